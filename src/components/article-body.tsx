@@ -1,0 +1,58 @@
+import { Component, type ReactNode } from "react";
+import type { Components } from "react-markdown";
+import { ImageGallery, galleryComponents } from "./image-gallery";
+import { renderMarkdown } from "./markdown";
+
+interface ArticleBodyProps {
+  markdown: string;
+  /** The post's URL; relative links and images resolve against it. */
+  baseUrl: string;
+  lightgallery: boolean;
+  /** Shown above the body, inside the post's style scope (the featured image). */
+  children?: ReactNode;
+}
+
+/**
+ * A post's rendered body. A post that cannot be rendered shows an error in its place, while the
+ * header, navigation and the rest of the page keep working.
+ */
+export function ArticleBody({ markdown, baseUrl, lightgallery, children }: ArticleBodyProps) {
+  const components: Components | undefined = lightgallery ? galleryComponents : undefined;
+  let body: ReactNode;
+  try {
+    body = renderMarkdown(markdown, { baseUrl, components });
+  } catch (error) {
+    body = <RenderError error={error} />;
+  }
+  const content = (
+    <div className="post-content">
+      {children}
+      <RenderBoundary>{body}</RenderBoundary>
+    </div>
+  );
+  return lightgallery ? <ImageGallery>{content}</ImageGallery> : content;
+}
+
+function RenderError({ error }: { error: unknown }) {
+  return (
+    <div role="alert" className="render-error">
+      <p>
+        <strong>This post could not be displayed.</strong> The rest of the site works; the author has been shown this error:
+      </p>
+      <pre>{error instanceof Error ? error.message : String(error)}</pre>
+    </div>
+  );
+}
+
+/** Catches errors React meets while putting the rendered post into the page (client side). */
+class RenderBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  state = { error: undefined as unknown };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  render() {
+    return this.state.error === undefined ? this.props.children : <RenderError error={this.state.error} />;
+  }
+}

@@ -1,0 +1,47 @@
+import { Link } from "react-router";
+import type { PostArticle, PostLink } from "../content/post";
+import { paths } from "../paths";
+import { ArticleBody } from "./article-body";
+import { resolveUrl } from "./markdown";
+import { PostMeta } from "./post-meta";
+import { TableOfContents } from "./table-of-contents";
+
+/** A full post: header, featured image, table of contents, body and the links after it. */
+export function Article({ post, older, newer }: { post: PostArticle; older?: PostLink; newer?: PostLink }) {
+  const showToc = post.toc && post.headings.length > 0;
+  return (
+    <div className={showToc ? "post-layout with-toc" : "post-layout"}>
+      <article className="post" aria-labelledby="post-title">
+        <header>
+          <h1 id="post-title">{post.title}</h1>
+          <PostMeta post={post} />
+        </header>
+        {showToc && <TableOfContents headings={post.headings} />}
+        <ArticleBody key={post.slug} markdown={post.body} baseUrl={paths.post(post.slug)} lightgallery={post.lightgallery}>
+          {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, paths.post(post.slug))} alt="" />}
+        </ArticleBody>
+        <footer className="post-footer">
+          {post.linkToMarkdown && (
+            <p>
+              <a href={paths.postFile(post.slug, "index.md")}>
+                Read the Markdown source
+              </a>
+            </p>
+          )}
+          <nav className="post-nav" aria-label="More posts">
+            {older && (
+              <Link to={paths.post(older.slug)} rel="prev">
+                <span>Previous post</span> {older.title}
+              </Link>
+            )}
+            {newer && (
+              <Link to={paths.post(newer.slug)} rel="next">
+                <span>Next post</span> {newer.title}
+              </Link>
+            )}
+          </nav>
+        </footer>
+      </article>
+    </div>
+  );
+}

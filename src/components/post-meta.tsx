@@ -1,0 +1,27 @@
+import { formatCalendarDate } from "../content/calendar-date";
+import type { PostSummary } from "../content/post";
+import { TermLinks } from "./term-links";
+
+/** A post's byline: date (and "updated" date), author, reading time, categories and tags. */
+export function PostMeta({ post }: { post: PostSummary }) {
+  return (
+    <div className="post-meta">
+      <p>
+        {post.draft && <span className="badge">Draft</span>}
+        <time dateTime={post.date}>{formatCalendarDate(post.date)}</time>
+        {post.lastmod && (
+          <>
+            {" · "}updated <time dateTime={post.lastmod}>{formatCalendarDate(post.lastmod)}</time>
+          </>
+        )}
+        {post.author && <> · by {post.author}</>}
+        {" · "}
+        {post.readingMinutes} min read
+      </p>
+      <div className="post-terms">
+        <TermLinks taxonomy="categories" terms={post.categories} />
+        <TermLinks taxonomy="tags" terms={post.tags} />
+      </div>
+    </div>
+  );
+}

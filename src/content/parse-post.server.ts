@@ -1,0 +1,246 @@
+import { parseCalendarDate, type PostDate } from "./calendar-date";
+import { ContentError } from "./content-error";
+import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
+import type { Post, Term } from "./post";
+import { countWords, firstWords, headingsOf, markdownToHast, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
+import { slugify } from "./slug";
+
+/** A note for the author that does not stop the build, e.g. a front matter key Folio does not know. */
+export interface ContentWarning {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** A parsed post and the warnings found while reading it. */
+export interface ParsedPost {
+  post: Post;
+  warnings: ContentWarning[];
+}
+
+/** Keys Folio reads; see the README's front matter reference. */
+const USED_KEYS = new Set([
+  "title", "date", "lastmod", "author", "description", "summary", "slug", "categories", "tags", "draft",
+  "resources", "featuredImage", "toc", "lightgallery", "linkToMarkdown", "rssFullText", "hiddenFromHomePage",
+]);
+
+/** Hugo and LoveIt keys that Folio accepts without acting on them (they configure features Folio does not have). */
+const INERT_KEYS = new Set([
+  "subtitle", "keywords", "weight", "images", "fontawesome", "comment", "math", "code", "share", "license", "seo",
+  "ruby", "fraction", "twemoji", "hiddenFromSearch", "authorLink", "featuredImagePreview", "series", "aliases",
+  "publishDate", "expiryDate", "type", "layout", "url", "isCJKLanguage", "mapbox", "library", "outputs", "markup",
+  "linkTitle", "translationKey", "headless", "build", "cascade", "sitemap", "menu", "menus",
+]);
+
+/** Keys that LoveIt reads only inside a block; at the top level they are almost always an indentation slip. */
+const NESTED_KEYS: Record<string, string> = {
+  auto: "`toc:` (`toc: {auto: false}`)",
+  enable: "a block such as `toc:` or `comment:`",
+  keepStatic: "`toc:`",
+};
+
+/** Where a post's file sits and which other files its page bundle holds. */
+export interface PostFile {
+  /** Path from the project root, e.g. `posts/hello/index.md`. */
+  file: string;
+  source: string;
+  /** File names beside a bundle's index.md (images), empty for a flat post. */
+  bundleFiles?: readonly string[];
+}
+
+/**
+ * Parses and validates one post: front matter (with `front-matter`), dates, taxonomies and the
+ * derived summary, reading time and headings. Throws a ContentError naming the file, the line and the fix.
+ */
+export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedPost {
+  const raw = readFrontMatter(file, source);
+  const fields = new FieldReader(file, raw);
+  const warnings: ContentWarning[] = [];
+
+  for (const key of Object.keys(raw.attributes)) {
+    if (USED_KEYS.has(key) || INERT_KEYS.has(key)) continue;
+    const line = raw.keyLines.get(key) ?? raw.startLine;
+    const nested = NESTED_KEYS[key];
+    warnings.push({
+      file,
+      line,
+      message: nested
+        ? `\`${key}\` is not a top-level key; LoveIt reads it inside ${nested}: indent it under that key (kept, but it has no effect here)`
+        : `unknown front matter key \`${key}\` (kept in the post's params; check the spelling if it was meant to do something)`,
+    });
+  }
+
+  const title = fields.title();
+  const date = fields.date("date", true);
+  const lastmod = fields.date("lastmod", false);
+  const slugSource = fields.optionalString("slug") ?? defaultSlugSource(file);
+  const slug = slugify(slugSource);
+  if (!slug) throw fields.error("slug", `"${slugSource}" leaves no letters or digits for the URL: set \`slug: some-words\``);
+
+  const tree = markdownToHast(raw.body);
+  const wordCount = countWords(textOf(tree));
+  const beforeMore = textBeforeMore(raw.body);
+  const description = fields.optionalString("description");
+  const summaryField = fields.optionalString("summary");
+  const summary = (beforeMore !== undefined ? textOf(markdownToHast(beforeMore)) : "") || summaryField || description || firstWords(textOf(tree));
+
+  const tocField = raw.attributes.toc;
+  const toc =
+    tocField === undefined || tocField === null
+      ? true
+      : typeof tocField === "boolean"
+        ? tocField
+        : isRecord(tocField) && (tocField.enable === undefined || typeof tocField.enable === "boolean")
+          ? tocField.enable !== false
+          : fields.fail("toc", "`toc` must be `true`, `false` or a block like `toc: {enable: false}`");
+
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw.attributes)) if (!USED_KEYS.has(key)) params[key] = value;
+
+  const post: Post = {
+    file,
+    source,
+    slug,
+    title,
+    date: date!.day,
+    sortKey: date!.sortKey,
+    assets: bundleFiles,
+    ...(lastmod && lastmod.day !== date!.day ? { lastmod: lastmod.day } : {}),
+    ...optional("author", fields.optionalString("author")),
+    summary,
+    description: description ?? summaryField ?? summary,
+    readingMinutes: readingMinutes(wordCount),
+    categories: fields.terms("categories"),
+    tags: fields.terms("tags"),
+    draft: fields.boolean("draft", false),
+    body: raw.body,
+    headings: headingsOf(tree),
+    toc,
+    ...optional("featuredImage", fields.featuredImage(bundleFiles)),
+    lightgallery: fields.boolean("lightgallery", false),
+    linkToMarkdown: fields.boolean("linkToMarkdown", true),
+    rssFullText: fields.boolean("rssFullText", false),
+    hiddenFromHomePage: fields.boolean("hiddenFromHomePage", false),
+    params,
+  };
+  return { post, warnings };
+}
+
+/** Reads and type-checks front matter fields, failing with the key's line and a fix. */
+class FieldReader {
+  constructor(
+    private readonly file: string,
+    private readonly raw: RawFrontMatter,
+  ) {}
+
+  error(key: string, detail: string): ContentError {
+    return new ContentError(this.file, this.raw.keyLines.get(key) ?? this.raw.startLine, detail);
+  }
+
+  fail(key: string, detail: string): never {
+    throw this.error(key, detail);
+  }
+
+  title(): string {
+    const value = this.raw.attributes.title;
+    if (value === undefined || value === null || value === "") {
+      this.fail("title", "`title` is missing: add a line `title: \"Your post's title\"` to the front matter");
+    }
+    // YAML reads `title: 1984` as a number; Hugo shows it as written, so do we.
+    if (typeof value === "number") return this.raw.rawValues.get("title") || String(value);
+    if (typeof value !== "string") this.fail("title", `\`title\` must be text, got ${describe(value)}: put it in quotes`);
+    return value.trim();
+  }
+
+  date(key: "date" | "lastmod", required: boolean): PostDate | undefined {
+    const value = this.raw.attributes[key];
+    if (value === undefined || value === null) {
+      if (required) this.fail(key, `\`${key}\` is missing: add a line \`${key}: YYYY-MM-DD\`, e.g. \`${key}: 2024-05-01\``);
+      return undefined;
+    }
+    if (!(value instanceof Date) && typeof value !== "string") {
+      this.fail(key, `\`${key}\` must be a date like 2024-05-01, got ${describe(value)}`);
+    }
+    // js-yaml turns dates into UTC instants and rolls 2023-02-30 over into March: read the text as written.
+    const written = (this.raw.rawValues.get(key) ?? "").replace(/^(["'])(.*)\1$/, "$2");
+    const parsed = parseCalendarDate(written || String(value));
+    if (typeof parsed === "string") this.fail(key, `\`${key}\`: ${parsed}`);
+    return parsed;
+  }
+
+  optionalString(key: string): string | undefined {
+    const value = this.raw.attributes[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === "number") return String(value);
+    if (typeof value !== "string") this.fail(key, `\`${key}\` must be text, got ${describe(value)}: put it in quotes`);
+    return value.trim() || undefined;
+  }
+
+  boolean(key: string, fallback: boolean): boolean {
+    const value = this.raw.attributes[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== "boolean") this.fail(key, `\`${key}\` must be true or false, got ${describe(value)}`);
+    return value;
+  }
+
+  terms(key: "tags" | "categories"): Term[] {
+    const value = this.raw.attributes[key];
+    if (value === undefined || value === null) return [];
+    const list = typeof value === "string" ? [value] : value;
+    if (!Array.isArray(list)) this.fail(key, `\`${key}\` must be a list like \`${key}: [one, two]\`, got ${describe(value)}`);
+    const terms = new Map<string, Term>();
+    list.forEach((item: unknown, index) => {
+      if (typeof item !== "string") {
+        this.fail(key, `${key}[${index}] must be a string, got ${describe(item)}: put it in quotes, e.g. "${String(item)}"`);
+      }
+      const name = item.trim();
+      const slug = slugify(name);
+      if (!slug) this.fail(key, `${key}[${index}] "${item}" has no letters or digits to make a URL from`);
+      if (!terms.has(slug)) terms.set(slug, { name, slug });
+    });
+    return [...terms.values()];
+  }
+
+  featuredImage(bundleFiles: readonly string[]): string | undefined {
+    const resources = this.raw.attributes.resources;
+    if (resources !== undefined && resources !== null) {
+      if (!Array.isArray(resources)) this.fail("resources", "`resources` must be a list of `- name: … src: …` entries");
+      for (const resource of resources) {
+        if (!isRecord(resource) || resource.name !== "featured-image") continue;
+        if (typeof resource.src !== "string") this.fail("resources", "the `featured-image` resource needs `src: file-name.png`");
+        if (!bundleFiles.includes(resource.src)) {
+          this.fail(
+            "resources",
+            bundleFiles.length === 0 && !this.file.endsWith("/index.md")
+              ? `resource \`${resource.src}\` needs a page bundle: move the post to posts/<name>/index.md and put the image beside it`
+              : `resource \`${resource.src}\` is not in the post's folder: add the file beside index.md or fix \`src\``,
+          );
+        }
+        return resource.src;
+      }
+    }
+    return this.optionalString("featuredImage");
+  }
+}
+
+function defaultSlugSource(file: string): string {
+  const parts = file.split("/");
+  const name = parts.at(-1)!;
+  return name === "index.md" ? parts.at(-2)! : name.replace(/\.md$/, "");
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "nothing";
+  if (typeof value === "object") return "a block of keys";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,71 @@
+import type { Element, Root } from "hast";
+import { toString } from "hast-util-to-string";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from "./markdown";
+import type { Heading } from "./post";
+
+const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, remarkRehypeOptions).use(rehypePlugins);
+
+/** Runs a post's Markdown through the article pipeline (the same plugins the Markdown component uses). */
+export function markdownToHast(markdown: string): Root {
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+/** Every heading of the rendered article, with the id the renderer gives it. */
+export function headingsOf(tree: Root): Heading[] {
+  const headings: Heading[] = [];
+  visit(tree, "element", (node: Element) => {
+    const match = /^h([1-6])$/.exec(node.tagName);
+    if (!match || typeof node.properties.id !== "string") return;
+    headings.push({ depth: Number(match[1]) as Heading["depth"], id: node.properties.id, text: collapse(toString(node)) });
+  });
+  return headings;
+}
+
+/** The text a reader reads: no markup, no style sheets, whitespace collapsed. */
+export function textOf(tree: Root): string {
+  const parts: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === "element" && (node.tagName === "style" || node.tagName === "script")) return "skip";
+    if (node.type === "text") parts.push(node.value);
+  });
+  return collapse(parts.join(""));
+}
+
+const MORE = /<!--\s*(?:more|truncate)\s*-->/i;
+
+/** The Markdown before a `<!--more-->` (or `<!-- more -->`, `<!--truncate-->`) divider, if the post has one. */
+export function textBeforeMore(markdown: string): string | undefined {
+  const match = MORE.exec(markdown);
+  return match ? markdown.slice(0, match.index) : undefined;
+}
+
+const words = new Intl.Segmenter("en", { granularity: "word" });
+
+/** Counts words the way readers do, including in scripts without spaces (Chinese, Japanese). */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const segment of words.segment(text)) if (segment.isWordLike) count++;
+  return count;
+}
+
+/** Minutes to read at Hugo's 213 words a minute, at least 1. */
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.ceil(wordCount / 213));
+}
+
+/** The first `limit` words of a text (Hugo's summaryLength, 70), with an ellipsis when cut. */
+export function firstWords(text: string, limit = 70): string {
+  let count = 0;
+  for (const segment of words.segment(text)) {
+    if (segment.isWordLike && ++count > limit) return `${text.slice(0, segment.index).trimEnd().replace(/[,;:.]$/, "")}…`;
+  }
+  return text;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

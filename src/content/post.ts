@@ -1,0 +1,68 @@
+import type { CalendarDate } from "./calendar-date";
+
+/** A tag or category: the name as authors wrote it and the URL segment it lives under. */
+export interface Term {
+  name: string;
+  slug: string;
+}
+
+/** One entry of a table of contents: a heading of the rendered article and its anchor id. */
+export interface Heading {
+  depth: 1 | 2 | 3 | 4 | 5 | 6;
+  id: string;
+  text: string;
+}
+
+/** What lists show of a post: everything but its body. */
+export interface PostSummary {
+  slug: string;
+  title: string;
+  date: CalendarDate;
+  /** Shown as "updated" when it differs from `date`. */
+  lastmod?: CalendarDate;
+  author?: string;
+  /** Plain text, never markup: the text before `<!--more-->`, else `summary`/`description`, else the first 70 words. */
+  summary: string;
+  readingMinutes: number;
+  categories: Term[];
+  tags: Term[];
+  draft: boolean;
+}
+
+/** A neighbour in date order, for previous/next links. */
+export interface PostLink {
+  slug: string;
+  title: string;
+}
+
+/** Everything the article page needs. */
+export interface PostArticle extends PostSummary {
+  /** Meta description: front matter `description`, else the summary. */
+  description: string;
+  /** The Markdown body without front matter. */
+  body: string;
+  headings: Heading[];
+  /** Whether to show the table of contents (`toc: false` or `toc: {enable: false}` turns it off). */
+  toc: boolean;
+  /** URL of the featured image, relative to the post's page. */
+  featuredImage?: string;
+  /** LoveIt's `lightgallery`: article images open full size in a gallery. */
+  lightgallery: boolean;
+  /** LoveIt's `linkToMarkdown`: the post footer links to its Markdown source. */
+  linkToMarkdown: boolean;
+}
+
+/** A parsed post with the build-only facts the site index needs. */
+export interface Post extends PostArticle {
+  /** The file under posts/, e.g. `posts/hello/index.md`. */
+  file: string;
+  /** The file's full text, published beside the page when `linkToMarkdown` is on. */
+  source: string;
+  sortKey: number;
+  /** Image files beside a page bundle's index.md, published at `/posts/<slug>/<file>`. */
+  assets: readonly string[];
+  hiddenFromHomePage: boolean;
+  rssFullText: boolean;
+  /** Front matter keys Folio does not use, kept as written (Hugo's `.Params`). */
+  params: Record<string, unknown>;
+}

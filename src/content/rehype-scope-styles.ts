@@ -1,0 +1,23 @@
+import type { Element, Root } from "hast";
+import { toString } from "hast-util-to-string";
+import { visit } from "unist-util-visit";
+
+/**
+ * Scopes each `<style>` of a post to the element that holds it, with CSS `@scope`: a post's
+ * `img { … }` styles that post's images, never the site's header, the post list or another post.
+ * Rules that may not appear inside `@scope` (`@import`, `@font-face`, `@charset`) are dropped by the browser.
+ */
+export default function rehypeScopeStyles() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      if (node.tagName !== "style") return;
+      node.properties = {};
+      node.children = [{ type: "text", value: scopeCss(toString(node)) }];
+    });
+  };
+}
+
+/** Wraps a style sheet in a prelude-less `@scope`, whose root is the parent of the `<style>` element. */
+export function scopeCss(css: string): string {
+  return `@scope {\n${css.trim()}\n}`;
+}

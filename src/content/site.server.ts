@@ -1,0 +1,77 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { paths } from "../paths";
+import { siteConfig } from "../site-config";
+import { buildSite, type Site } from "./build-site.server";
+import type { PostFile } from "./parse-post.server";
+import { TAXONOMIES } from "./taxonomy";
+
+// Vite bundles every post as a raw string module: the dev server's module graph then reloads the
+// page's data when a post changes, and builds read posts without touching the file system.
+const sources = import.meta.glob<string>(["/posts/*.md", "/posts/*/index.md", "!/posts/_index.md"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+/** Image types a page bundle may hold beside its index.md. */
+export const BUNDLE_FILE_TYPES: Record<string, string> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".svg": "image/svg+xml",
+};
+
+/** The posts folder on disk, where page bundles keep their images. */
+export const POSTS_DIR = path.resolve("posts");
+
+let site: Site | undefined;
+const warned: Set<string> = ((globalThis as { __folioWarned?: Set<string> }).__folioWarned ??= new Set());
+
+/** The site built from posts/, once per process; drafts are included on the dev server only. */
+export function getSite(): Site {
+  if (site) return site;
+  const files: PostFile[] = Object.entries(sources).map(([key, source]) => {
+    const file = key.slice(1);
+    return { file, source, bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [] };
+  });
+  site = buildSite(files, { includeDrafts: import.meta.env.DEV });
+  for (const warning of site.warnings) {
+    const message = `${warning.file}:${warning.line}: warning: ${warning.message}`;
+    if (warned.has(message)) continue;
+    warned.add(message);
+    console.warn(message);
+  }
+  return site;
+}
+
+function bundleFiles(dir: string): string[] {
+  return readdirSync(path.resolve(dir)).filter((name) => path.extname(name).toLowerCase() in BUNDLE_FILE_TYPES);
+}
+
+/** Every URL the build writes: list pages, posts with their files, taxonomies and the 404 page. */
+export function prerenderPaths(): string[] {
+  const { homePosts, posts, taxonomies } = getSite();
+  const urls = [...pageUrls(homePosts.length, paths.home), paths.notFound()];
+  for (const post of posts) {
+    urls.push(paths.post(post.slug));
+    if (post.linkToMarkdown) urls.push(paths.postFile(post.slug, "index.md"));
+    for (const file of post.assets) urls.push(paths.postFile(post.slug, file));
+  }
+  for (const taxonomy of TAXONOMIES) {
+    urls.push(paths.taxonomy(taxonomy));
+    for (const { term, posts: termPosts } of taxonomies[taxonomy].values()) {
+      urls.push(...pageUrls(termPosts.length, (page) => paths.term(taxonomy, term.slug, page)));
+    }
+  }
+  return urls;
+}
+
+/** A list's pages, and its `page/1/` alias that redirects to the first page as Hugo's does. */
+function pageUrls(count: number, url: (page: number) => string): string[] {
+  const pages = Math.max(1, Math.ceil(count / siteConfig.postsPerPage));
+  return [paths.firstPageAlias(url(1)), ...Array.from({ length: pages }, (_, index) => url(index + 1))];
+}

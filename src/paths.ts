@@ -1,0 +1,27 @@
+import type { Taxonomy } from "./content/taxonomy";
+
+/**
+ * Every URL of the site, built in one place. They match Hugo's so links survive a move:
+ * `/`, `/page/2/`, `/posts/<slug>/`, `/tags/`, `/tags/<tag>/`, `/tags/<tag>/page/2/`, and the same for categories.
+ */
+export const paths = {
+  /** Page `page` of the home list; page 1 is `/`. */
+  home: (page = 1) => (page <= 1 ? "/" : `/page/${page}/`),
+  post: (slug: string) => `/posts/${slug}/`,
+  /** A file published beside a post: its images and its Markdown source (`index.md`). */
+  postFile: (slug: string, file: string) => `/posts/${slug}/${file}`,
+  taxonomy: (taxonomy: Taxonomy) => `/${taxonomy}/`,
+  /** Page `page` of a tag's or category's list; page 1 is `/tags/<tag>/`. */
+  term: (taxonomy: Taxonomy, slug: string, page = 1) =>
+    page <= 1 ? `/${taxonomy}/${slug}/` : `/${taxonomy}/${slug}/page/${page}/`,
+  /** `/page/1/` of a list: like Hugo, it is written as a redirect to the list's own URL. */
+  firstPageAlias: (listUrl: string) => `${listUrl}page/1/`,
+  /** Prerendered as 404.html for static hosts. */
+  notFound: () => "/404/",
+};
+
+/** Reads a `:page` URL segment: 1 when absent, a whole number from 1 up, else undefined. */
+export function parsePageParam(value: string | undefined): number | undefined {
+  if (value === undefined) return 1;
+  return /^[1-9]\d*$/.test(value) ? Number(value) : undefined;
+}

@@ -1,0 +1,94 @@
+import type { ReactNode } from "react";
+import { isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches } from "react-router";
+import stylesheet from "./app.css?url";
+import { NotFound } from "./components/not-found";
+import { paths } from "./paths";
+import type { Route } from "./+types/root";
+import { siteConfig } from "./site-config";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+/** What a route module can say about its page in `export const handle`. */
+export interface RouteHandle {
+  /** false: the page is plain HTML with no script (the 404 page, served at any unknown address). */
+  hydrate?: boolean;
+}
+
+/** The page shell around every route, error pages included: header, navigation, footer. */
+export function Layout({ children }: { children: ReactNode }) {
+  const hydrate = !useMatches().some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
+  return (
+    <html lang={siteConfig.language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <NavLink to={paths.home()} className="site-title" end>
+            {siteConfig.title}
+          </NavLink>
+          <nav aria-label="Site">
+            <ul>
+              <li>
+                <NavLink to={paths.home()} end>
+                  Posts
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.taxonomy("tags")}>Tags</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.taxonomy("categories")}>Categories</NavLink>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <p>{siteConfig.description}</p>
+        </footer>
+        {hydrate && (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        )}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** Any error a route throws: a not-found page for 404s, otherwise what went wrong, inside the site's shell. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) return <NotFound />;
+    return (
+      <section className="route-error" role="alert">
+        <h1>
+          {error.status} {error.statusText}
+        </h1>
+        <p>This page could not be loaded. Try again, or go to the home page.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="route-error" role="alert">
+      <h1>Something went wrong</h1>
+      <p>This page could not be shown. The rest of the site still works.</p>
+      {error instanceof Error ? <pre>{import.meta.env.DEV ? error.stack : error.message}</pre> : null}
+    </section>
+  );
+}
