@@ -79,8 +79,13 @@ function yamlError(file: string, lines: readonly string[], first: number, error:
   // front-matter trims the YAML before parsing, so js-yaml counts lines from the first non-blank one.
   let yamlStart = first + 1;
   while (yamlStart < lines.length && lines[yamlStart].trim() === "") yamlStart++;
-  const line = yamlStart + 1 + (yamlError.mark?.line ?? 0);
+  let line = yamlStart + 1 + (yamlError.mark?.line ?? 0);
   const reason = yamlError.reason ?? (error instanceof Error ? error.message : String(error));
+  if (/quoted scalar/.test(reason)) {
+    // js-yaml reports an unclosed quote where the text runs out; point at the line that opened it.
+    const opened = lines.findIndex((text, index) => index > first && index < line && /:\s*(["'])(?:(?!\1).)*$/.test(text));
+    if (opened !== -1) line = opened + 1;
+  }
   return new ContentError(
     file,
     line,

@@ -1,0 +1,36 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { pageNumbers, Pagination } from "../../src/components/pagination";
+import { PostCard } from "../../src/components/post-card";
+import { paths } from "../../src/paths";
+import { articleFixture, renderInRouter } from "./render";
+
+describe("PostCard", () => {
+  it("shows the title as a link, the byline and the summary", () => {
+    renderInRouter(<PostCard post={articleFixture({ lastmod: "2024-01-05" })} />);
+    const card = screen.getByRole("article", { name: "Gene editing, explained" });
+    expect(within(card).getByRole("link", { name: "Gene editing, explained" })).toHaveAttribute("href", "/posts/gene-editing/");
+    expect(within(card).getByText(/updated/)).toHaveTextContent("updated 5 January 2024");
+    expect(within(card).getByText("What CRISPR changes.")).toBeInTheDocument();
+    expect(within(card).getByRole("link", { name: "#genomics" })).toHaveAttribute("href", "/tags/genomics/");
+  });
+});
+
+describe("Pagination", () => {
+  it("links to newer and older pages and marks the current one", () => {
+    renderInRouter(<Pagination page={2} totalPages={3} pageUrl={paths.home} />);
+    expect(screen.getByRole("link", { name: "← Newer posts" })).toHaveAttribute("href", "/");
+    expect(screen.getByRole("link", { name: "Older posts →" })).toHaveAttribute("href", "/page/3/");
+    expect(screen.getByText("2")).toHaveAttribute("aria-current", "page");
+  });
+
+  it("shows a window of page numbers on long lists", () => {
+    expect(pageNumbers(50, 100)).toEqual([1, undefined, 48, 49, 50, 51, 52, undefined, 100]);
+    expect(pageNumbers(1, 3)).toEqual([1, 2, 3]);
+  });
+
+  it("is absent for a single page", () => {
+    renderInRouter(<Pagination page={1} totalPages={1} pageUrl={paths.home} />);
+    expect(screen.queryByRole("navigation", { name: "Pages" })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,174 @@
+// @vitest-environment node
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ContentError } from "../../src/content/content-error";
+import { parsePost } from "../../src/content/parse-post.server";
+
+const SAMPLE = "posts/ai-personalized-cancer-treatment/index.md";
+const sample = () => parsePost({ file: SAMPLE, source: readFileSync(SAMPLE, "utf8"), bundleFiles: ["featured-image.png"] });
+
+function post(frontMatter: string, body = "Some text.") {
+  return parsePost({ file: "posts/test.md", source: `---\n${frontMatter}\n---\n\n${body}\n` }).post;
+}
+
+describe("the sample post, as Hugo reads it", () => {
+  it("reads front matter despite the blank line before the opening ---", () => {
+    const { post } = sample();
+    expect(post.title).toBe("Challenges and opportunities for AI in personalized cancer treatment.");
+    expect(post.author).toBe("gpt-3.5-turbo");
+  });
+
+  it("keeps the date as the calendar day written", () => {
+    expect(sample().post.date).toBe("2023-03-20");
+  });
+
+  it("reads categories and tags, slugged for their URLs", () => {
+    const { post } = sample();
+    expect(post.categories).toEqual([{ name: "Healthcare", slug: "healthcare" }]);
+    expect(post.tags.map((tag) => tag.slug)).toEqual(["ai", "personalized-cancer-treatment", "challenges", "opportunities"]);
+  });
+
+  it("summarises the text before <!--more--> as plain text, without the style block", () => {
+    const { post } = sample();
+    expect(post.summary).toBe(
+      '"AI in cancer treatment, because apparently even machines want to join the fight against cancer and show off their intelligence!"',
+    );
+    expect(post.summary).not.toMatch(/box-shadow|<style/);
+  });
+
+  it("takes the featured image from resources named featured-image", () => {
+    expect(sample().post.featuredImage).toBe("featured-image.png");
+  });
+
+  it("lists h1 section headings for the table of contents, with the ids the renderer gives them", () => {
+    const { headings, toc } = sample().post;
+    expect(toc).toBe(true);
+    expect(headings[0]).toEqual({
+      depth: 1,
+      id: "challenges-and-opportunities-for-ai-in-personalized-cancer-treatment",
+      text: "Challenges and Opportunities for AI in Personalized Cancer Treatment",
+    });
+    expect(headings.map((heading) => heading.text)).toContain("Conclusion");
+  });
+
+  it("honours lightgallery, linkToMarkdown and rssFullText", () => {
+    const { post } = sample();
+    expect(post).toMatchObject({ lightgallery: true, linkToMarkdown: true, rssFullText: false, draft: false });
+  });
+
+  it("warns once about the misplaced top-level auto: and enable: keys, with their lines, and keeps them", () => {
+    const { post, warnings } = sample();
+    expect(warnings.map((warning) => [warning.line, warning.message.split(" ")[0]])).toEqual([
+      [22, "`auto`"],
+      [24, "`enable`"],
+    ]);
+    expect(warnings[0].message).toContain("toc:");
+    expect(post.params).toMatchObject({ auto: false, enable: true });
+  });
+
+  it("estimates reading time at Hugo's 213 words a minute", () => {
+    expect(sample().post.readingMinutes).toBe(3);
+  });
+});
+
+describe("front matter fields", () => {
+  it("accepts tags as a single string", () => {
+    expect(post("title: T\ndate: 2024-01-02\ntags: genomics").tags).toEqual([{ name: "genomics", slug: "genomics" }]);
+  });
+
+  it("merges tags of one post that differ only in case", () => {
+    expect(post("title: T\ndate: 2024-01-02\ntags: [AI, ai]").tags).toEqual([{ name: "AI", slug: "ai" }]);
+  });
+
+  it("gives tags with spaces, +, / and other scripts readable slugs", () => {
+    const tags = post('title: T\ndate: 2024-01-02\ntags: ["machine learning", "c++", "café", "数据", "ci/cd"]').tags;
+    expect(tags.map((tag) => tag.slug)).toEqual(["machine-learning", "c++", "café", "数据", "ci-cd"]);
+  });
+
+  it("turns the table of contents off with toc: false or toc: {enable: false}", () => {
+    expect(post("title: T\ndate: 2024-01-02\ntoc: false").toc).toBe(false);
+    expect(post("title: T\ndate: 2024-01-02\ntoc:\n  enable: false").toc).toBe(false);
+    expect(post("title: T\ndate: 2024-01-02\ntoc:\n  enable: true\n  auto: false").toc).toBe(true);
+  });
+
+  it("shows lastmod only when it differs from the date", () => {
+    expect(post("title: T\ndate: 2024-01-02\nlastmod: 2024-02-03").lastmod).toBe("2024-02-03");
+    expect(post("title: T\ndate: 2024-01-02\nlastmod: 2024-01-02").lastmod).toBeUndefined();
+  });
+
+  it("keeps the day written for a date with a time zone", () => {
+    expect(post("title: T\ndate: 2024-01-02T23:30:00-08:00").date).toBe("2024-01-02");
+  });
+
+  it("uses slug, else the file name, for the URL", () => {
+    expect(post("title: T\ndate: 2024-01-02\nslug: My Custom Slug").slug).toBe("my-custom-slug");
+    expect(post("title: T\ndate: 2024-01-02").slug).toBe("test");
+  });
+
+  it("reads a title that YAML takes for a number as written", () => {
+    expect(post("title: 1984\ndate: 2024-01-02").title).toBe("1984");
+  });
+
+  it("accepts CRLF line endings and a byte order mark", () => {
+    const parsed = parsePost({ file: "posts/windows.md", source: "\uFEFF---\r\ntitle: Windows\r\ndate: 2024-01-02\r\n---\r\n\r\nBody.\r\n" });
+    expect(parsed.post.title).toBe("Windows");
+    expect(parsed.post.body.trim()).toBe("Body.");
+  });
+});
+
+describe("summaries", () => {
+  it("accepts <!-- more --> and <!--truncate--> as dividers", () => {
+    expect(post("title: T\ndate: 2024-01-02", "First part.\n\n<!-- more -->\n\nSecond.").summary).toBe("First part.");
+    expect(post("title: T\ndate: 2024-01-02", "Intro.\n\n<!--truncate-->\n\nMore.").summary).toBe("Intro.");
+  });
+
+  it("falls back to summary, then description, then the first 70 words", () => {
+    expect(post('title: T\ndate: 2024-01-02\nsummary: "Short."\ndescription: "Longer."').summary).toBe("Short.");
+    expect(post('title: T\ndate: 2024-01-02\ndescription: "Longer."').summary).toBe("Longer.");
+    const words = Array.from({ length: 100 }, (_, index) => `word${index}`).join(" ");
+    const summary = post("title: T\ndate: 2024-01-02", words).summary;
+    expect(summary.split(" ")).toHaveLength(70);
+    expect(summary.endsWith("word69…")).toBe(true);
+  });
+
+  it("never contains headings, styles or scripts", () => {
+    const summary = post("title: T\ndate: 2024-01-02", "<style>p{color:red}</style>\n\n## A heading\n\n<script>alert(1)</script>Text.\n\n<!--more-->\n\nRest.").summary;
+    expect(summary).toBe("A heading Text.");
+  });
+});
+
+const brokenDir = "tests/fixtures/broken";
+const expectedErrors: Record<string, string> = {
+  "invalid-yaml.md": "posts/invalid-yaml.md:2: invalid YAML in front matter",
+  "missing-title.md": "posts/missing-title.md:1: `title` is missing: add a line `title:",
+  "impossible-date.md": "posts/impossible-date.md:3: `date`: 2023-02-30 does not exist in the calendar",
+  "tag-not-string.md": 'posts/tag-not-string.md:4: tags[1] must be a string, got number 42: put it in quotes, e.g. "42"',
+  "no-front-matter.md": "posts/no-front-matter.md:1: no front matter: start the file with a `---` line",
+  "unclosed.md": "posts/unclosed.md:1: the front matter opened here never closes: add a `---` line",
+  "duplicate-key.md": "posts/duplicate-key.md:4: invalid YAML in front matter (duplicated mapping key)",
+  "bad-toc.md": "posts/bad-toc.md:4: `toc` must be `true`, `false` or a block",
+  "missing-date.md": "posts/missing-date.md:1: `date` is missing: add a line `date: YYYY-MM-DD`",
+  "draft-not-boolean.md": 'posts/draft-not-boolean.md:4: `draft` must be true or false, got string "no"',
+};
+
+describe("broken posts fail with the file, the line and the fix", () => {
+  it("has an expected message for every broken fixture", () => {
+    expect(readdirSync(brokenDir).sort()).toEqual(Object.keys(expectedErrors).sort());
+  });
+
+  for (const [name, message] of Object.entries(expectedErrors)) {
+    it(name, () => {
+      const source = readFileSync(`${brokenDir}/${name}`, "utf8");
+      const parse = () => parsePost({ file: `posts/${name}`, source });
+      expect(parse).toThrow(ContentError);
+      expect(parse).toThrow(message);
+    });
+  }
+
+  it("names the missing featured image of a page bundle", () => {
+    const source = "---\ntitle: T\ndate: 2024-01-02\nresources:\n  - name: featured-image\n    src: cover.png\n---\n";
+    expect(() => parsePost({ file: "posts/trip/index.md", source, bundleFiles: [] })).toThrow(
+      "posts/trip/index.md:4: resource `cover.png` is not in the post's folder",
+    );
+  });
+});

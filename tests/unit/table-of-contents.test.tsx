@@ -1,0 +1,52 @@
+import { act, render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { nestHeadings, TableOfContents } from "../../src/components/table-of-contents";
+import type { Heading } from "../../src/content/post";
+
+const headings: Heading[] = [
+  { depth: 1, id: "intro", text: "Intro" },
+  { depth: 2, id: "methods", text: "Methods" },
+  { depth: 3, id: "data", text: "Data" },
+  { depth: 4, id: "too-deep", text: "Too deep" },
+  { depth: 1, id: "results", text: "Results" },
+];
+
+/** Puts a heading element in the page at `top` pixels from the top of the viewport. */
+function placeHeading(id: string, top: number) {
+  const element = document.getElementById(id) ?? document.body.appendChild(Object.assign(document.createElement("h2"), { id }));
+  element.getBoundingClientRect = () => ({ top }) as DOMRect;
+}
+
+async function scrollTo(tops: Record<string, number>) {
+  for (const [id, top] of Object.entries(tops)) placeHeading(id, top);
+  await act(async () => {
+    window.dispatchEvent(new Event("scroll"));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  });
+}
+
+describe("TableOfContents", () => {
+  it("nests headings three levels deep from the top level used", () => {
+    const tree = nestHeadings(headings);
+    expect(tree.map((node) => node.text)).toEqual(["Intro", "Results"]);
+    expect(tree[0].children[0].children.map((node) => node.text)).toEqual(["Data"]);
+  });
+
+  it("marks the section being read with aria-current as the reader scrolls", async () => {
+    await scrollTo({ intro: 0, methods: 500, data: 900, results: 1500 });
+    render(<TableOfContents headings={headings} />);
+    expect(screen.getByRole("link", { name: "Intro" })).toHaveAttribute("aria-current", "true");
+
+    await scrollTo({ intro: -800, methods: -300, data: 100, results: 700 });
+    expect(screen.getByRole("link", { name: "Data" })).toHaveAttribute("aria-current", "true");
+    expect(screen.getByRole("link", { name: "Intro" })).not.toHaveAttribute("aria-current");
+
+    await scrollTo({ intro: -2000, methods: -1500, data: -1100, results: 50 });
+    expect(screen.getByRole("link", { name: "Results" })).toHaveAttribute("aria-current", "true");
+  });
+
+  it("leaves out headings deeper than three levels", () => {
+    render(<TableOfContents headings={headings} />);
+    expect(screen.queryByRole("link", { name: "Too deep" })).not.toBeInTheDocument();
+  });
+});
