@@ -5,6 +5,7 @@ import { paginate } from "../content/pagination";
 import { getSite } from "../content/site.server";
 import { paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
+export { shouldRevalidate } from "../dev-revalidate";
 import type { Route } from "./+types/home";
 
 export function loader({ params }: Route.LoaderArgs) {

@@ -3,6 +3,7 @@ import { Article } from "../components/article";
 import { articleOf, neighbours } from "../content/build-site.server";
 import { getSite } from "../content/site.server";
 import { siteConfig } from "../site-config";
+export { shouldRevalidate } from "../dev-revalidate";
 import type { Route } from "./+types/post";
 
 export function loader({ params }: Route.LoaderArgs) {

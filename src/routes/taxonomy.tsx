@@ -3,6 +3,7 @@ import { getSite } from "../content/site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "../content/taxonomy";
 import { paths } from "../paths";
 import { siteConfig } from "../site-config";
+export { shouldRevalidate } from "../dev-revalidate";
 import type { Route } from "./+types/taxonomy";
 
 export function loader({ params }: Route.LoaderArgs) {
