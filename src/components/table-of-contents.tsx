@@ -52,17 +52,22 @@ function HeadingList({ nodes, active }: { nodes: HeadingNode[]; active: string |
 /** Distance from the top of the viewport at which a heading counts as the one being read. */
 const READING_LINE = 120;
 
-/** The id of the last heading above the reading line, updated while the reader scrolls. */
+/**
+ * The id of the last heading above the reading line, updated while the reader scrolls. At the
+ * bottom of the page, where the last sections can never reach that line, the last visible heading.
+ */
 function useActiveHeading(headings: readonly Heading[]): string | undefined {
   const [active, setActive] = useState<string>();
   useEffect(() => {
     let frame = 0;
     const update = () => {
       frame = 0;
+      const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+      const line = atBottom ? window.innerHeight : READING_LINE;
       let current: string | undefined;
       for (const { id } of headings) {
         const element = document.getElementById(id);
-        if (element && element.getBoundingClientRect().top <= READING_LINE) current = id;
+        if (element && element.getBoundingClientRect().top <= line) current = id;
       }
       setActive(current ?? headings[0]?.id);
     };

@@ -14,7 +14,8 @@ export function loader({ params }: Route.LoaderArgs) {
   const page = parsePageParam(params.page);
   const entry = isTaxonomy(taxonomy) ? getSite().taxonomies[taxonomy].get(params.term) : undefined;
   if (!isTaxonomy(taxonomy) || !entry) throw data(null, { status: 404 });
-  if (params.page === "1") throw redirect(paths.term(taxonomy, entry.term.slug));
+  // Location headers are ASCII: `/tags/数据/` travels as `/tags/%E6%95%B0%E6%8D%AE/`.
+  if (params.page === "1") throw redirect(encodeURI(paths.term(taxonomy, entry.term.slug)));
   const list = page && paginate(entry.posts, page, siteConfig.postsPerPage);
   if (!list) throw data(null, { status: 404 });
   return { taxonomy, term: entry.term, total: entry.posts.length, list: { ...list, items: list.items.map(summaryOf) } };

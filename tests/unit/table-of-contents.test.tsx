@@ -17,6 +17,11 @@ function placeHeading(id: string, top: number) {
   element.getBoundingClientRect = () => ({ top }) as DOMRect;
 }
 
+/** Makes the page `height` pixels tall (jsdom lays nothing out). */
+function setPageHeight(height: number) {
+  Object.defineProperty(document.documentElement, "scrollHeight", { configurable: true, value: height });
+}
+
 async function scrollTo(tops: Record<string, number>) {
   for (const [id, top] of Object.entries(tops)) placeHeading(id, top);
   await act(async () => {
@@ -33,6 +38,7 @@ describe("TableOfContents", () => {
   });
 
   it("marks the section being read with aria-current as the reader scrolls", async () => {
+    setPageHeight(5000);
     await scrollTo({ intro: 0, methods: 500, data: 900, results: 1500 });
     render(<TableOfContents headings={headings} />);
     expect(screen.getByRole("link", { name: "Intro" })).toHaveAttribute("aria-current", "true");
@@ -42,6 +48,13 @@ describe("TableOfContents", () => {
     expect(screen.getByRole("link", { name: "Intro" })).not.toHaveAttribute("aria-current");
 
     await scrollTo({ intro: -2000, methods: -1500, data: -1100, results: 50 });
+    expect(screen.getByRole("link", { name: "Results" })).toHaveAttribute("aria-current", "true");
+  });
+
+  it("marks the last visible section at the bottom of the page, where it cannot reach the top", async () => {
+    setPageHeight(window.innerHeight);
+    await scrollTo({ intro: -400, methods: -200, data: 200, results: 500 });
+    render(<TableOfContents headings={headings} />);
     expect(screen.getByRole("link", { name: "Results" })).toHaveAttribute("aria-current", "true");
   });
 

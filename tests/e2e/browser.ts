@@ -1,0 +1,47 @@
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+
+/** Debian's Chromium with the flags this machine needs (no sandbox as root, no background networking). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * Starts one Chromium for a test file and gives each test a fresh page that fails the test on
+ * any uncaught script error. `url(path)` is the served production build.
+ */
+export function useBrowser() {
+  let browser: Browser;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    url: (path: string) => inject("baseUrl") + path,
+    errors,
+    async newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+      const context = await browser.newContext({
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+        viewport: { width: options.width ?? 1280, height: 800 },
+      });
+      const page = await context.newPage();
+      page.on("pageerror", (error) => errors.push(error.message));
+      return page;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { useBrowser } from "./browser";
+
+const SAMPLE = "/posts/ai-personalized-cancer-treatment/";
+const browser = useBrowser();
+
+describe("reading the blog from the static build", () => {
+  it("shows the sample post: title, byline, featured image, table of contents and body", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url(SAMPLE));
+    await page.getByRole("heading", { level: 1, name: "Challenges and opportunities for AI in personalized cancer treatment." }).waitFor();
+    expect(await page.title()).toBe("Challenges and opportunities for AI in personalized cancer treatment. – Folio");
+    expect(await page.locator('meta[name="description"]').getAttribute("content")).toContain("AI in cancer treatment, because apparently");
+    expect(await page.locator(".post-meta").first().innerText()).toMatch(/20 March 2023 · by gpt-3\.5-turbo · 3 min read/);
+    expect(await page.getByRole("link", { name: "Healthcare" }).getAttribute("href")).toBe("/categories/healthcare/");
+    const featured = page.locator(".featured-image");
+    await expect.poll(() => featured.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(1200);
+    const toc = page.getByRole("navigation", { name: "Contents" });
+    expect(await toc.getByRole("link", { name: "Challenges and Opportunities for AI in Personalized Cancer Treatment" }).count()).toBe(1);
+    expect(await page.getByRole("heading", { level: 2, name: "Conclusion" }).isVisible()).toBe(true);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("has the article text in the HTML, before any script runs", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(browser.url(SAMPLE));
+    expect(await page.getByRole("heading", { name: "Drug discovery" }).isVisible()).toBe(true);
+    expect(await page.getByRole("navigation", { name: "Contents" }).isVisible()).toBe(true);
+  });
+
+  it("lists posts newest first, at most ten a page, each with its summary", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url("/"));
+    const cards = page.getByRole("article");
+    const count = await cards.count();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(10);
+    const dates = await page.locator(".post-card time:first-of-type").evaluateAll((times) => times.map((time) => time.getAttribute("datetime")!));
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(await page.locator(".post-card .summary").count()).toBe(count);
+    expect(await page.locator(".post-card .summary style, .post-card .summary h1, .post-card .summary h2").count()).toBe(0);
+  });
+
+  it("filters by tag from a post, client-side, and lists only that tag's posts", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+    await page.locator(".post > header").getByRole("link", { name: "#ai", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: /^Tag: ai/ }).waitFor();
+    expect(page.url()).toBe(browser.url("/tags/ai/"));
+    expect(await page.evaluate(() => "stillTheSamePage" in window)).toBe(true);
+    const cards = page.getByRole("article");
+    expect(await cards.count()).toBeGreaterThan(0);
+    for (const card of await cards.all()) {
+      expect(await card.getByRole("link", { name: "#ai", exact: true }).count()).toBe(1);
+    }
+    expect(await page.title()).toBe("Tag: ai – Folio");
+  });
+
+  it("lists every tag with its post count", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url("/tags/"));
+    expect(await page.getByRole("link", { name: /^ai \(\d+ posts?\)$/ }).getAttribute("href")).toBe("/tags/ai/");
+  });
+
+  it("opens and reloads deep links to the same content", async () => {
+    const page = await browser.newPage();
+    for (const path of ["/tags/ai/", "/categories/healthcare/", SAMPLE]) {
+      const response = await page.goto(browser.url(path));
+      expect(response?.status()).toBe(200);
+      const heading = await page.getByRole("heading", { level: 1 }).first().innerText();
+      await page.reload();
+      expect(await page.getByRole("heading", { level: 1 }).first().innerText()).toBe(heading);
+    }
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("answers an unknown URL with a real not-found page and a way home", async () => {
+    const page = await browser.newPage();
+    for (const path of ["/posts/nope/", "/no/such/page"]) {
+      const response = await page.goto(browser.url(path));
+      expect(response?.status()).toBe(404);
+      await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+      expect(await page.title()).toBe("Page not found – Folio");
+    }
+    await page.getByRole("link", { name: "Go to the home page" }).click();
+    await page.getByRole("heading", { level: 1, name: "Latest posts" }).waitFor();
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("highlights the section being read in the table of contents", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
+    const toc = page.getByRole("navigation", { name: "Contents" });
+    const current = () => toc.locator('a[aria-current="true"]').innerText();
+    await expect.poll(current).toBe("Challenges and Opportunities for AI in Personalized Cancer Treatment");
+    await page.getByRole("heading", { name: "Conclusion" }).evaluate((heading) => heading.scrollIntoView());
+    await expect.poll(current).toBe("Conclusion");
+    await toc.getByRole("link", { name: "Drug discovery" }).click();
+    await expect.poll(current).toBe("Drug discovery");
+    expect(new URL(page.url()).hash).toBe("#drug-discovery");
+  });
+
+  it("applies a post's <style> to that article only", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
+    const radius = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).borderTopLeftRadius);
+    // The sample's `img { border-radius: 10px }` styles its own images, featured image included…
+    expect(await radius(".post-content img")).toBe("10px");
+    // …and nothing outside the article: the site's own icon-free header and the TOC keep their look.
+    await page.evaluate(() => {
+      const probe = document.createElement("img");
+      probe.id = "outside-probe";
+      document.querySelector(".site-header")!.append(probe);
+    });
+    expect(await radius("#outside-probe")).toBe("0px");
+
+    // After client-side navigation away, the post's style is gone with it.
+    await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Posts" }).click();
+    await page.getByRole("heading", { level: 1, name: "Latest posts" }).waitFor();
+    const styles = await page.locator("style").evaluateAll((elements) => elements.map((element) => element.textContent).join("\n"));
+    expect(styles).not.toContain("border-radius:10px");
+  });
+});
