@@ -55,10 +55,13 @@ function bundleFiles(dir: string): string[] {
 /** Every URL the build writes: list pages, posts with their files, taxonomies and the 404 page. */
 export function prerenderPaths(): string[] {
   const { homePosts, posts, taxonomies } = getSite();
+  if (posts.length === 0) {
+    throw new Error("posts/ has no published posts: add one as posts/<name>.md (see the README's \"Writing a post\")");
+  }
   const urls = [...pageUrls(homePosts.length, paths.home), paths.notFound()];
   for (const post of posts) {
-    urls.push(paths.post(post.slug));
-    if (post.linkToMarkdown) urls.push(paths.postFile(post.slug, "index.md"));
+    // Every post's source is published (the site-wide Markdown output of LoveIt); `linkToMarkdown` only decides the link.
+    urls.push(paths.post(post.slug), paths.postFile(post.slug, "index.md"));
     for (const file of post.assets) urls.push(paths.postFile(post.slug, file));
   }
   for (const taxonomy of TAXONOMIES) {

@@ -7,7 +7,7 @@ import type { Route } from "./+types/post-file";
 /** Files published beside a post, as Hugo does: its Markdown source and its page bundle's images. */
 export async function loader({ params }: Route.LoaderArgs) {
   const post = getSite().bySlug.get(params.slug);
-  if (post && params.file === "index.md" && post.linkToMarkdown) {
+  if (post && params.file === "index.md") {
     return new Response(post.source, { headers: { "Content-Type": "text/markdown; charset=utf-8" } });
   }
   if (!post || !post.assets.includes(params.file)) throw data(null, { status: 404 });

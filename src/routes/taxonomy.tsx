@@ -1,41 +1,76 @@
-import { data, Link } from "react-router";
+import { data, redirect } from "react-router";
+import { PostList } from "../components/post-list";
+import { TermCloud } from "../components/term-cloud";
+import { summaryOf } from "../content/build-site.server";
+import { paginate } from "../content/pagination";
 import { getSite } from "../content/site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "../content/taxonomy";
-import { paths } from "../paths";
+import { paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "../dev-revalidate";
 import type { Route } from "./+types/taxonomy";
 
+// One route for `/tags/`, `/tags/<tag>/` and `/tags/<tag>/page/<n>/` (and the same for categories):
+// a static build must prerender at least one URL of every route with a loader, and `/tags/`
+// always exists, even on a blog whose posts have no tags yet.
+const TERM_PATH = /^(?:([^/]+)(?:\/page\/([^/]+))?)?\/?$/;
+
 export function loader({ params }: Route.LoaderArgs) {
   const { taxonomy } = params;
-  if (!isTaxonomy(taxonomy)) throw data(null, { status: 404 });
-  const terms = [...getSite().taxonomies[taxonomy].values()].map(({ term, posts }) => ({ ...term, count: posts.length }));
-  return { taxonomy, terms };
+  const match = TERM_PATH.exec(params["*"] ?? "");
+  if (!isTaxonomy(taxonomy) || !match) throw data(null, { status: 404 });
+  const [, termSlug, pageParam] = match;
+  const index = getSite().taxonomies[taxonomy];
+  if (termSlug === undefined) {
+    const terms = [...index.values()].map(({ term, posts }) => ({ ...term, count: posts.length }));
+    return { kind: "index" as const, taxonomy, terms };
+  }
+  const entry = index.get(termSlug);
+  if (!entry) throw data(null, { status: 404 });
+  // Like Hugo, `page/1/` redirects to the list itself. Location headers are ASCII: `/tags/数据/` travels encoded.
+  if (pageParam === "1") throw redirect(encodeURI(paths.term(taxonomy, entry.term.slug)));
+  const page = parsePageParam(pageParam);
+  const list = page && paginate(entry.posts, page, siteConfig.postsPerPage);
+  if (!list) throw data(null, { status: 404 });
+  return { kind: "term" as const, taxonomy, term: entry.term, total: entry.posts.length, list: { ...list, items: list.items.map(summaryOf) } };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData
-    ? [
-        { title: `${TAXONOMY_LABELS[loaderData.taxonomy].plural} – ${siteConfig.title}` },
-        { name: "description", content: `All ${loaderData.terms.length} ${loaderData.taxonomy} of ${siteConfig.title}, with their post counts.` },
-      ]
-    : [{ title: `Page not found – ${siteConfig.title}` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => {
+  if (!loaderData) return [{ title: `Page not found – ${siteConfig.title}` }];
+  const labels = TAXONOMY_LABELS[loaderData.taxonomy];
+  if (loaderData.kind === "index") {
+    return [
+      { title: `${labels.plural} – ${siteConfig.title}` },
+      { name: "description", content: `All ${loaderData.terms.length} ${loaderData.taxonomy} of ${siteConfig.title}, with their post counts.` },
+    ];
+  }
+  const { term, total, list } = loaderData;
+  const page = list.page > 1 ? `, page ${list.page}` : "";
+  return [
+    { title: `${labels.singular}: ${term.name}${page} – ${siteConfig.title}` },
+    { name: "description", content: `${total} ${total === 1 ? "post" : "posts"} in the ${labels.singular.toLowerCase()} “${term.name}” on ${siteConfig.title}.` },
+  ];
+};
 
-export default function TaxonomyPage({ loaderData: { taxonomy, terms } }: Route.ComponentProps) {
+export default function TaxonomyPage({ loaderData }: Route.ComponentProps) {
+  const labels = TAXONOMY_LABELS[loaderData.taxonomy];
+  if (loaderData.kind === "index") {
+    return (
+      <section aria-labelledby="list-title">
+        <h1 id="list-title" className="list-title">
+          {labels.plural}
+        </h1>
+        <TermCloud taxonomy={loaderData.taxonomy} terms={loaderData.terms} />
+      </section>
+    );
+  }
+  const { taxonomy, term, total, list } = loaderData;
   return (
-    <section aria-labelledby="taxonomy-title">
-      <h1 id="taxonomy-title" className="list-title">
-        {TAXONOMY_LABELS[taxonomy].plural}
+    <section aria-labelledby="list-title">
+      <h1 id="list-title" className="list-title">
+        {labels.singular}: {term.name} <span className="count">({total} {total === 1 ? "post" : "posts"})</span>
       </h1>
-      <ul className="term-cloud">
-        {terms.map((term) => (
-          <li key={term.slug}>
-            <Link to={paths.term(taxonomy, term.slug)}>
-              {term.name} <span className="count">({term.count} {term.count === 1 ? "post" : "posts"})</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <PostList list={list} pageUrl={(page) => paths.term(taxonomy, term.slug, page)} />
     </section>
   );
 }

@@ -41,6 +41,30 @@ describe("reading the blog from the static build", () => {
     expect(await page.locator(".post-card .summary style, .post-card .summary h1, .post-card .summary h2").count()).toBe(0);
   });
 
+  it("pages the home list ten at a time, with the rest on /page/2/", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url("/"), { waitUntil: "networkidle" });
+    expect(await page.getByRole("article").count()).toBe(10);
+    await page.getByRole("link", { name: "Older posts →" }).click();
+    await page.getByRole("heading", { level: 1, name: "Posts, page 2" }).waitFor();
+    expect(page.url()).toBe(browser.url("/page/2/"));
+    expect(await page.getByRole("article").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("navigation", { name: "Pages" }).getByText("2", { exact: true }).getAttribute("aria-current")).toBe("page");
+  });
+
+  it("leaves drafts out of the build and hidden posts off the home list", async () => {
+    const page = await browser.newPage();
+    expect((await page.goto(browser.url("/posts/ai-mental-health-chatbots/")))?.status()).toBe(404);
+    const home = [];
+    for (const path of ["/", "/page/2/"]) {
+      await page.goto(browser.url(path));
+      home.push(...(await page.locator(".post-card h2").allInnerTexts()));
+    }
+    expect(home).not.toContain("Mapping the Body One Cell at a Time");
+    await page.goto(browser.url("/tags/genomics/"));
+    expect(await page.locator(".post-card h2").allInnerTexts()).toContain("Mapping the Body One Cell at a Time");
+  });
+
   it("filters by tag from a post, client-side, and lists only that tag's posts", async () => {
     const page = await browser.newPage();
     await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
@@ -120,5 +144,21 @@ describe("reading the blog from the static build", () => {
     await page.getByRole("heading", { level: 1, name: "Latest posts" }).waitFor();
     const styles = await page.locator("style").evaluateAll((elements) => elements.map((element) => element.textContent).join("\n"));
     expect(styles).not.toContain("border-radius:10px");
+  });
+
+  it("keeps another post's heading colours inside that post", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url("/posts/consent-data-medical-ai/"), { waitUntil: "networkidle" });
+    const color = (locator: ReturnType<typeof page.locator>) => locator.evaluate((element) => getComputedStyle(element).color);
+    // The post says `h2 { color: #2a7ab0 }` and `.callout { border-left: … }`.
+    expect(await color(page.getByRole("heading", { level: 2, name: "The consent we actually have" }))).toBe("rgb(42, 122, 176)");
+    await page.evaluate(() => {
+      const heading = Object.assign(document.createElement("h2"), { id: "outside-heading", textContent: "Outside" });
+      const callout = Object.assign(document.createElement("div"), { id: "outside-callout", className: "callout" });
+      document.querySelector(".site-footer")!.append(heading, callout);
+    });
+    expect(await color(page.locator("#outside-heading"))).not.toBe("rgb(42, 122, 176)");
+    expect(await page.locator("#outside-callout").evaluate((element) => getComputedStyle(element).borderLeftWidth)).toBe("0px");
+    expect(await color(page.locator(".site-title"))).toBe(await page.evaluate(() => getComputedStyle(document.body).color));
   });
 });

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser";
+import { buildEnv } from "./global-setup";
+import { scratchProject } from "./scratch-project";
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const post = (title: string, heading: string, extra = "") => `---\ntitle: ${title}\ndate: 2024-03-01\n${extra}---\n\n## ${heading}\n\nText.\n`;
+
+describe("the dev server", () => {
+  const project = scratchProject({
+    "live.md": post("Live post", "Before the edit"),
+    "unfinished.md": post("Unfinished thoughts", "Draft section", "draft: true\n"),
+  });
+  let server: ChildProcess;
+  let origin: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // A fixed port: the dev server may restart once to re-optimise dependencies, and must come back where it was.
+    const port = await freePort();
+    server = spawn("npx", ["react-router", "dev", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
+      cwd: project.dir,
+      env: { ...buildEnv(), NODE_ENV: "development" },
+      detached: true,
+    });
+    origin = await new Promise<string>((resolve, reject) => {
+      let output = "";
+      server.stdout!.on("data", (chunk: Buffer) => {
+        output += chunk;
+        const match = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ""));
+        if (match) resolve(match[1]);
+      });
+      server.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+      server.on("exit", () => reject(new Error(`dev server exited:\n${output}`)));
+    });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server?.pid && server.exitCode === null) process.kill(-server.pid);
+    project.remove();
+  });
+
+  it("shows an edited post in the open page without a reload", async () => {
+    const page = await browser.newPage();
+    // The first visit may make Vite optimise dependencies and reload the page once; start after that.
+    await page.goto(`${origin}/posts/live/`, { waitUntil: "networkidle" });
+    await page.goto(`${origin}/posts/live/`, { waitUntil: "networkidle" });
+    await page.getByRole("heading", { name: "Before the edit" }).waitFor();
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    const file = path.join(project.dir, "posts/live.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Before the edit", "After the edit"));
+
+    await page.getByRole("heading", { name: "After the edit" }).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => "notReloaded" in window)).toBe(true);
+  }, 30_000);
+
+  it("shows drafts, marked as drafts", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`);
+    const card = page.getByRole("article", { name: "Unfinished thoughts" });
+    expect(await card.getByText("Draft", { exact: true }).isVisible()).toBe(true);
+  }, 30_000);
+});

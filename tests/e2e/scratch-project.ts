@@ -1,0 +1,29 @@
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** A throwaway copy of Folio with its own posts (node_modules linked), for build and dev-server tests. */
+export function scratchProject(posts: Record<string, string>): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), "folio-"));
+  for (const file of ["package.json", "package-lock.json", "react-router.config.ts", "tsconfig.json"]) {
+    cpSync(path.join(ROOT, file), path.join(dir, file));
+  }
+  // Folio's Vite config, plus leave for the dev server to serve the linked node_modules, which lie outside the copy.
+  cpSync(path.join(ROOT, "vite.config.ts"), path.join(dir, "vite.folio.config.ts"));
+  const modules = realpathSync(path.join(ROOT, "node_modules"));
+  writeFileSync(
+    path.join(dir, "vite.config.ts"),
+    `import { mergeConfig } from "vite";\nimport folio from "./vite.folio.config";\n` +
+      `export default mergeConfig(folio, { server: { fs: { allow: [${JSON.stringify(dir)}, ${JSON.stringify(modules)}] } } });\n`,
+  );
+  for (const folder of ["src", "public"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  for (const [name, source] of Object.entries(posts)) {
+    const file = path.join(dir, "posts", name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, source);
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
