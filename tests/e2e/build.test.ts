@@ -20,4 +20,19 @@ describe("building a site with broken posts", () => {
       project.remove();
     }
   }, 60_000);
+
+  it("builds with a misplaced key, warning about it once with its line", () => {
+    const project = scratchProject({
+      "toc.md": "---\ntitle: Fine\ndate: 2024-01-01\ntoc:\nauto: false\n---\n\n## Section\n",
+    });
+    try {
+      const build = spawnSync("npx", ["react-router", "build"], { cwd: project.dir, encoding: "utf8", env: buildEnv() });
+      const output = build.stdout + build.stderr;
+      expect(build.status).toBe(0);
+      const warning = "posts/toc.md:5: warning: `auto` is not a top-level key; LoveIt reads it inside `toc:`";
+      expect(output.split(warning).length - 1).toBe(1);
+    } finally {
+      project.remove();
+    }
+  }, 60_000);
 });

@@ -81,6 +81,21 @@ describe("reading the blog from the static build", () => {
     expect(await page.title()).toBe("Tag: ai – Folio");
   });
 
+  it("gives tags with +, accents and other scripts working, readable URLs", async () => {
+    const page = await browser.newPage();
+    for (const [name, path] of [["c++", "/tags/c++/"], ["café", "/tags/café/"], ["数据", "/tags/数据/"], ["natural language processing", "/tags/natural-language-processing/"]]) {
+      const response = await page.goto(browser.url(path));
+      expect(response?.status()).toBe(200);
+      await page.getByRole("heading", { level: 1, name: new RegExp(`^Tag: ${name.replace("+", "\\+")}`) }).waitFor();
+    }
+    // Client-side, from the tag list.
+    await page.goto(browser.url("/tags/"), { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: /^数据 \(/ }).click();
+    await page.getByRole("heading", { level: 1, name: /^Tag: 数据/ }).waitFor();
+    expect(decodeURI(new URL(page.url()).pathname)).toBe("/tags/数据/");
+    expect(await page.getByRole("article").count()).toBeGreaterThan(0);
+  });
+
   it("lists every tag with its post count", async () => {
     const page = await browser.newPage();
     await page.goto(browser.url("/tags/"));
