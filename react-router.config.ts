@@ -1,9 +1,10 @@
-import { copyFile } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "@react-router/dev/config";
+import { basePath } from "./src/site-config";
 
 export default {
   appDirectory: "src",
+  basename: basePath,
   // A static site: every URL is prerendered at build time, then React takes over in the browser.
   ssr: false,
   async prerender() {
@@ -11,9 +12,9 @@ export default {
     return prerenderPaths();
   },
   async buildEnd({ reactRouterConfig }) {
-    // Static hosts (GitHub Pages, Netlify, nginx `error_page`) serve /404.html for unknown URLs.
-    const client = path.join(reactRouterConfig.buildDirectory, "client");
-    await copyFile(path.join(client, "404", "index.html"), path.join(client, "404.html"));
+    const { getSite, prerenderPaths } = await import("./src/content/site.server");
+    const { finishStaticOutput } = await import("./src/content/static-output.server");
+    await finishStaticOutput(path.join(reactRouterConfig.buildDirectory, "client"), getSite(), prerenderPaths());
   },
   future: {
     v8_middleware: true,

@@ -1,7 +1,9 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vitest/config";
+import { basePath } from "./src/site-config.ts";
 
 export default defineConfig({
+  base: basePath,
   // React Router's plugin builds the app; Vitest renders components on its own.
   plugins: process.env.VITEST ? [] : [reactRouter()],
   test: {

@@ -1,30 +1,42 @@
 // Serves the production build (build/client) the way a plain static host does: files as they
 // are, `/dir/` as `/dir/index.html`, and 404.html with status 404 for anything else.
-// Usage: node scripts/serve.mjs [--port 3000] [--dir build/client]
+// Usage: node scripts/serve.mjs [--port 3000] [--dir build/client] [--base /blog/]
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sirv from "sirv";
 
-/** Starts a static server for `dir` on 127.0.0.1; resolves to the server once it listens. */
-export async function serveStatic({ dir = "build/client", port = 3000 } = {}) {
+/**
+ * Starts a static server for `dir` on 127.0.0.1, at `base` (as a GitHub Pages project site is at
+ * `/<repo>/`); resolves to the server once it listens.
+ */
+export async function serveStatic({ dir = "build/client", port = 3000, base = "/" } = {}) {
   const root = path.resolve(dir);
   const notFound = await readFile(path.join(root, "404.html"));
   const files = sirv(root, { dev: false, etag: true, extensions: ["html"] });
-  const server = createServer((request, response) =>
-    files(request, response, () => {
+  const server = createServer((request, response) => {
+    const fail = () => {
       response.writeHead(404, { "Content-Type": "text/html; charset=utf-8" });
       response.end(notFound);
-    }),
-  );
+    };
+    if (!request.url.startsWith(base)) return fail();
+    request.url = `/${request.url.slice(base.length)}`;
+    files(request, response, fail);
+  });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
   return server;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { port: { type: "string", default: "3000" }, dir: { type: "string", default: "build/client" } } });
-  const server = await serveStatic({ dir: values.dir, port: Number(values.port) });
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "3000" },
+      dir: { type: "string", default: "build/client" },
+      base: { type: "string", default: "/" },
+    },
+  });
+  const server = await serveStatic({ dir: values.dir, port: Number(values.port), base: values.base });
   const { port } = server.address();
-  console.log(`Folio: serving ${values.dir} at http://127.0.0.1:${port}/`);
+  console.log(`Folio: serving ${values.dir} at http://127.0.0.1:${port}${values.base}`);
 }

@@ -1,4 +1,5 @@
 import type { Taxonomy } from "./content/taxonomy";
+import { basePath, siteConfig } from "./site-config";
 
 /**
  * Every URL of the site, built in one place. They match Hugo's so links survive a move:
@@ -8,6 +9,8 @@ export const paths = {
   /** Page `page` of the home list; page 1 is `/`. */
   home: (page = 1) => (page <= 1 ? "/" : `/page/${page}/`),
   post: (slug: string) => `/posts/${slug}/`,
+  /** The site's feeds (Hugo's RSS URL, plus Atom and JSON Feed beside it). */
+  feed: (format: FeedFormat, listUrl = "/") => `${listUrl}${FEED_FILES[format]}`,
   /** A file published beside a post: its images and its Markdown source (`index.md`). */
   postFile: (slug: string, file: string) => `/posts/${slug}/${file}`,
   taxonomy: (taxonomy: Taxonomy) => `/${taxonomy}/`,
@@ -24,4 +27,21 @@ export const paths = {
 export function parsePageParam(value: string | undefined): number | undefined {
   if (value === undefined) return 1;
   return /^[1-9]\d*$/.test(value) ? Number(value) : undefined;
+}
+
+/** Feed formats and their file names. */
+export const FEED_FILES = { rss: "index.xml", atom: "atom.xml", json: "feed.json" } as const;
+
+/** `rss`, `atom` or `json`. */
+export type FeedFormat = keyof typeof FEED_FILES;
+
+/** A site path (`/posts/x/`) as served under the base path (`/blog/posts/x/`), for links React Router does not build. */
+export function withBase(path: string): string {
+  return basePath + path.replace(/^\//, "");
+}
+
+/** A site path, or a URL, as an absolute URL on the site's `baseUrl`. */
+export function absoluteUrl(pathOrUrl: string): string {
+  if (/^[a-z][a-z\d+.-]*:/i.test(pathOrUrl)) return pathOrUrl;
+  return new URL(pathOrUrl.replace(/^\//, ""), siteConfig.baseUrl).href;
 }

@@ -2,13 +2,15 @@ import type { ReactNode } from "react";
 import { isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches } from "react-router";
 import stylesheet from "./app.css?url";
 import { NotFound } from "./components/not-found";
-import { paths } from "./paths";
+import { feedLinks } from "./page-meta";
+import { paths, withBase } from "./paths";
 import type { Route } from "./+types/root";
 import { siteConfig } from "./site-config";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: withBase("/favicon.svg"), type: "image/svg+xml" },
+  ...feedLinks(siteConfig.title, paths.home()),
 ];
 
 /** What a route module can say about its page in `export const handle`. */

@@ -1,14 +1,17 @@
-import { Link } from "react-router";
+import { Link, useHref } from "react-router";
 import type { PostArticle, PostLink } from "../content/post";
-import { paths } from "../paths";
+import { absoluteUrl, paths } from "../paths";
 import { ArticleBody } from "./article-body";
 import { resolveUrl } from "./markdown";
+import { ShareButtons } from "./share-buttons";
 import { PostMeta } from "./post-meta";
 import { TableOfContents } from "./table-of-contents";
 
 /** A full post: header, featured image, table of contents, body and the links after it. */
 export function Article({ post, older, newer }: { post: PostArticle; older?: PostLink; newer?: PostLink }) {
   const showToc = post.toc && post.headings.length > 0;
+  // The post's URL under the base path: relative images and the Markdown source resolve against it.
+  const postUrl = useHref(paths.post(post.slug));
   return (
     <div className={showToc ? "post-layout with-toc" : "post-layout"}>
       <article className="post" aria-labelledby="post-title">
@@ -17,15 +20,14 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
           <PostMeta post={post} />
         </header>
         {showToc && <TableOfContents headings={post.headings} />}
-        <ArticleBody key={post.slug} markdown={post.body} baseUrl={paths.post(post.slug)} lightgallery={post.lightgallery}>
-          {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, paths.post(post.slug))} alt="" />}
+        <ArticleBody key={post.slug} markdown={post.body} baseUrl={postUrl} lightgallery={post.lightgallery}>
+          {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, postUrl)} alt="" />}
         </ArticleBody>
         <footer className="post-footer">
+          <ShareButtons url={absoluteUrl(paths.post(post.slug))} title={post.title} />
           {post.linkToMarkdown && (
             <p>
-              <a href={paths.postFile(post.slug, "index.md")}>
-                Read the Markdown source
-              </a>
+              <a href={resolveUrl("index.md", postUrl)}>Read the Markdown source</a>
             </p>
           )}
           <nav className="post-nav" aria-label="More posts">

@@ -21,13 +21,13 @@ export interface ParsedPost {
 /** Keys Folio reads; see the README's front matter reference. */
 const USED_KEYS = new Set([
   "title", "date", "lastmod", "author", "description", "summary", "slug", "categories", "tags", "draft",
-  "resources", "featuredImage", "toc", "lightgallery", "linkToMarkdown", "rssFullText", "hiddenFromHomePage",
+  "resources", "featuredImage", "toc", "lightgallery", "linkToMarkdown", "rssFullText", "hiddenFromHomePage", "aliases",
 ]);
 
 /** Hugo and LoveIt keys that Folio accepts without acting on them (they configure features Folio does not have). */
 const INERT_KEYS = new Set([
   "subtitle", "keywords", "weight", "images", "fontawesome", "comment", "math", "code", "share", "license", "seo",
-  "ruby", "fraction", "twemoji", "hiddenFromSearch", "authorLink", "featuredImagePreview", "series", "aliases",
+  "ruby", "fraction", "twemoji", "hiddenFromSearch", "authorLink", "featuredImagePreview", "series",
   "publishDate", "expiryDate", "type", "layout", "url", "isCJKLanguage", "mapbox", "library", "outputs", "markup",
   "linkTitle", "translationKey", "headless", "build", "cascade", "sitemap", "menu", "menus",
 ]);
@@ -121,6 +121,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     linkToMarkdown: fields.boolean("linkToMarkdown", true),
     rssFullText: fields.boolean("rssFullText", false),
     hiddenFromHomePage: fields.boolean("hiddenFromHomePage", false),
+    aliases: fields.aliases(),
     params,
   };
   return { post, warnings };
@@ -199,6 +200,19 @@ class FieldReader {
       if (!terms.has(slug)) terms.set(slug, { name, slug });
     });
     return [...terms.values()];
+  }
+
+  aliases(): string[] {
+    const value = this.raw.attributes.aliases;
+    if (value === undefined || value === null) return [];
+    const list = typeof value === "string" ? [value] : value;
+    if (!Array.isArray(list)) this.fail("aliases", "`aliases` must be a list of old paths, like `aliases: [/old/path/]`");
+    return list.map((alias: unknown, index) => {
+      if (typeof alias !== "string" || !alias.startsWith("/") || alias.includes("..") || alias.startsWith("//")) {
+        this.fail("aliases", `aliases[${index}] must be a path on this site starting with /, like /2019/old-name/, got ${describe(alias)}`);
+      }
+      return alias;
+    });
   }
 
   featuredImage(bundleFiles: readonly string[]): string | undefined {

@@ -63,6 +63,8 @@ export interface Post extends PostArticle {
   assets: readonly string[];
   hiddenFromHomePage: boolean;
   rssFullText: boolean;
+  /** Old paths that redirect here (Hugo's `aliases`), e.g. `/2019/old-name/`. */
+  aliases: string[];
   /** Front matter keys Folio does not use, kept as written (Hugo's `.Params`). */
   params: Record<string, unknown>;
 }

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { paths } from "../paths";
+import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import { buildSite, type Site } from "./build-site.server";
 import type { PostFile } from "./parse-post.server";
@@ -58,7 +58,7 @@ export function prerenderPaths(): string[] {
   if (posts.length === 0) {
     throw new Error("posts/ has no published posts: add one as posts/<name>.md (see the README's \"Writing a post\")");
   }
-  const urls = [...pageUrls(homePosts.length, paths.home), paths.notFound()];
+  const urls = [...pageUrls(homePosts.length, paths.home), paths.notFound(), "/sitemap.xml", "/robots.txt", ...feedUrls(paths.home())];
   for (const post of posts) {
     // Every post's source is published (the site-wide Markdown output of LoveIt); `linkToMarkdown` only decides the link.
     urls.push(paths.post(post.slug), paths.postFile(post.slug, "index.md"));
@@ -67,10 +67,14 @@ export function prerenderPaths(): string[] {
   for (const taxonomy of TAXONOMIES) {
     urls.push(paths.taxonomy(taxonomy));
     for (const { term, posts: termPosts } of taxonomies[taxonomy].values()) {
-      urls.push(...pageUrls(termPosts.length, (page) => paths.term(taxonomy, term.slug, page)));
+      urls.push(...pageUrls(termPosts.length, (page) => paths.term(taxonomy, term.slug, page)), ...feedUrls(paths.term(taxonomy, term.slug)));
     }
   }
   return urls;
+}
+
+function feedUrls(listPath: string): string[] {
+  return (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => paths.feed(format, listPath));
 }
 
 /** A list's pages, and its `page/1/` alias that redirects to the first page as Hugo's does. */

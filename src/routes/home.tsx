@@ -3,7 +3,8 @@ import { PostList } from "../components/post-list";
 import { summaryOf } from "../content/build-site.server";
 import { paginate } from "../content/pagination";
 import { getSite } from "../content/site.server";
-import { paths, parsePageParam } from "../paths";
+import { pageMeta } from "../page-meta";
+import { absoluteUrl, paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "../dev-revalidate";
 import type { Route } from "./+types/home";
@@ -16,10 +17,19 @@ export function loader({ params }: Route.LoaderArgs) {
   return { ...list, items: list.items.map(summaryOf) };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: loaderData && loaderData.page > 1 ? `Page ${loaderData.page} – ${siteConfig.title}` : siteConfig.title },
-  { name: "description", content: siteConfig.description },
-];
+export const meta: Route.MetaFunction = ({ loaderData }) => {
+  if (!loaderData) return pageMeta({ title: "Page not found", description: siteConfig.description, path: paths.notFound(), noindex: true });
+  const { page, items } = loaderData;
+  return pageMeta({
+    title: page > 1 ? `Page ${page}` : undefined,
+    description: siteConfig.description,
+    path: paths.home(page),
+    jsonLd: {
+      "@type": "Blog",
+      blogPost: items.map((post) => ({ "@type": "BlogPosting", headline: post.title, url: absoluteUrl(paths.post(post.slug)), datePublished: post.date })),
+    },
+  });
+};
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   return (

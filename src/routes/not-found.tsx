@@ -1,4 +1,6 @@
 import { NotFound } from "../components/not-found";
+import { pageMeta } from "../page-meta";
+import { paths } from "../paths";
 import { siteConfig } from "../site-config";
 import type { RouteHandle } from "../root";
 import type { Route } from "./+types/not-found";
@@ -7,11 +9,8 @@ import type { Route } from "./+types/not-found";
 // without script it cannot try to hydrate a route that address does not have.
 export const handle: RouteHandle = { hydrate: false };
 
-export const meta: Route.MetaFunction = () => [
-  { title: `Page not found – ${siteConfig.title}` },
-  { name: "description", content: "There is nothing at this address." },
-  { name: "robots", content: "noindex" },
-];
+export const meta: Route.MetaFunction = () =>
+  pageMeta({ title: "Page not found", description: `There is nothing at this address on ${siteConfig.title}.`, path: paths.notFound(), noindex: true });
 
 export default function NotFoundPage() {
   return <NotFound />;

@@ -2,6 +2,9 @@ import { data } from "react-router";
 import { Article } from "../components/article";
 import { articleOf, neighbours } from "../content/build-site.server";
 import { getSite } from "../content/site.server";
+import { resolveUrl } from "../components/markdown";
+import { pageMeta } from "../page-meta";
+import { paths } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "../dev-revalidate";
 import type { Route } from "./+types/post";
@@ -13,10 +16,23 @@ export function loader({ params }: Route.LoaderArgs) {
   return { post: articleOf(post), ...neighbours(site, post) };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  loaderData
-    ? [{ title: `${loaderData.post.title} – ${siteConfig.title}` }, { name: "description", content: loaderData.post.description }]
-    : [{ title: `Page not found – ${siteConfig.title}` }];
+export const meta: Route.MetaFunction = ({ loaderData }) => {
+  if (!loaderData) return pageMeta({ title: "Page not found", description: siteConfig.description, path: paths.notFound(), noindex: true });
+  const { post } = loaderData;
+  return pageMeta({
+    title: post.title,
+    description: post.description,
+    path: paths.post(post.slug),
+    image: post.featuredImage && resolveUrl(post.featuredImage, paths.post(post.slug)),
+    article: {
+      published: post.date,
+      modified: post.lastmod,
+      author: post.author,
+      section: post.categories[0]?.name,
+      tags: post.tags.map((tag) => tag.name),
+    },
+  });
+};
 
 export default function PostPage({ loaderData }: Route.ComponentProps) {
   return <Article post={loaderData.post} older={loaderData.older} newer={loaderData.newer} />;

@@ -5,7 +5,8 @@ import { summaryOf } from "../content/build-site.server";
 import { paginate } from "../content/pagination";
 import { getSite } from "../content/site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "../content/taxonomy";
-import { paths, parsePageParam } from "../paths";
+import { pageMeta } from "../page-meta";
+import { absoluteUrl, paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "../dev-revalidate";
 import type { Route } from "./+types/taxonomy";
@@ -36,20 +37,30 @@ export function loader({ params }: Route.LoaderArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
-  if (!loaderData) return [{ title: `Page not found – ${siteConfig.title}` }];
+  if (!loaderData) return pageMeta({ title: "Page not found", description: siteConfig.description, path: paths.notFound(), noindex: true });
   const labels = TAXONOMY_LABELS[loaderData.taxonomy];
+  const blog = { "@type": "Blog", name: siteConfig.title, url: absoluteUrl(paths.home()) };
   if (loaderData.kind === "index") {
-    return [
-      { title: `${labels.plural} – ${siteConfig.title}` },
-      { name: "description", content: `All ${loaderData.terms.length} ${loaderData.taxonomy} of ${siteConfig.title}, with their post counts.` },
-    ];
+    return pageMeta({
+      title: labels.plural,
+      description: `All ${loaderData.terms.length} ${loaderData.taxonomy} of ${siteConfig.title}, with their post counts.`,
+      path: paths.taxonomy(loaderData.taxonomy),
+      jsonLd: { "@type": "CollectionPage", isPartOf: blog },
+    });
   }
-  const { term, total, list } = loaderData;
-  const page = list.page > 1 ? `, page ${list.page}` : "";
-  return [
-    { title: `${labels.singular}: ${term.name}${page} – ${siteConfig.title}` },
-    { name: "description", content: `${total} ${total === 1 ? "post" : "posts"} in the ${labels.singular.toLowerCase()} “${term.name}” on ${siteConfig.title}.` },
-  ];
+  const { taxonomy, term, total, list } = loaderData;
+  const title = `${labels.singular}: ${term.name}`;
+  return pageMeta({
+    title: list.page > 1 ? `${title}, page ${list.page}` : title,
+    description: `${total} ${total === 1 ? "post" : "posts"} in the ${labels.singular.toLowerCase()} “${term.name}” on ${siteConfig.title}.`,
+    path: paths.term(taxonomy, term.slug, list.page),
+    feedsOf: { title: `${siteConfig.title}: ${title}`, listPath: paths.term(taxonomy, term.slug) },
+    jsonLd: {
+      "@type": "CollectionPage",
+      isPartOf: blog,
+      hasPart: list.items.map((post) => ({ "@type": "BlogPosting", headline: post.title, url: absoluteUrl(paths.post(post.slug)) })),
+    },
+  });
 };
 
 export default function TaxonomyPage({ loaderData }: Route.ComponentProps) {

@@ -1,11 +1,19 @@
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/** Options for scratchProject. */
+export interface ScratchOptions {
+  /** Copy the bundled posts/ too. Default false. */
+  bundledPosts?: boolean;
+  /** Replace `baseUrl` in src/site-config.ts. */
+  baseUrl?: string;
+}
+
 /** A throwaway copy of Folio with its own posts (node_modules linked), for build and dev-server tests. */
-export function scratchProject(posts: Record<string, string>): { dir: string; remove: () => void } {
+export function scratchProject(posts: Record<string, string>, options: ScratchOptions = {}): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), "folio-"));
   for (const file of ["package.json", "package-lock.json", "react-router.config.ts", "tsconfig.json"]) {
     cpSync(path.join(ROOT, file), path.join(dir, file));
@@ -20,6 +28,14 @@ export function scratchProject(posts: Record<string, string>): { dir: string; re
   );
   for (const folder of ["src", "public"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  if (options.bundledPosts) cpSync(path.join(ROOT, "posts"), path.join(dir, "posts"), { recursive: true });
+  if (options.baseUrl) {
+    const config = path.join(dir, "src/site-config.ts");
+    const source = readFileSync(config, "utf8");
+    const changed = source.replace(/baseUrl: "[^"]*"/, `baseUrl: ${JSON.stringify(options.baseUrl)}`);
+    if (changed === source) throw new Error("baseUrl not found in src/site-config.ts");
+    writeFileSync(config, changed);
+  }
   for (const [name, source] of Object.entries(posts)) {
     const file = path.join(dir, "posts", name);
     mkdirSync(path.dirname(file), { recursive: true });

@@ -1,0 +1,46 @@
+import { absoluteUrl, paths } from "../paths";
+import { siteConfig } from "../site-config";
+import type { Site } from "./build-site.server";
+import type { Post } from "./post";
+import { TAXONOMIES } from "./taxonomy";
+
+interface SitemapEntry {
+  path: string;
+  lastmod?: string;
+}
+
+/**
+ * The sitemap: list pages, posts and taxonomy pages with the date of their newest change. Drafts are
+ * never built; posts hidden from the home page, redirects and the 404 page are left out.
+ */
+export function sitemapXml(site: Site): string {
+  const visible = (posts: readonly Post[]) => posts.filter((post) => !post.hiddenFromHomePage);
+  const newest = (posts: readonly Post[]) => posts.reduce<string | undefined>((latest, post) => max(latest, post.lastmod ?? post.date), undefined);
+  const entries: SitemapEntry[] = [];
+  const addList = (posts: readonly Post[], url: (page: number) => string) => {
+    const pages = Math.max(1, Math.ceil(posts.length / siteConfig.postsPerPage));
+    for (let page = 1; page <= pages; page++) {
+      const slice = posts.slice((page - 1) * siteConfig.postsPerPage, page * siteConfig.postsPerPage);
+      entries.push({ path: url(page), lastmod: newest(slice) });
+    }
+  };
+  addList(site.homePosts, paths.home);
+  for (const post of visible(site.posts)) entries.push({ path: paths.post(post.slug), lastmod: post.lastmod ?? post.date });
+  for (const taxonomy of TAXONOMIES) {
+    const terms = [...site.taxonomies[taxonomy].values()];
+    entries.push({ path: paths.taxonomy(taxonomy), lastmod: newest(terms.flatMap((entry) => entry.posts)) });
+    for (const { term, posts } of terms) addList(posts, (page) => paths.term(taxonomy, term.slug, page));
+  }
+  const urls = entries.map(
+    ({ path, lastmod }) => `  <url>\n    <loc>${escapeXml(absoluteUrl(path))}</loc>${lastmod ? `\n    <lastmod>${lastmod}</lastmod>` : ""}\n  </url>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+}
+
+function max(a: string | undefined, b: string): string {
+  return a === undefined || b > a ? b : a;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}

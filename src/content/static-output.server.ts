@@ -1,0 +1,61 @@
+import { copyFile, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { absoluteUrl, paths, withBase } from "../paths";
+import { basePath } from "../site-config";
+import type { Site } from "./build-site.server";
+
+/**
+ * Finishes the static site React Router prerendered into `clientDir`, so the folder can be uploaded
+ * as it is to any static host serving the site at `baseUrl`:
+ * - a site under a sub-path (`/blog/`) is prerendered into `client/blog/`; its pages move up beside
+ *   `assets/`, so the folder's root is the site's root;
+ * - `404.html` is the not-found page, where static hosts look for it;
+ * - the `.data` files React Router writes beside files (feeds, images) are dropped: nothing asks for them;
+ * - each post alias (Hugo's `aliases`) becomes a page that redirects to the post.
+ */
+export async function finishStaticOutput(clientDir: string, site: Site, prerendered: readonly string[]): Promise<void> {
+  if (basePath !== "/") {
+    const nested = path.join(clientDir, ...basePath.split("/").filter(Boolean));
+    for (const entry of await readdir(nested)) await rename(path.join(nested, entry), path.join(clientDir, entry));
+    for (let dir = nested; dir !== clientDir; dir = path.dirname(dir)) await rmdir(dir);
+  }
+  await copyFile(path.join(clientDir, "404", "index.html"), path.join(clientDir, "404.html"));
+  for (const url of prerendered) {
+    if (!url.endsWith("/")) await rm(path.join(clientDir, ...url.split("/"), "..", `${path.basename(url)}.data`), { force: true });
+  }
+  for (const post of site.posts) {
+    for (const alias of post.aliases) {
+      const file = alias.endsWith("/") || !path.extname(alias) ? path.join(alias, "index.html") : alias;
+      const target = path.join(clientDir, ...file.split("/"));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, aliasPage(absoluteUrl(paths.post(post.slug)), withBase(paths.post(post.slug))));
+    }
+  }
+}
+
+/**
+ * A redirect page, as Hugo writes for aliases: the canonical URL, a meta refresh and a link for
+ * people. The refresh and the link use the site path, so the redirect also works on a preview host.
+ */
+export function aliasPage(canonicalUrl: string, sitePath: string): string {
+  const canonical = escapeAttribute(canonicalUrl);
+  const target = escapeAttribute(encodeURI(sitePath));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${canonical}</title>
+<link rel="canonical" href="${canonical}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=${target}">
+</head>
+<body>
+<p>This page has moved to <a href="${target}">${canonical}</a>.</p>
+</body>
+</html>
+`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,90 @@
+import type { MetaDescriptor } from "react-router";
+import { absoluteUrl, paths, withBase, type FeedFormat } from "./paths";
+import { siteConfig } from "./site-config";
+
+/** What a page says about itself to browsers, search engines and link previews. */
+export interface PageMetaInput {
+  /** The page's own title; the site's title is appended (the home page passes none). */
+  title?: string;
+  description: string;
+  /** The page's site path, from `paths`. */
+  path: string;
+  /** An absolute URL or a site path; default: the site's default image. */
+  image?: string;
+  /** For a post: an `article` in Open Graph and a BlogPosting in JSON-LD. */
+  article?: { published: string; modified?: string; tags: string[]; section?: string; author?: string };
+  /** The page's schema.org JSON-LD, for lists (posts get a BlogPosting built here). */
+  jsonLd?: Record<string, unknown>;
+  /** The page's own feeds (a tag's, say), linked beside the site's. */
+  feedsOf?: { title: string; listPath: string };
+  /** Keep the page out of search results (the 404 page). */
+  noindex?: boolean;
+}
+
+const FEED_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" };
+
+/** `<link rel="alternate">` attributes for a list's three feeds, e.g. the site's or a tag's. */
+export function feedLinks(title: string, listPath: string) {
+  return (Object.keys(FEED_TYPES) as FeedFormat[]).map((format) => ({
+    rel: "alternate",
+    type: FEED_TYPES[format],
+    title: `${title} (${format === "json" ? "JSON Feed" : format.toUpperCase()})`,
+    href: withBase(paths.feed(format, listPath)),
+  }));
+}
+
+/**
+ * Title, description, canonical URL, Open Graph, Twitter card and JSON-LD for a page, all in the
+ * static HTML, so link previews, feed readers and search engines see them without running script.
+ */
+export function pageMeta(input: PageMetaInput): MetaDescriptor[] {
+  const title = input.title ? `${input.title} – ${siteConfig.title}` : siteConfig.title;
+  const url = absoluteUrl(input.path);
+  const image = absoluteUrl(input.image ?? siteConfig.defaultImage);
+  const headline = input.title ?? siteConfig.title;
+  const meta: MetaDescriptor[] = [
+    { title },
+    { name: "description", content: input.description },
+    { tagName: "link", rel: "canonical", href: url },
+    { property: "og:site_name", content: siteConfig.title },
+    { property: "og:type", content: input.article ? "article" : "website" },
+    { property: "og:title", content: headline },
+    { property: "og:description", content: input.description },
+    { property: "og:url", content: url },
+    { property: "og:image", content: image },
+    { property: "og:locale", content: siteConfig.language },
+    { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:title", content: headline },
+    { name: "twitter:description", content: input.description },
+    { name: "twitter:image", content: image },
+  ];
+  if (input.noindex) meta.push({ name: "robots", content: "noindex" });
+  if (input.feedsOf) meta.push(...feedLinks(input.feedsOf.title, input.feedsOf.listPath).map((link) => ({ tagName: "link", ...link })));
+  const { article } = input;
+  if (article) {
+    meta.push({ property: "article:published_time", content: article.published });
+    if (article.modified) meta.push({ property: "article:modified_time", content: article.modified });
+    if (article.section) meta.push({ property: "article:section", content: article.section });
+    for (const tag of article.tags) meta.push({ property: "article:tag", content: tag });
+    meta.push({
+      "script:ld+json": {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        headline,
+        description: input.description,
+        url,
+        mainEntityOfPage: url,
+        image,
+        datePublished: article.published,
+        dateModified: article.modified ?? article.published,
+        author: { "@type": "Person", name: article.author ?? siteConfig.author },
+        publisher: { "@type": "Organization", name: siteConfig.title, url: absoluteUrl("/") },
+        keywords: article.tags,
+        inLanguage: siteConfig.language,
+      },
+    });
+  } else if (input.jsonLd) {
+    meta.push({ "script:ld+json": { "@context": "https://schema.org", url, name: headline, description: input.description, ...input.jsonLd } });
+  }
+  return meta;
+}

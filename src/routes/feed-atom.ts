@@ -1,0 +1,7 @@
+import { feedResponse } from "../content/feed.server";
+import type { Route } from "./+types/feed-atom";
+
+/** `atom.xml` of the site, or of a tag or category (`/tags/<tag>/atom.xml`). */
+export function loader({ params }: Route.LoaderArgs) {
+  return feedResponse("atom", params);
+}

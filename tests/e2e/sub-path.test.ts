@@ -1,0 +1,96 @@
+import { spawnSync } from "node:child_process";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain ES module script without type declarations
+import { serveStatic } from "../../scripts/serve.mjs";
+import { launchChromium } from "./browser";
+import { buildEnv } from "./global-setup";
+import { scratchProject } from "./scratch-project";
+
+const TRICKY = `"Quotes" & <angles> in 🧬 genomics`;
+
+describe("a site deployed under a sub-path (https://example.org/blog/)", () => {
+  const project = scratchProject(
+    { "tricky-title.md": `---\ntitle: '${TRICKY}'\ndate: 2021-01-05\ntags: [genomics]\n---\n\nA post whose title needs escaping.\n` },
+    { bundledPosts: true, baseUrl: "https://example.org/blog/" },
+  );
+  let server: Server;
+  let browser: Browser;
+  let origin: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const build = spawnSync("npx", ["react-router", "build"], { cwd: project.dir, encoding: "utf8", env: buildEnv() });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+    server = (await serveStatic({ dir: path.join(project.dir, "build/client"), port: 0, base: "/blog/" })) as Server;
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    project.remove();
+  });
+
+  async function newPage() {
+    const page = await browser.newPage();
+    page.on("pageerror", (error) => errors.push(error.message));
+    return page;
+  }
+
+  it("opens and reloads a post, with its images, from /blog/", async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/blog/posts/ai-personalized-cancer-treatment/`, { waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1, name: /^Challenges and opportunities/ }).waitFor();
+    await expect.poll(() => page.locator(".featured-image").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1200);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: /^Challenges and opportunities/ }).waitFor();
+    expect(await page.getByRole("link", { name: "Read the Markdown source" }).getAttribute("href")).toBe("/blog/posts/ai-personalized-cancer-treatment/index.md");
+    expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe("https://example.org/blog/posts/ai-personalized-cancer-treatment/");
+    expect(errors).toEqual([]);
+  });
+
+  it("filters by tag client-side and keeps the sub-path in every link", async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/blog/posts/ai-personalized-cancer-treatment/`, { waitUntil: "networkidle" });
+    await page.locator(".post > header").getByRole("link", { name: "#ai", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: /^Tag: ai/ }).waitFor();
+    expect(page.url()).toBe(`${origin}/blog/tags/ai/`);
+    const hrefs = await page.locator("a[href^='/'], link[href^='/']").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+    expect(hrefs.filter((href) => !href.startsWith("/blog/"))).toEqual([]);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: /^Tag: ai/ }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("answers unknown URLs under the sub-path with the not-found page", async () => {
+    const page = await newPage();
+    const response = await page.goto(`${origin}/blog/posts/nope/`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole("link", { name: "Go to the home page" }).click();
+    await page.getByRole("heading", { level: 1, name: "Latest posts" }).waitFor();
+    expect(page.url()).toBe(`${origin}/blog/`);
+  });
+
+  it("serves feeds and the sitemap with sub-path URLs", async () => {
+    const rss = await (await fetch(`${origin}/blog/index.xml`)).text();
+    expect(rss).toContain("<link>https://example.org/blog/posts/");
+    const sitemap = await (await fetch(`${origin}/blog/sitemap.xml`)).text();
+    expect(sitemap).toContain("<loc>https://example.org/blog/tags/ai/</loc>");
+  });
+
+  it("keeps a title with quotes, angle brackets, an ampersand and an emoji intact", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(`${origin}/blog/posts/tricky-title/`);
+    expect(await page.title()).toBe(`${TRICKY} – Folio`);
+    expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe(TRICKY);
+    expect(await page.getByRole("heading", { level: 1 }).first().innerText()).toBe(TRICKY);
+    expect(JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!).headline).toBe(TRICKY);
+    const rss = await (await fetch(`${origin}/blog/tags/genomics/index.xml`)).text();
+    expect(rss).toContain(`<title><![CDATA[${TRICKY}]]></title>`);
+  });
+});
