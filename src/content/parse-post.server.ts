@@ -116,7 +116,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     body: raw.body,
     headings: headingsOf(tree),
     toc,
-    ...optional("featuredImage", fields.featuredImage(bundleFiles)),
+    ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
     lightgallery: fields.boolean("lightgallery", false),
     linkToMarkdown: fields.boolean("linkToMarkdown", true),
     rssFullText: fields.boolean("rssFullText", false),
@@ -215,22 +215,23 @@ class FieldReader {
     });
   }
 
-  featuredImage(bundleFiles: readonly string[]): string | undefined {
+  /** The featured image: the `featured-image` resource, else LoveIt's `featuredImage`. Warns, as Hugo shows none, when the file is missing. */
+  featuredImage(bundleFiles: readonly string[], warnings: ContentWarning[]): string | undefined {
     const resources = this.raw.attributes.resources;
     if (resources !== undefined && resources !== null) {
       if (!Array.isArray(resources)) this.fail("resources", "`resources` must be a list of `- name: … src: …` entries");
       for (const resource of resources) {
         if (!isRecord(resource) || resource.name !== "featured-image") continue;
         if (typeof resource.src !== "string") this.fail("resources", "the `featured-image` resource needs `src: file-name.png`");
-        if (!bundleFiles.includes(resource.src)) {
-          this.fail(
-            "resources",
+        if (bundleFiles.includes(resource.src)) return resource.src;
+        warnings.push({
+          file: this.file,
+          line: this.raw.keyLines.get("resources") ?? this.raw.startLine,
+          message:
             bundleFiles.length === 0 && !this.file.endsWith("/index.md")
-              ? `resource \`${resource.src}\` needs a page bundle: move the post to posts/<name>/index.md and put the image beside it`
-              : `resource \`${resource.src}\` is not in the post's folder: add the file beside index.md or fix \`src\``,
-          );
-        }
-        return resource.src;
+              ? `resource \`${resource.src}\` needs a page bundle (posts/<name>/index.md with the image beside it); the post is shown without a featured image`
+              : `resource \`${resource.src}\` is not in the post's folder; the post is shown without a featured image: add the file or fix \`src\``,
+        });
       }
     }
     return this.optionalString("featuredImage");

@@ -165,10 +165,12 @@ describe("broken posts fail with the file, the line and the fix", () => {
     });
   }
 
-  it("names the missing featured image of a page bundle", () => {
+  it("warns, with its line, about a featured image missing from the page bundle, and shows none (as Hugo does)", () => {
     const source = "---\ntitle: T\ndate: 2024-01-02\nresources:\n  - name: featured-image\n    src: cover.png\n---\n";
-    expect(() => parsePost({ file: "posts/trip/index.md", source, bundleFiles: [] })).toThrow(
-      "posts/trip/index.md:4: resource `cover.png` is not in the post's folder",
-    );
+    const { post, warnings } = parsePost({ file: "posts/trip/index.md", source, bundleFiles: [] });
+    expect(post.featuredImage).toBeUndefined();
+    expect(warnings.map((warning) => `${warning.file}:${warning.line}: ${warning.message}`)).toEqual([
+      "posts/trip/index.md:4: resource `cover.png` is not in the post's folder; the post is shown without a featured image: add the file or fix `src`",
+    ]);
   });
 });
