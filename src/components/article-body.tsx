@@ -24,10 +24,15 @@ export function ArticleBody({ markdown, baseUrl, lightgallery, children }: Artic
   } catch (error) {
     body = <RenderError error={error} />;
   }
+  // The frame contains the post's painting and positioning (CSS containment): even a post style that
+  // makes its own elements `position: fixed` cannot cover the site. The post's scoped style can reach
+  // .post-content (its scope root) and what is inside, never the frame around it.
   const content = (
-    <div className="post-content">
-      {children}
-      <RenderBoundary>{body}</RenderBoundary>
+    <div className="post-frame">
+      <div className="post-content">
+        {children}
+        <RenderBoundary>{body}</RenderBoundary>
+      </div>
     </div>
   );
   return lightgallery ? <ImageGallery>{content}</ImageGallery> : content;

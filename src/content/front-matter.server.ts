@@ -28,7 +28,15 @@ export function readFrontMatter(file: string, source: string): RawFrontMatter {
   const lines = text.split("\n");
   let first = 0;
   while (first < lines.length && lines[first].trim() === "") first++;
-  const startLine = first + 1;
+  const startLine = Math.min(first, lines.length - 1) + 1;
+  // Vite reads posts as UTF-8 and replaces bytes that are not with U+FFFD: say where, not garble silently.
+  const replaced = lines.findIndex((line) => line.includes("\uFFFD"));
+  if (replaced !== -1) {
+    throw new ContentError(file, replaced + 1, "the file is not valid UTF-8 (a byte on this line cannot be read): save it as UTF-8");
+  }
+  if (lines[first]?.trim() === "+++") {
+    throw new ContentError(file, startLine, "TOML front matter (+++) is not supported: write it as YAML between `---` lines (`hugo convert toYAML` does this)");
+  }
   // Only a file whose first non-blank line is exactly `---` has front matter. front-matter itself
   // also accepts a first line that merely contains `---`, and then swallows the text between two
   // later `---` rules; that text must stay in the body.
@@ -52,6 +60,13 @@ export function readFrontMatter(file: string, source: string): RawFrontMatter {
   const keyLines = new Map<string, number>();
   const rawValues = new Map<string, string>();
   const closing = first + parsed.bodyBegin - 2; // index of the closing `---` line
+  // js-yaml reads a tab-indented `\tenable: false` under `toc:` as a top-level key: the author's nesting
+  // would be lost without a word.
+  for (let index = first + 1; index < closing; index++) {
+    if (/^ *\t/.test(lines[index])) {
+      throw new ContentError(file, index + 1, "a tab indents this line: indent front matter with spaces, as YAML requires");
+    }
+  }
   for (let index = first + 1; index < closing; index++) {
     const match = TOP_LEVEL_KEY.exec(lines[index]);
     if (!match) continue;

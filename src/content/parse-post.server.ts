@@ -1,8 +1,13 @@
+import type { Element, Root } from "hast";
+import { toString } from "hast-util-to-string";
+import { visit } from "unist-util-visit";
 import { parseCalendarDate, type PostDate } from "./calendar-date";
 import { ContentError } from "./content-error";
 import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
 import type { Post, Term } from "./post";
+import { checkPostCss } from "./post-css.server";
 import { countWords, firstWords, headingsOf, markdownToHast, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
+import { unscopeCss } from "./rehype-scope-styles";
 import { slugify } from "./slug";
 
 /** A note for the author that does not stop the build, e.g. a front matter key Folio does not know. */
@@ -77,7 +82,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const slug = slugify(slugSource);
   if (!slug) throw fields.error("slug", `"${slugSource}" leaves no letters or digits for the URL: set \`slug: some-words\``);
 
-  const tree = markdownToHast(raw.body);
+  const tree = renderOrFail(file, raw);
+  checkStyles(file, raw, tree);
   const wordCount = countWords(textOf(tree));
   const beforeMore = textBeforeMore(raw.body);
   const description = fields.optionalString("description");
@@ -236,6 +242,84 @@ class FieldReader {
     }
     return this.optionalString("featuredImage");
   }
+}
+
+/** How deep lists and block quotes may nest, and raw HTML elements: far beyond real posts, well within every parser's stack. */
+const MAX_BLOCK_NESTING = 100;
+const MAX_HTML_NESTING = 500;
+
+/** The post's article tree, or a ContentError when the Markdown cannot be processed at all. */
+function renderOrFail(file: string, raw: RawFrontMatter): Root {
+  checkNesting(file, raw);
+  try {
+    return markdownToHast(raw.body);
+  } catch (error) {
+    // micromark and the HTML parser recurse once per level: thousands of nested lists, quotes or
+    // elements exhaust the stack, in the build as in any reader's browser.
+    const hint =
+      error instanceof RangeError
+        ? "it nests lists, block quotes or HTML elements thousands of levels deep: flatten them"
+        : "check the Markdown and HTML from this line on";
+    throw new ContentError(file, raw.bodyLine, `the post's Markdown cannot be rendered (${error instanceof Error ? error.message : String(error)}): ${hint}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Rejects nesting that no reader needs and that would make the Markdown parser crawl (its work grows
+ * with the square of the depth) or overflow the stack: thousands of nested lists, quotes or elements.
+ */
+function checkNesting(file: string, raw: RawFrontMatter): void {
+  const lines = raw.body.split("\n");
+  lines.forEach((line, index) => {
+    const markers = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t>]|$)[ \t]?)+/.exec(line)?.[0];
+    const depth = markers ? (markers.match(/[-*+>]|\d{1,9}[.)]/g) ?? []).length : 0;
+    if (depth > MAX_BLOCK_NESTING) {
+      throw new ContentError(file, raw.bodyLine + index, `this line nests lists or block quotes ${depth} levels deep; Folio renders up to ${MAX_BLOCK_NESTING}: flatten them`);
+    }
+  });
+  let depth = 0;
+  for (const match of raw.body.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^>]*?(\/?)>/gi)) {
+    const [, closing, name, selfClosing] = match;
+    if (VOID_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > MAX_HTML_NESTING) {
+      const line = raw.bodyLine + raw.body.slice(0, match.index).split("\n").length - 1;
+      throw new ContentError(file, line, `HTML elements nest ${countOpen(raw.body)} levels deep here; Folio renders up to ${MAX_HTML_NESTING}: close them or flatten the markup`);
+    }
+  }
+}
+
+const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+
+/** How many elements a run of HTML leaves open, for the error message. */
+function countOpen(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const [, closing, name, selfClosing] of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^>]*?(\/?)>/gi)) {
+    if (VOID_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+/** Fails the build on a `<style>` block a post may not publish (see checkPostCss), naming its line. */
+function checkStyles(file: string, raw: RawFrontMatter, tree: Root): void {
+  const styles: string[] = [];
+  visit(tree, "element", (node: Element) => {
+    if (node.tagName === "style") styles.push(unscopeCss(toString(node)));
+  });
+  // The sanitiser drops source positions: find the line where each block's CSS starts in the body text.
+  const cssLines = Array.from(raw.body.matchAll(/<style[^>]*>/gi), (match) => {
+    const end = match.index + match[0].length;
+    return raw.bodyLine + raw.body.slice(0, end).split("\n").length - 1 + (/^[ \t]*\n/.test(raw.body.slice(end)) ? 1 : 0);
+  });
+  styles.forEach((css, index) => {
+    const problem = checkPostCss(css.replace(/^[ \t]*\n/, ""));
+    if (problem) throw new ContentError(file, (cssLines[index] ?? raw.bodyLine) + problem.line - 1, problem.message);
+  });
 }
 
 function defaultSlugSource(file: string): string {

@@ -17,7 +17,18 @@ export default function rehypeScopeStyles() {
   };
 }
 
-/** Wraps a style sheet in a prelude-less `@scope`, whose root is the parent of the `<style>` element. */
+const OPEN = "@scope {\n";
+const CLOSE = "\n}";
+
+/**
+ * Wraps a style sheet in a prelude-less `@scope`, whose root is the parent of the `<style>` element.
+ * The build rejects style that does not parse (see post-css.server.ts), so no `}` can close it early.
+ */
 export function scopeCss(css: string): string {
-  return `@scope {\n${css.trim()}\n}`;
+  return `${OPEN}${css.trim()}${CLOSE}`;
+}
+
+/** The post's own CSS inside a scoped style sheet. */
+export function unscopeCss(scoped: string): string {
+  return scoped.startsWith(OPEN) && scoped.endsWith(CLOSE) ? scoped.slice(OPEN.length, -CLOSE.length) : scoped;
 }

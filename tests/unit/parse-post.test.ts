@@ -109,6 +109,29 @@ describe("front matter fields", () => {
     expect(post("title: 1984\ndate: 2024-01-02").title).toBe("1984");
   });
 
+  it("accepts ... as the closing marker, as YAML allows", () => {
+    const parsed = parsePost({ file: "posts/dots.md", source: "---\ntitle: Dots\ndate: 2024-01-02\n...\n\nBody.\n" });
+    expect(parsed.post.title).toBe("Dots");
+    expect(parsed.post.body.trim()).toBe("Body.");
+  });
+
+  it("reads a sexagesimal-looking title (12:30) as written, not as YAML 1.1's number 750", () => {
+    expect(post("title: 12:30\ndate: 2024-01-02").title).toBe("12:30");
+  });
+
+  it("keeps an unknown key that YAML reads as a number, and warns about it", () => {
+    const parsed = parsePost({ file: "posts/time.md", source: "---\ntitle: T\ndate: 2024-01-02\ntime: 12:30\n---\n" });
+    expect(parsed.post.params.time).toBe(750);
+    expect(parsed.warnings[0]).toMatchObject({ line: 4, message: expect.stringContaining("unknown front matter key `time`") });
+  });
+
+  it("rejects YAML aliases that expand a tag list into nested lists, without expanding them", () => {
+    const laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let level = 1; level < 9; level++) laughs.push(`${"abcdefghij"[level]}: &${"abcdefghij"[level]} [${Array(9).fill(`*${"abcdefghij"[level - 1]}`).join(", ")}]`);
+    const source = `---\ntitle: Laughs\ndate: 2024-01-02\n${laughs.join("\n")}\ntags: *i\n---\n`;
+    expect(() => parsePost({ file: "posts/laughs.md", source })).toThrow("posts/laughs.md:13: tags[0] must be a string, got a list");
+  });
+
   it("accepts CRLF line endings and a byte order mark", () => {
     const parsed = parsePost({ file: "posts/windows.md", source: "\uFEFF---\r\ntitle: Windows\r\ndate: 2024-01-02\r\n---\r\n\r\nBody.\r\n" });
     expect(parsed.post.title).toBe("Windows");
@@ -149,6 +172,12 @@ const expectedErrors: Record<string, string> = {
   "bad-toc.md": "posts/bad-toc.md:4: `toc` must be `true`, `false` or a block",
   "missing-date.md": "posts/missing-date.md:1: `date` is missing: add a line `date: YYYY-MM-DD`",
   "draft-not-boolean.md": 'posts/draft-not-boolean.md:4: `draft` must be true or false, got string "no"',
+  "toml-front-matter.md": "posts/toml-front-matter.md:1: TOML front matter (+++) is not supported: write it as YAML",
+  "tab-indented.md": "posts/tab-indented.md:5: a tab indents this line: indent front matter with spaces",
+  "latin1.md": "posts/latin1.md:2: the file is not valid UTF-8",
+  "empty.md": "posts/empty.md:1: no front matter",
+  "deep-nesting.md": "posts/deep-nesting.md:6: this line nests lists or block quotes 10000 levels deep; Folio renders up to 100: flatten them",
+  "deep-html.md": "posts/deep-html.md:6: HTML elements nest 10000 levels deep here; Folio renders up to 500: close them or flatten the markup",
 };
 
 describe("broken posts fail with the file, the line and the fix", () => {
@@ -172,5 +201,28 @@ describe("broken posts fail with the file, the line and the fix", () => {
     expect(warnings.map((warning) => `${warning.file}:${warning.line}: ${warning.message}`)).toEqual([
       "posts/trip/index.md:4: resource `cover.png` is not in the post's folder; the post is shown without a featured image: add the file or fix `src`",
     ]);
+  });
+});
+
+describe("a post's <style> block", () => {
+  const styled = (css: string) => parsePost({ file: "posts/styled.md", source: `---\ntitle: T\ndate: 2024-01-02\n---\n\nIntro.\n\n<style>\n${css}\n</style>\n\nText.\n` });
+
+  it("may style its own elements, with media queries and its own images", () => {
+    expect(() => styled("img { border-radius: 10px; }\n@media (max-width: 40rem) { h2 { color: red; } }\n.hero { background: url(hero.png); }")).not.toThrow();
+  });
+
+  it("is rejected when it does not parse, since a stray } could close its scope", () => {
+    expect(() => styled("p { color: red; }\n} body { display: none }")).toThrow("posts/styled.md:10: the <style> block is not valid CSS (Unexpected })");
+  });
+
+  it("may not load other style sheets or fonts", () => {
+    expect(() => styled("p { color: red; }\n@import url(https://evil.example/x.css);")).toThrow("posts/styled.md:10: the <style> block uses @import");
+    expect(() => styled('@font-face { font-family: X; src: url(/x.woff2); }')).toThrow("posts/styled.md:9: the <style> block uses @font-face");
+  });
+
+  it("may not load anything from another site", () => {
+    expect(() => styled("p {\n  background: url('https://tracker.example/pixel.gif');\n}")).toThrow(
+      "posts/styled.md:10: the <style> block loads https://tracker.example/pixel.gif",
+    );
   });
 });
