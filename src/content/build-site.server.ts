@@ -1,6 +1,6 @@
 import { ContentError, ContentErrors } from "./content-error";
 import type { Post, PostArticle, PostLink, PostSummary, Term } from "./post";
-import { parsePost, type ContentWarning, type PostFile } from "./parse-post.server";
+import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "./parse-post.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
 
 /** The posts of one tag or category. */
@@ -26,6 +26,8 @@ export interface Site {
 export interface BuildSiteOptions {
   /** Include `draft: true` posts (the dev server does; builds do not). Default false. */
   includeDrafts?: boolean;
+  /** How to parse one post; default parsePost (site.server.ts passes a cached one). */
+  parse?: (file: PostFile) => ParsedPost;
 }
 
 /**
@@ -39,7 +41,7 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   const bySlug = new Map<string, Post>();
   for (const file of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
     try {
-      const parsed = parsePost(file);
+      const parsed = (options.parse ?? parsePost)(file);
       warnings.push(...parsed.warnings);
       const { post } = parsed;
       if (post.draft && !options.includeDrafts) continue;

@@ -5,6 +5,7 @@ import remarkGfm from "remark-gfm";
 import type { Options as RemarkRehypeOptions } from "remark-rehype";
 import type { PluggableList } from "unified";
 import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
+import rehypeReparse from "./rehype-reparse";
 import rehypeScopeStyles from "./rehype-scope-styles";
 
 /**
@@ -30,7 +31,8 @@ export const remarkPlugins: PluggableList = [remarkGfm];
 
 /**
  * HTML steps, in order: parse raw HTML, sanitise it, repair in-page links to sanitised ids, scope
- * `<style>` to the article, then give headings ids (github-slugger, the same slugs the TOC links to).
+ * `<style>` to the article, give headings ids (github-slugger, the same slugs the TOC links to), and
+ * last, reparse the result as a browser would (see rehype-reparse.ts).
  */
 export const rehypePlugins: PluggableList = [
   rehypeRaw,
@@ -38,4 +40,5 @@ export const rehypePlugins: PluggableList = [
   rehypeClobberedAnchors,
   rehypeScopeStyles,
   rehypeSlug,
+  rehypeReparse,
 ];

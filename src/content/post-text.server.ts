@@ -44,11 +44,22 @@ export function textBeforeMore(markdown: string): string | undefined {
 }
 
 const words = new Intl.Segmenter("en", { granularity: "word" });
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-/** Counts words the way readers do, including in scripts without spaces (Chinese, Japanese). */
+/**
+ * Counts words the way readers do, including in scripts without spaces (Chinese, Japanese).
+ * Segmenting a whole post at once takes time that grows with the square of its length, so only the
+ * space-separated runs that need a dictionary are segmented.
+ */
 export function countWords(text: string): number {
   let count = 0;
-  for (const segment of words.segment(text)) if (segment.isWordLike) count++;
+  for (const run of text.split(/\s+/)) {
+    if (NO_SPACES.test(run)) {
+      for (const segment of words.segment(run)) if (segment.isWordLike) count++;
+    } else if (/[\p{L}\p{N}]/u.test(run)) {
+      count++;
+    }
+  }
   return count;
 }
 
@@ -59,11 +70,13 @@ export function readingMinutes(wordCount: number): number {
 
 /** The first `limit` words of a text (Hugo's summaryLength, 70), with an ellipsis when cut. */
 export function firstWords(text: string, limit = 70): string {
+  // 70 words fit well within the first few thousand characters; segmenting more is wasted (and slow).
+  const head = text.slice(0, limit * 60);
   let count = 0;
-  for (const segment of words.segment(text)) {
-    if (segment.isWordLike && ++count > limit) return `${text.slice(0, segment.index).trimEnd().replace(/[,;:.]$/, "")}…`;
+  for (const segment of words.segment(head)) {
+    if (segment.isWordLike && ++count > limit) return `${head.slice(0, segment.index).trimEnd().replace(/[,;:.]$/, "")}…`;
   }
-  return text;
+  return head.length < text.length ? `${head.trimEnd()}…` : text;
 }
 
 function collapse(text: string): string {

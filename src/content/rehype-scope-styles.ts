@@ -25,7 +25,9 @@ const CLOSE = "\n}";
  * The build rejects style that does not parse (see post-css.server.ts), so no `}` can close it early.
  */
 export function scopeCss(css: string): string {
-  return `${OPEN}${css.trim()}${CLOSE}`;
+  // `<` has no meaning in CSS outside strings and comments, where `\3C ` means the same; escaped, no
+  // `</style>` can end the block early, and React hydrates the text exactly as it was prerendered.
+  return `${OPEN}${css.trim().replace(/</g, "\\3C ")}${CLOSE}`;
 }
 
 /** The post's own CSS inside a scoped style sheet. */

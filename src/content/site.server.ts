@@ -3,7 +3,7 @@ import path from "node:path";
 import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import { buildSite, type Site } from "./build-site.server";
-import type { PostFile } from "./parse-post.server";
+import { parsePost, type ParsedPost, type PostFile } from "./parse-post.server";
 import { TAXONOMIES } from "./taxonomy";
 
 // Vite bundles every post as a raw string module: the dev server's module graph then reloads the
@@ -29,7 +29,12 @@ export const BUNDLE_FILE_TYPES: Record<string, string> = {
 export const POSTS_DIR = path.resolve("posts");
 
 let site: Site | undefined;
-const warned: Set<string> = ((globalThis as { __folioWarned?: Set<string> }).__folioWarned ??= new Set());
+
+// A build loads this module twice in one process: once for react-router.config.ts (the URL list) and
+// once in the server bundle that prerenders. Both share what was parsed, keyed by file and text.
+const shared = globalThis as { __folioWarned?: Set<string>; __folioParsed?: Map<string, ParsedPost> };
+const warned = (shared.__folioWarned ??= new Set());
+const parsedPosts = (shared.__folioParsed ??= new Map());
 
 /** The site built from posts/, once per process; drafts are included on the dev server only. */
 export function getSite(): Site {
@@ -38,7 +43,7 @@ export function getSite(): Site {
     const file = key.slice(1);
     return { file, source, bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [] };
   });
-  site = buildSite(files, { includeDrafts: import.meta.env.DEV });
+  site = buildSite(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
   for (const warning of site.warnings) {
     const message = `${warning.file}:${warning.line}: warning: ${warning.message}`;
     if (warned.has(message)) continue;
@@ -46,6 +51,14 @@ export function getSite(): Site {
     console.warn(message);
   }
   return site;
+}
+
+/** parsePost, remembered for the process: an unchanged post is parsed once per build, and once per edit in dev. */
+function parseOnce(file: PostFile): ParsedPost {
+  const key = `${file.file}\0${file.bundleFiles?.join("/")}\0${file.source}`;
+  let parsed = parsedPosts.get(key);
+  if (!parsed) parsedPosts.set(key, (parsed = parsePost(file)));
+  return parsed;
 }
 
 function bundleFiles(dir: string): string[] {

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { absoluteUrl, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
@@ -11,7 +12,8 @@ import type { Site } from "./build-site.server";
  *   `assets/`, so the folder's root is the site's root;
  * - `404.html` is the not-found page, where static hosts look for it;
  * - the `.data` files React Router writes beside files (feeds, images) are dropped: nothing asks for them;
- * - each post alias (Hugo's `aliases`) becomes a page that redirects to the post.
+ * - each post alias (Hugo's `aliases`) becomes a page that redirects to the post;
+ * - every page gets a Content-Security-Policy that allows only its own inline scripts, by hash.
  */
 export async function finishStaticOutput(clientDir: string, site: Site, prerendered: readonly string[]): Promise<void> {
   if (basePath !== "/") {
@@ -31,6 +33,37 @@ export async function finishStaticOutput(clientDir: string, site: Site, prerende
       await writeFile(target, aliasPage(absoluteUrl(paths.post(post.slug)), withBase(paths.post(post.slug))));
     }
   }
+  for (const file of await readdir(clientDir, { recursive: true })) {
+    if (!file.endsWith(".html")) continue;
+    const page = path.join(clientDir, file);
+    await writeFile(page, withContentSecurityPolicy(await readFile(page, "utf8")));
+  }
+}
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/gi;
+
+/**
+ * Adds a Content-Security-Policy `<meta>` to a page: scripts only from the site itself, plus the
+ * page's own inline scripts (React Router's hydration data) by their SHA-256 hashes; no `eval`, no
+ * plugins, no `<base>` from elsewhere, forms only to the site. A post's sanitised HTML has no script
+ * of its own; if one slipped through, the browser would refuse to run it. Styles may be inline (the
+ * posts' scoped `<style>` blocks); images may come from anywhere over HTTPS, as posts link them.
+ */
+export function withContentSecurityPolicy(html: string): string {
+  const hashes = Array.from(html.matchAll(INLINE_SCRIPT), ([, code]) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`);
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' ${[...new Set(hashes)].join(" ")}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+  return html.replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${policy}">`);
 }
 
 /**

@@ -165,3 +165,36 @@ describe("sharing a post", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${SITE}posts/ai-personalized-cancer-treatment/`);
   });
 });
+
+describe("Content-Security-Policy", () => {
+  it("forbids inline script and eval on every page type, and the site works under it", async () => {
+    const page = await browser.newPage();
+    const reports: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) reports.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => console.error(`Content Security Policy violation: ${event.violatedDirective}`));
+    });
+    for (const path of ["/", "/page/2/", SAMPLE, "/tags/", "/tags/ai/", "/categories/healthcare/", "/posts/nope/", "/2022/02/alphafold/"]) {
+      await page.goto(browser.url(path), { waitUntil: "networkidle" });
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').first().getAttribute("content");
+      const scriptSrc = policy!.split(";").find((directive) => directive.trim().startsWith("script-src"))!;
+      expect(scriptSrc).not.toMatch(/unsafe-inline|unsafe-eval/);
+    }
+    // Client-side navigation and the table of contents still work under the policy.
+    await page.goto(browser.url("/"), { waitUntil: "networkidle" });
+    await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Tags" }).click();
+    await page.getByRole("heading", { level: 1, name: "Tags" }).waitFor();
+    expect(reports).toEqual([]);
+    // An inline script that got into the page anyway would not run.
+    const ran = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.injectedScriptRan = true";
+      document.body.append(script);
+      return "injectedScriptRan" in window;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => reports.length).toBe(1);
+  });
+});

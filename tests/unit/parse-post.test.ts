@@ -154,6 +154,10 @@ describe("summaries", () => {
     expect(summary.endsWith("word69…")).toBe(true);
   });
 
+  it("counts words in scripts without spaces for the reading time", () => {
+    expect(post("title: T\ndate: 2024-01-02", "数据科学".repeat(300)).readingMinutes).toBeGreaterThan(1);
+  });
+
   it("never contains headings, styles or scripts", () => {
     const summary = post("title: T\ndate: 2024-01-02", "<style>p{color:red}</style>\n\n## A heading\n\n<script>alert(1)</script>Text.\n\n<!--more-->\n\nRest.").summary;
     expect(summary).toBe("A heading Text.");

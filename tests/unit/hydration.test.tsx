@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs";
+import { act } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { ArticleBody } from "../../src/components/article-body";
+
+const vectors: { title: string; payload: string }[] = JSON.parse(readFileSync("../shared/data/xss-vectors.json", "utf8"));
+
+describe("prerendered posts hydrate without a mismatch", () => {
+  it("for every XSS vector, however broken its HTML", async () => {
+    const mismatches: string[] = [];
+    for (const { title, payload } of vectors) {
+      const body = <ArticleBody markdown={payload} baseUrl="/posts/x/" lightgallery={false} />;
+      const container = document.createElement("div");
+      container.innerHTML = renderToString(body);
+      document.body.append(container);
+      const errors: unknown[] = [];
+      let root: ReturnType<typeof hydrateRoot> | undefined;
+      await act(async () => {
+        root = hydrateRoot(container, body, { onRecoverableError: (error) => errors.push(error) });
+      });
+      if (errors.length > 0) mismatches.push(title);
+      await act(async () => root?.unmount());
+      container.remove();
+    }
+    expect(mismatches).toEqual([]);
+  }, 60_000);
+});
