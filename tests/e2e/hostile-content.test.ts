@@ -16,7 +16,7 @@ import { launchChromium } from "./browser";
 import { buildEnv } from "./global-setup";
 import { scratchProject } from "./scratch-project";
 
-const allVectors: { title: string; payload: string }[] = JSON.parse(readFileSync(path.resolve("../shared/data/xss-vectors.json"), "utf8"));
+const allVectors: { title: string; payload: string }[] = JSON.parse(readFileSync("tests/fixtures/xss-vectors.json", "utf8"));
 
 // Some vectors carry a <style> the build refuses (it does not parse, or it @imports): those are
 // rejected with a clear error, tested below; the rest are built and must come out harmless.

@@ -5,7 +5,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ArticleBody } from "../../src/components/article-body";
 
-const vectors: { title: string; payload: string }[] = JSON.parse(readFileSync("../shared/data/xss-vectors.json", "utf8"));
+const vectors: { title: string; payload: string }[] = JSON.parse(readFileSync("tests/fixtures/xss-vectors.json", "utf8"));
 
 describe("prerendered posts hydrate without a mismatch", () => {
   it("for every XSS vector, however broken its HTML", async () => {

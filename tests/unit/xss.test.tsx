@@ -3,7 +3,7 @@ import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ArticleBody } from "../../src/components/article-body";
 
-const vectors: { title: string; payload: string }[] = JSON.parse(readFileSync("../shared/data/xss-vectors.json", "utf8"));
+const vectors: { title: string; payload: string }[] = JSON.parse(readFileSync("tests/fixtures/xss-vectors.json", "utf8"));
 
 /** Attributes a browser follows as a URL. */
 const URL_ATTRIBUTES = new Set(["href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data", "background", "cite", "longdesc", "ping", "manifest"]);
