@@ -131,6 +131,18 @@ async function nextPostNavigation(browser, url) {
   return painted - started;
 }
 
+/** Fails, naming the step, if it takes longer than a minute: a benchmark that hangs measures nothing. */
+async function step(name, work) {
+  console.log(`bench:   ${name}`);
+  let timer;
+  const limit = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`bench: ${name} took over 60 s`)), 60_000)));
+  try {
+    return await Promise.race([work(), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const results = [];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -141,6 +153,7 @@ for (const count of counts) {
   const dir = corpusProject(count);
   try {
     const built = await build(dir);
+    console.log(`bench:   built in ${built.seconds.toFixed(1)} s`);
     const output = folderSize(path.join(dir, "build/client"));
     const server = await serveStatic({ dir: path.join(dir, "build/client"), port: 0 });
     const origin = `http://127.0.0.1:${server.address().port}`;
@@ -150,7 +163,7 @@ for (const count of counts) {
     const pageResults = {};
     for (const [name, pagePath] of Object.entries(pages)) {
       const runs = [];
-      for (let run = 0; run < loads; run++) runs.push(await loadPage(browser, origin + pagePath));
+      for (let run = 0; run < loads; run++) runs.push(await step(`load ${name} (${run + 1})`, () => loadPage(browser, origin + pagePath)));
       pageResults[name] = {
         html: median(runs.map((r) => r.bytes.html)),
         js: median(runs.map((r) => r.bytes.js)),
@@ -161,7 +174,7 @@ for (const count of counts) {
       };
     }
     const navigations = [];
-    for (let run = 0; run < loads; run++) navigations.push(await nextPostNavigation(browser, origin + pages.post));
+    for (let run = 0; run < loads; run++) navigations.push(await step(`next-post navigation (${run + 1})`, () => nextPostNavigation(browser, origin + pages.post)));
     await new Promise((resolve) => server.close(resolve));
     results.push({ count, built, output, pageResults, navigation: median(navigations) });
   } finally {

@@ -279,30 +279,28 @@ function checkNesting(file: string, raw: RawFrontMatter): void {
       throw new ContentError(file, raw.bodyLine + index, `this line nests lists or block quotes ${depth} levels deep; Folio renders up to ${MAX_BLOCK_NESTING}: flatten them`);
     }
   });
-  let depth = 0;
-  for (const match of raw.body.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^>]*?(\/?)>/gi)) {
-    const [, closing, name, selfClosing] = match;
-    if (VOID_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
-    depth = closing ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > MAX_HTML_NESTING) {
-      const line = raw.bodyLine + raw.body.slice(0, match.index).split("\n").length - 1;
-      throw new ContentError(file, line, `HTML elements nest ${countOpen(raw.body)} levels deep here; Folio renders up to ${MAX_HTML_NESTING}: close them or flatten the markup`);
-    }
+  const html = htmlNesting(raw.body);
+  if (html.depth > MAX_HTML_NESTING) {
+    const line = raw.bodyLine + raw.body.slice(0, html.firstTooDeep).split("\n").length - 1;
+    throw new ContentError(file, line, `HTML elements nest ${html.depth} levels deep here; Folio renders up to ${MAX_HTML_NESTING}: close them or flatten the markup`);
   }
 }
 
 const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
-/** How many elements a run of HTML leaves open, for the error message. */
-function countOpen(html: string): number {
+/** How deep a post's raw HTML elements nest, and where they first nest deeper than Folio renders. */
+function htmlNesting(markdown: string): { depth: number; firstTooDeep: number } {
   let depth = 0;
   let deepest = 0;
-  for (const [, closing, name, selfClosing] of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^>]*?(\/?)>/gi)) {
+  let firstTooDeep = -1;
+  for (const match of markdown.matchAll(/<(\/?)([a-z][a-z0-9-]*)[^>]*?(\/?)>/gi)) {
+    const [, closing, name, selfClosing] = match;
     if (VOID_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
     depth = closing ? Math.max(0, depth - 1) : depth + 1;
     deepest = Math.max(deepest, depth);
+    if (depth > MAX_HTML_NESTING && firstTooDeep === -1) firstTooDeep = match.index;
   }
-  return deepest;
+  return { depth: deepest, firstTooDeep };
 }
 
 /** Fails the build on a `<style>` block a post may not publish (see checkPostCss), naming its line. */
