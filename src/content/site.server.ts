@@ -32,7 +32,7 @@ let site: Site | undefined;
 
 // A build loads this module twice in one process: once for react-router.config.ts (the URL list) and
 // once in the server bundle that prerenders. Both share what was parsed, keyed by file and text.
-const shared = globalThis as { __folioWarned?: Set<string>; __folioParsed?: Map<string, ParsedPost> };
+const shared = globalThis as { __folioWarned?: Set<string>; __folioParsed?: Map<string, { text: string; parsed: ParsedPost }> };
 const warned = (shared.__folioWarned ??= new Set());
 const parsedPosts = (shared.__folioParsed ??= new Map());
 
@@ -53,11 +53,13 @@ export function getSite(): Site {
   return site;
 }
 
-/** parsePost, remembered for the process: an unchanged post is parsed once per build, and once per edit in dev. */
+/** parsePost, remembered per file for the process: an unchanged post is parsed once per build, and once per edit in dev. */
 function parseOnce(file: PostFile): ParsedPost {
-  const key = `${file.file}\0${file.bundleFiles?.join("/")}\0${file.source}`;
-  let parsed = parsedPosts.get(key);
-  if (!parsed) parsedPosts.set(key, (parsed = parsePost(file)));
+  const text = `${file.bundleFiles?.join("/")}\0${file.source}`;
+  const cached = parsedPosts.get(file.file);
+  if (cached?.text === text) return cached.parsed;
+  const parsed = parsePost(file);
+  parsedPosts.set(file.file, { text, parsed });
   return parsed;
 }
 
