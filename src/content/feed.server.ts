@@ -86,7 +86,7 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
       content: post.rssFullText || siteConfig.rssFullText ? feedHtml(post) : undefined,
       author: [{ name: post.author ?? siteConfig.author }],
       category: [...post.categories, ...post.tags].map((term) => ({ name: term.name })),
-      image: post.featuredImage && absoluteUrl(new URL(post.featuredImage, absoluteUrl(paths.post(post.slug))).href),
+      image: post.featuredImage && new URL(post.featuredImage, url).href,
     });
   }
   return format === "rss" ? feed.rss2() : format === "atom" ? feed.atom1() : feed.json1();

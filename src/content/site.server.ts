@@ -25,9 +25,6 @@ export const BUNDLE_FILE_TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
-/** The posts folder on disk, where page bundles keep their images. */
-export const POSTS_DIR = path.resolve("posts");
-
 let site: Site | undefined;
 
 // A build loads this module twice in one process: once for react-router.config.ts (the URL list) and

@@ -1,6 +1,7 @@
 import { absoluteUrl, paths } from "../paths";
 import { siteConfig } from "../site-config";
 import type { Site } from "./build-site.server";
+import { paginate } from "./pagination";
 import type { Post } from "./post";
 import { TAXONOMIES } from "./taxonomy";
 
@@ -18,10 +19,8 @@ export function sitemapXml(site: Site): string {
   const newest = (posts: readonly Post[]) => posts.reduce<string | undefined>((latest, post) => max(latest, post.lastmod ?? post.date), undefined);
   const entries: SitemapEntry[] = [];
   const addList = (posts: readonly Post[], url: (page: number) => string) => {
-    const pages = Math.max(1, Math.ceil(posts.length / siteConfig.postsPerPage));
-    for (let page = 1; page <= pages; page++) {
-      const slice = posts.slice((page - 1) * siteConfig.postsPerPage, page * siteConfig.postsPerPage);
-      entries.push({ path: url(page), lastmod: newest(slice) });
+    for (let page = 1, list = paginate(posts, 1, siteConfig.postsPerPage); list; list = paginate(posts, ++page, siteConfig.postsPerPage)) {
+      entries.push({ path: url(page), lastmod: newest(list.items) });
     }
   };
   addList(site.homePosts, paths.home);

@@ -23,7 +23,7 @@ export async function finishStaticOutput(clientDir: string, site: Site, prerende
   }
   await copyFile(path.join(clientDir, "404", "index.html"), path.join(clientDir, "404.html"));
   for (const url of prerendered) {
-    if (!url.endsWith("/")) await rm(path.join(clientDir, ...url.split("/"), "..", `${path.basename(url)}.data`), { force: true });
+    if (!url.endsWith("/")) await rm(`${path.join(clientDir, ...url.split("/"))}.data`, { force: true });
   }
   for (const post of site.posts) {
     for (const alias of post.aliases) {

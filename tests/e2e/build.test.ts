@@ -1,7 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { buildEnv } from "./global-setup";
-import { scratchProject } from "./scratch-project";
+import { runBuild, scratchProject } from "./scratch-project";
 
 describe("building a site with broken posts", () => {
   it("stops with every broken post's file, line and fix", () => {
@@ -11,7 +9,7 @@ describe("building a site with broken posts", () => {
       "numbers/index.md": "---\ntitle: Numbers\ndate: 2024-01-02\ntags: [ai, 42]\n---\n\nBody.\n",
     });
     try {
-      const build = spawnSync("npx", ["react-router", "build"], { cwd: project.dir, encoding: "utf8", env: buildEnv() });
+      const build = runBuild(project.dir);
       const output = build.stdout + build.stderr;
       expect(build.status).not.toBe(0);
       expect(output).toContain("posts/leap.md:3: `date`: 2023-02-30 does not exist in the calendar: check the month and day");
@@ -26,7 +24,7 @@ describe("building a site with broken posts", () => {
       "toc.md": "---\ntitle: Fine\ndate: 2024-01-01\ntoc:\nauto: false\n---\n\n## Section\n",
     });
     try {
-      const build = spawnSync("npx", ["react-router", "build"], { cwd: project.dir, encoding: "utf8", env: buildEnv() });
+      const build = runBuild(project.dir);
       const output = build.stdout + build.stderr;
       expect(build.status).toBe(0);
       const warning = "posts/toc.md:5: warning: `auto` is not a top-level key; LoveIt reads it inside `toc:`";

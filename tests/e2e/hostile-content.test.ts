@@ -1,20 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Element, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { visit } from "unist-util-visit";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain ES module script without type declarations
-import { serveStatic } from "../../scripts/serve.mjs";
 import { ContentError } from "../../src/content/content-error";
 import { parsePost } from "../../src/content/parse-post.server";
 import { launchChromium } from "./browser";
-import { buildEnv } from "./global-setup";
-import { scratchProject } from "./scratch-project";
+import { buildAndServe, scratchProject } from "./scratch-project";
 
 const allVectors: { title: string; payload: string }[] = JSON.parse(readFileSync("tests/fixtures/xss-vectors.json", "utf8"));
 
@@ -108,10 +103,7 @@ describe("hostile and broken posts", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const build = spawnSync("npx", ["react-router", "build"], { cwd: project.dir, encoding: "utf8", env: buildEnv(), maxBuffer: 64 * 1024 * 1024 });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
-    server = (await serveStatic({ dir: path.join(project.dir, "build/client"), port: 0 })) as Server;
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, origin } = await buildAndServe(project.dir));
     browser = await launchChromium();
   }, 240_000);
 

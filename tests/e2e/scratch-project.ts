@@ -1,6 +1,12 @@
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
+// @ts-expect-error: a plain ES module script without type declarations
+import { serveStatic } from "../../scripts/serve.mjs";
+import { buildEnv } from "./global-setup";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -42,4 +48,17 @@ export function scratchProject(posts: Record<string, string>, options: ScratchOp
     writeFileSync(file, source);
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs the production build in a project folder; the caller decides what its exit means. */
+export function runBuild(dir: string): SpawnSyncReturns<string> {
+  return spawnSync("npx", ["react-router", "build"], { cwd: dir, encoding: "utf8", env: buildEnv(), maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Builds a project and serves its build/client on 127.0.0.1 at `base`, as a static host would. */
+export async function buildAndServe(dir: string, base = "/"): Promise<{ origin: string; server: Server }> {
+  const build = runBuild(dir);
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
+  const server = (await serveStatic({ dir: path.join(dir, "build/client"), port: 0, base })) as Server;
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }

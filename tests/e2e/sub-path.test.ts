@@ -1,14 +1,8 @@
-import { spawnSync } from "node:child_process";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain ES module script without type declarations
-import { serveStatic } from "../../scripts/serve.mjs";
 import { launchChromium } from "./browser";
-import { buildEnv } from "./global-setup";
-import { scratchProject } from "./scratch-project";
+import { buildAndServe, scratchProject } from "./scratch-project";
 
 const TRICKY = `"Quotes" & <angles> in 🧬 genomics`;
 
@@ -23,10 +17,7 @@ describe("a site deployed under a sub-path (https://example.org/blog/)", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const build = spawnSync("npx", ["react-router", "build"], { cwd: project.dir, encoding: "utf8", env: buildEnv() });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-    server = (await serveStatic({ dir: path.join(project.dir, "build/client"), port: 0, base: "/blog/" })) as Server;
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, origin } = await buildAndServe(project.dir, "/blog/"));
     browser = await launchChromium();
   }, 120_000);
 
