@@ -1,3 +1,4 @@
+import { defaultUrlTransform } from "react-markdown";
 import type { Taxonomy } from "./content/taxonomy";
 import { basePath, siteConfig } from "./site-config";
 
@@ -44,4 +45,19 @@ export function withBase(path: string): string {
 export function absoluteUrl(pathOrUrl: string): string {
   if (/^[a-z][a-z\d+.-]*:/i.test(pathOrUrl)) return pathOrUrl;
   return new URL(pathOrUrl.replace(/^\//, ""), siteConfig.baseUrl).href;
+}
+
+const ORIGIN = "https://folio.invalid";
+
+/**
+ * Resolves a URL written in a post (`diagram.png`, `../other/`) against the post's page, so a page
+ * bundle's images load whether or not the address bar has the trailing slash; then applies
+ * react-markdown's safe-protocol filter (no `javascript:` links). Without a page, URLs are left relative.
+ */
+export function resolveUrl(url: string, pageUrl?: string): string {
+  if (pageUrl && !/^([a-z][a-z\d+.-]*:|\/|#)/i.test(url)) {
+    const resolved = new URL(url, ORIGIN + pageUrl);
+    if (resolved.origin === ORIGIN) url = resolved.pathname + resolved.search + resolved.hash;
+  }
+  return defaultUrlTransform(url);
 }

@@ -1,12 +1,10 @@
 import { Component, type ReactNode } from "react";
-import type { Components } from "react-markdown";
+import type { ContentNode } from "../content/content-tree";
+import { renderContent } from "./content";
 import { ImageGallery, galleryComponents } from "./image-gallery";
-import { renderMarkdown } from "./markdown";
 
 interface ArticleBodyProps {
-  markdown: string;
-  /** The post's URL; relative links and images resolve against it. */
-  baseUrl: string;
+  content: ContentNode[];
   lightgallery: boolean;
   /** Shown above the body, inside the post's style scope (the featured image). */
   children?: ReactNode;
@@ -16,18 +14,17 @@ interface ArticleBodyProps {
  * A post's rendered body. A post that cannot be rendered shows an error in its place, while the
  * header, navigation and the rest of the page keep working.
  */
-export function ArticleBody({ markdown, baseUrl, lightgallery, children }: ArticleBodyProps) {
-  const components: Components | undefined = lightgallery ? galleryComponents : undefined;
+export function ArticleBody({ content, lightgallery, children }: ArticleBodyProps) {
   let body: ReactNode;
   try {
-    body = renderMarkdown(markdown, { baseUrl, components });
+    body = renderContent(content, lightgallery ? galleryComponents : undefined);
   } catch (error) {
     body = <RenderError error={error} />;
   }
   // The frame contains the post's painting and positioning (CSS containment): even a post style that
   // makes its own elements `position: fixed` cannot cover the site. The post's scoped style can reach
   // .post-content (its scope root) and what is inside, never the frame around it.
-  const content = (
+  const frame = (
     <div className="post-frame">
       <div className="post-content">
         {children}
@@ -35,7 +32,7 @@ export function ArticleBody({ markdown, baseUrl, lightgallery, children }: Artic
       </div>
     </div>
   );
-  return lightgallery ? <ImageGallery>{content}</ImageGallery> : content;
+  return lightgallery ? <ImageGallery>{frame}</ImageGallery> : frame;
 }
 
 function RenderError({ error }: { error: unknown }) {

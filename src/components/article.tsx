@@ -1,8 +1,7 @@
 import { Link, useHref } from "react-router";
 import type { PostArticle, PostLink } from "../content/post";
-import { absoluteUrl, paths } from "../paths";
+import { absoluteUrl, paths, resolveUrl } from "../paths";
 import { ArticleBody } from "./article-body";
-import { resolveUrl } from "./markdown";
 import { ShareButtons } from "./share-buttons";
 import { PostMeta } from "./post-meta";
 import { TableOfContents } from "./table-of-contents";
@@ -20,7 +19,7 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
           <PostMeta post={post} />
         </header>
         {showToc && <TableOfContents headings={post.headings} />}
-        <ArticleBody key={post.slug} markdown={post.body} baseUrl={postUrl} lightgallery={post.lightgallery}>
+        <ArticleBody key={post.slug} content={post.content} lightgallery={post.lightgallery}>
           {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, postUrl)} alt="" />}
         </ArticleBody>
         <footer className="post-footer">

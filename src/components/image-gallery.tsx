@@ -1,9 +1,9 @@
-import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
-import type { Components } from "react-markdown";
+import { useRef, useState, type ComponentProps, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import type { ContentComponents } from "./content";
 
-/** Markdown overrides for LoveIt's `lightgallery`: each image links to its full-size file (so it works without script too). */
-export const galleryComponents: Components = {
-  img: ({ node: _node, ...props }) => (
+/** Article element overrides for LoveIt's `lightgallery`: each image links to its full-size file (so it works without script too). */
+export const galleryComponents: ContentComponents = {
+  img: (props: ComponentProps<"img">) => (
     <a href={typeof props.src === "string" ? props.src : undefined} className="gallery-link" data-gallery="">
       <img {...props} loading="lazy" />
     </a>

@@ -114,6 +114,6 @@ export function summaryOf(post: Post): PostSummary {
 
 /** What the article page needs of a post: no source text, no build-only fields. */
 export function articleOf(post: Post): PostArticle {
-  const { description, body, headings, toc, featuredImage, lightgallery, linkToMarkdown } = post;
-  return { ...summaryOf(post), description, body, headings, toc, featuredImage, lightgallery, linkToMarkdown };
+  const { description, content, headings, toc, featuredImage, lightgallery, linkToMarkdown } = post;
+  return { ...summaryOf(post), description, content, headings, toc, featuredImage, lightgallery, linkToMarkdown };
 }

@@ -1,6 +1,8 @@
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
+import { paths, withBase } from "../paths";
+import { articleContent } from "./article-content.server";
 import { parseCalendarDate, type PostDate } from "./calendar-date";
 import { ContentError } from "./content-error";
 import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
@@ -121,6 +123,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     draft: fields.boolean("draft", false),
     body: raw.body,
     headings: headingsOf(tree),
+    content: articleContent(tree, withBase(paths.post(slug))),
     toc,
     ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
     lightgallery: fields.boolean("lightgallery", false),

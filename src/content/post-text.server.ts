@@ -9,7 +9,7 @@ import type { Heading } from "./post";
 
 const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, remarkRehypeOptions).use(rehypePlugins);
 
-/** Runs a post's Markdown through the article pipeline (the same plugins the Markdown component uses). */
+/** Runs a post's Markdown through the article pipeline: react-markdown's processor with the site's plugins. */
 export function markdownToHast(markdown: string): Root {
   return processor.runSync(processor.parse(markdown)) as Root;
 }

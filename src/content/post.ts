@@ -1,4 +1,5 @@
 import type { CalendarDate } from "./calendar-date";
+import type { ContentNode } from "./content-tree";
 
 /** A tag or category: the name as authors wrote it and the URL segment it lives under. */
 export interface Term {
@@ -39,8 +40,8 @@ export interface PostLink {
 export interface PostArticle extends PostSummary {
   /** Meta description: front matter `description`, else the summary. */
   description: string;
-  /** The Markdown body without front matter. */
-  body: string;
+  /** The rendered article: what react-markdown makes of the body, as data (see content-tree.ts). */
+  content: ContentNode[];
   headings: Heading[];
   /** Whether to show the table of contents (`toc: false` or `toc: {enable: false}` turns it off). */
   toc: boolean;
@@ -56,6 +57,8 @@ export interface PostArticle extends PostSummary {
 export interface Post extends PostArticle {
   /** The file under posts/, e.g. `posts/hello/index.md`. */
   file: string;
+  /** The Markdown body without front matter. */
+  body: string;
   /** The file's full text, published beside the page as `index.md`. */
   source: string;
   sortKey: number;

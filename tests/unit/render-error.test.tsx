@@ -4,9 +4,9 @@ import { Article } from "../../src/components/article";
 import { articleFixture, renderInRouter } from "./render";
 
 // A post whose Markdown makes the renderer throw (simulated: the pipeline itself is well tested).
-vi.mock("react-markdown", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("react-markdown")>()),
-  default: () => {
+vi.mock("../../src/components/content", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../src/components/content")>()),
+  renderContent: () => {
     throw new Error("Cannot read this table");
   },
 }));

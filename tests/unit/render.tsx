@@ -1,6 +1,7 @@
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router";
+import { markdownContent } from "../../src/content/article-content.server";
 import type { PostArticle } from "../../src/content/post";
 
 /** Renders a component inside a router, as routes render it. */
@@ -24,7 +25,7 @@ export function articleFixture(overrides: Partial<PostArticle> = {}): PostArticl
       { name: "c++", slug: "c++" },
     ],
     draft: false,
-    body: "# Intro\n\nHello.\n\n## Methods\n\nText.",
+    content: markdownContent("# Intro\n\nHello.\n\n## Methods\n\nText.", "/posts/gene-editing/"),
     headings: [
       { depth: 1, id: "intro", text: "Intro" },
       { depth: 2, id: "methods", text: "Methods" },

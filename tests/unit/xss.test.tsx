@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ArticleBody } from "../../src/components/article-body";
+import { markdownContent } from "../../src/content/article-content.server";
 
 const vectors: { title: string; payload: string }[] = JSON.parse(readFileSync("tests/fixtures/xss-vectors.json", "utf8"));
 
@@ -29,7 +30,7 @@ describe("the article renderer on every XSS vector", () => {
   it(`renders all ${vectors.length} payloads without anything that could run script`, () => {
     const failures: string[] = [];
     for (const { title, payload } of vectors) {
-      const { container, unmount } = render(<ArticleBody markdown={payload} baseUrl="/posts/x/" lightgallery={false} />);
+      const { container, unmount } = render(<ArticleBody content={markdownContent(payload, "/posts/x/")} lightgallery={false} />);
       const found = danger(container);
       if (found.length > 0) failures.push(`${title}: ${found.join(", ")}`);
       unmount();

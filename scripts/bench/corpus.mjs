@@ -1,0 +1,121 @@
+// The projects the benchmark builds: a copy of Folio whose posts/ is a generated corpus plus the real
+// sample post, with node_modules linked package by package so that caches stay inside the copy.
+import { spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const GENERATOR = path.resolve(ROOT, "../shared/tools/gen-posts.mjs");
+
+/** The real post every corpus carries, so each N measures the same article. */
+export const SAMPLE_POST = { slug: "ai-personalized-cancer-treatment", file: "posts/ai-personalized-cancer-treatment/index.md" };
+
+/** Cache folders tools create under node_modules (Vite's deps and config, find-cache-dir users). */
+const CACHE_ENTRIES = [".cache", ".vite", ".vite-temp"];
+
+/**
+ * A copy of the project with `count` generated posts and the sample post in posts/; resolves to its folder.
+ * The caller removes it.
+ */
+export function corpusProject(count) {
+  const dir = mkdtempSync(path.join(tmpdir(), `folio-bench-${count}-`));
+  for (const file of ["package.json", "react-router.config.ts", "tsconfig.json"]) cpSync(path.join(ROOT, file), path.join(dir, file));
+  for (const folder of ["src", "public"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+  writeDevServerConfig(dir);
+  linkNodeModules(dir);
+  generatePosts(dir, count);
+  addSamplePost(dir);
+  return dir;
+}
+
+/** Appends a paragraph to a post in a corpus project, as an author's edit would. */
+export function appendToPost(dir, file, text) {
+  appendFileSync(path.join(dir, file), `\n\n${text}\n`);
+}
+
+/** Replaces a post's `title:` line in a corpus project; throws if the post has none. */
+export function retitlePost(dir, file, title) {
+  const full = path.join(dir, file);
+  const source = readFileSync(full, "utf8");
+  const changed = source.replace(/^title:.*$/m, `title: ${JSON.stringify(title)}`);
+  if (changed === source) throw new Error(`${file}: no \`title:\` line to edit`);
+  writeFileSync(full, changed);
+}
+
+/**
+ * Folio's own Vite config, plus leave for the dev server to serve the linked packages, which lie
+ * outside the copy (as tests/e2e/scratch-project.ts does). A build ignores `server`.
+ */
+function writeDevServerConfig(dir) {
+  cpSync(path.join(ROOT, "vite.config.ts"), path.join(dir, "vite.folio.config.ts"));
+  const modules = realpathSync(path.join(ROOT, "node_modules"));
+  writeFileSync(
+    path.join(dir, "vite.config.ts"),
+    `import { mergeConfig } from "vite";\nimport folio from "./vite.folio.config";\n` +
+      `export default mergeConfig(folio, { server: { fs: { allow: [${JSON.stringify(dir)}, ${JSON.stringify(modules)}] } } });\n`,
+  );
+}
+
+/**
+ * node_modules as a real folder of links to the project's packages: a link to the whole folder would
+ * put the copy's caches (node_modules/.cache, .vite, .vite-temp) into the real project's.
+ */
+function linkNodeModules(dir) {
+  const source = path.join(ROOT, "node_modules");
+  const target = path.join(dir, "node_modules");
+  mkdirSync(target);
+  for (const entry of readdirSync(source)) {
+    if (CACHE_ENTRIES.includes(entry) || (entry.startsWith(".") && entry !== ".bin")) continue;
+    symlinkSync(path.join(source, entry), path.join(target, entry));
+  }
+}
+
+/**
+ * A generated post that is in every corpus: gen-posts writes post i the same whatever the count, so
+ * the first of its first 20 posts that is not a draft is the same page at every N.
+ */
+export function postInEveryCorpus() {
+  const dir = mkdtempSync(path.join(tmpdir(), "folio-bench-first-posts-"));
+  try {
+    generatePosts(dir, 20);
+    const published = readdirSync(path.join(dir, "posts"))
+      .sort()
+      .find((slug) => !/^draft:\s*true\b/m.test(readFileSync(path.join(dir, "posts", slug, "index.md"), "utf8")));
+    if (!published) throw new Error("gen-posts wrote 20 drafts: no generated post to measure");
+    return { slug: published, file: `posts/${published}/index.md` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function generatePosts(dir, count) {
+  const args = [GENERATOR, "--out", path.join(dir, "posts"), "--count", String(count), "--layout", "bundle"];
+  const generated = spawnSync(process.execPath, args, { encoding: "utf8" });
+  if (generated.status !== 0) throw new Error(`gen-posts failed:\n${generated.stderr}`);
+}
+
+function addSamplePost(dir) {
+  const target = path.join(dir, "posts", SAMPLE_POST.slug);
+  if (existsSync(target)) throw new Error(`the generated corpus already has a post named ${SAMPLE_POST.slug}`);
+  cpSync(path.join(ROOT, "posts", SAMPLE_POST.slug), target, { recursive: true });
+}
+
+/**
+ * Cache folders in a project: node_modules/.cache/<tool>, Vite's node_modules/.vite*, and top-level
+ * dot folders such as .folio-cache (React Router's generated .react-router is not a cache).
+ */
+export function cacheFolders(dir) {
+  const found = [];
+  const modules = path.join(dir, "node_modules");
+  for (const entry of CACHE_ENTRIES) {
+    const folder = path.join(modules, entry);
+    if (!existsSync(folder)) continue;
+    if (entry === ".cache") for (const tool of readdirSync(folder)) found.push(`node_modules/.cache/${tool}`);
+    else found.push(`node_modules/${entry}`);
+  }
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith(".") && entry.name !== ".react-router") found.push(entry.name);
+  }
+  return found;
+}

@@ -1,0 +1,66 @@
+// The dev server on a corpus: how long it takes to serve the post list, and how long an edit to a
+// post takes to show in the page that is open.
+import { retitlePost } from "./corpus.mjs";
+import { freePort, projectEnv, spawnGroup, stopGroup } from "./processes.mjs";
+import { withPage } from "./pages.mjs";
+
+/** Home page HTML that lists posts: Folio's post cards. */
+const POST_LIST = 'class="post-card"';
+
+/**
+ * Starts `react-router dev` in a project, detached in a process group of its own; resolves to
+ * `{ origin, readyMs, stop }` once the home page answers 200 with the post list, `readyMs` being
+ * the time from spawn to that answer. `signal` aborting stops the server.
+ */
+export async function startDevServer(dir, signal) {
+  const port = await freePort();
+  const started = performance.now();
+  // --strictPort: Vite may restart once to re-optimise dependencies, and must come back on the same port.
+  const args = ["react-router", "dev", "--host", "127.0.0.1", "--port", String(port), "--strictPort"];
+  const child = spawnGroup("npx", args, { cwd: dir, env: projectEnv("development"), signal });
+  const server = { origin: `http://127.0.0.1:${port}`, stop: () => stopGroup(child) };
+  try {
+    await untilHomeListsPosts(server.origin, child, signal);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { ...server, readyMs: performance.now() - started };
+}
+
+/** Polls the home page every 100 ms, one request at a time, until it answers 200 with the post list. */
+async function untilHomeListsPosts(origin, child, signal) {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the dev server exited with ${child.exitCode}:\n${child.output()}`);
+    signal?.throwIfAborted();
+    try {
+      const answer = await fetch(`${origin}/`, { signal });
+      if (answer.status === 200 && (await answer.text()).includes(POST_LIST)) return;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+    } // not listening yet
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Opens a post on the dev server, retitles it on disk and measures ms from the file written to the new
+ * title in the page; also tells whether the page reloaded to get there (Folio means to update in place).
+ */
+export async function editToVisible(browser, origin, { slug, file, dir }, signal) {
+  return withPage(browser, signal, async (page) => {
+    const url = `${origin}/posts/${slug}/`;
+    // The first visit may make Vite optimise dependencies and reload the page once; measure after that.
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.evaluate(() => Object.assign(window, { folioBenchNotReloaded: true }));
+    const title = `Edited by the benchmark ${Date.now()}`;
+    retitlePost(dir, file, title);
+    const written = Date.now();
+    // Checked on every animation frame: the time is taken in the page when the title is there to paint.
+    const seen = await page.waitForFunction((expected) => document.querySelector("h1")?.textContent?.includes(expected) && Date.now(), title, { timeout: 0 });
+    const visibleMs = (await seen.jsonValue()) - written;
+    const reloaded = !(await page.evaluate(() => "folioBenchNotReloaded" in window));
+    return { visibleMs, reloaded };
+  });
+}

@@ -1,0 +1,109 @@
+// Measurements of the built site in Chromium: what each page downloads, how fast it paints, and
+// client-side navigation; and the static host they are measured on.
+import { createServer, request as httpRequest } from "node:http";
+import { createGzip, gzipSync } from "node:zlib";
+import { serveStatic } from "../serve.mjs";
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json)|image\/svg\+xml)/;
+
+/**
+ * Serves a build folder as a static host does (scripts/serve.mjs), gzip-compressing text responses on
+ * the way out as GitHub Pages, Netlify and the like do, so that Lighthouse sees realistic transfers.
+ * Resolves to `{ origin, close }`.
+ */
+export async function serveLikeStaticHost(dir) {
+  const files = await serveStatic({ dir, port: 0 });
+  const filesPort = files.address().port;
+  const front = createServer((request, response) => {
+    const headers = { ...request.headers, "accept-encoding": "identity" };
+    const upstream = httpRequest({ host: "127.0.0.1", port: filesPort, path: request.url, method: request.method, headers }, (answer) => {
+      const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "") && COMPRESSIBLE.test(answer.headers["content-type"] ?? "") && answer.statusCode !== 304;
+      if (!gzip) {
+        response.writeHead(answer.statusCode, answer.headers);
+        return answer.pipe(response);
+      }
+      const { "content-length": _, etag, ...rest } = answer.headers;
+      response.writeHead(answer.statusCode, { ...rest, ...(etag && { etag: etag.startsWith("W/") ? etag : `W/${etag}` }), "content-encoding": "gzip", vary: "Accept-Encoding" });
+      answer.pipe(createGzip()).pipe(response);
+    });
+    upstream.on("error", () => response.destroy());
+    request.pipe(upstream);
+  });
+  await new Promise((resolve) => front.listen(0, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${front.address().port}`,
+    close: async () => {
+      front.closeAllConnections();
+      files.closeAllConnections();
+      await Promise.all([front, files].map((server) => new Promise((resolve) => server.close(resolve))));
+    },
+  };
+}
+
+/** Runs `work(page)` in a fresh browser context, closed afterwards or when `signal` aborts. */
+export async function withPage(browser, signal, work) {
+  const context = await browser.newContext();
+  const close = () => context.close().catch(() => {});
+  signal?.addEventListener("abort", close, { once: true });
+  try {
+    return await work(await context.newPage());
+  } finally {
+    signal?.removeEventListener("abort", close);
+    await close();
+  }
+}
+
+/** Resource kinds a page's transfer is split into. */
+export const KINDS = ["html", "js", "css", "data", "other"];
+
+/**
+ * Loads a page in a fresh context (empty cache): bytes by kind as gzip sends them (images and other
+ * binaries as they are), number of requests, and first contentful paint in ms.
+ */
+export async function loadPage(browser, url, signal) {
+  return withPage(browser, signal, async (page) => {
+    const bytes = Object.fromEntries(KINDS.map((kind) => [kind, 0]));
+    let requests = 0;
+    const sizes = [];
+    page.on("response", (response) => {
+      requests++;
+      sizes.push(
+        response.body().then(
+          (body) => (bytes[kindOf(response)] += isText(response) ? gzipSync(body).length : body.length),
+          () => {}, // a redirect or a body the page discarded
+        ),
+      );
+    });
+    const answer = await page.goto(url, { waitUntil: "networkidle" });
+    if (!answer?.ok()) throw new Error(`${url} answered ${answer?.status()}`);
+    const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
+    await Promise.all(sizes);
+    return { bytes, requests, fcp };
+  });
+}
+
+function kindOf(response) {
+  const type = response.request().resourceType();
+  if (type === "document") return "html";
+  if (type === "script") return "js";
+  if (type === "stylesheet") return "css";
+  return /\.data(\?|$)/.test(response.url()) ? "data" : "other";
+}
+
+function isText(response) {
+  return COMPRESSIBLE.test(response.headers()["content-type"] ?? "") || ["document", "script", "stylesheet"].includes(response.request().resourceType());
+}
+
+/** Client-side navigation from a post to the one before it: ms from the click to the new title painted. */
+export async function nextPostNavigation(browser, url, signal) {
+  return withPage(browser, signal, async (page) => {
+    await page.goto(url, { waitUntil: "networkidle" });
+    const link = page.getByRole("link", { name: /Previous post/ });
+    const title = await link.innerText();
+    const started = await page.evaluate(() => performance.now());
+    await link.click();
+    await page.waitForFunction((expected) => expected.includes(document.querySelector("h1")?.textContent ?? "\u0000"), title);
+    const painted = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+    return painted - started;
+  });
+}

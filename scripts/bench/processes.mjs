@@ -1,0 +1,122 @@
+// Child processes the benchmark starts: each in a process group of its own, so that a watchdog or
+// the end of a step stops it and every process it started, and nothing else.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+/** The environment for a real build or dev server: without Vitest's variables, which turn the React Router plugin off. */
+export function projectEnv(nodeEnv) {
+  const env = { ...process.env, NODE_ENV: nodeEnv };
+  for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key];
+  return env;
+}
+
+/** Groups started and not yet exited. */
+const liveGroups = new Set();
+
+/**
+ * Spawns a command as the leader of a new process group; `signal` aborting stops the group.
+ * Keeps the last 4,000 characters of its output in `child.output()`.
+ */
+export function spawnGroup(command, args, { cwd, env, signal }) {
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const keep = (chunk) => (output = (output + chunk).slice(-4000));
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  child.output = () => output;
+  liveGroups.add(child);
+  child.exited = new Promise((resolve) =>
+    child.on("exit", (code, killedBy) => {
+      liveGroups.delete(child);
+      resolve(code ?? killedBy);
+    }),
+  );
+  signal?.addEventListener("abort", () => stopGroup(child), { once: true });
+  return child;
+}
+
+/** Stops a group started by spawnGroup: SIGTERM, then SIGKILL if it is still there after 5 s. */
+export async function stopGroup(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const signalGroup = (name) => {
+    try {
+      process.kill(-child.pid, name);
+    } catch {} // the group is already gone
+  };
+  signalGroup("SIGTERM");
+  const timer = setTimeout(() => signalGroup("SIGKILL"), 5000);
+  await child.exited;
+  clearTimeout(timer);
+}
+
+/** Kills every group still running, at once and synchronously: for when the benchmark itself is stopped. */
+export function stopEveryGroup() {
+  for (const child of liveGroups) {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {}
+  }
+}
+
+/** Resident memory of a process and its descendants, from /proc, in bytes. */
+export function treeRss(pid) {
+  const parents = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {} // the process ended while we looked
+  }
+  const inTree = (candidate) => {
+    for (let current = candidate; current > 1; current = parents.get(current) ?? 0) if (current === pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const candidate of parents.keys()) {
+    if (!inTree(candidate)) continue;
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${candidate}/status`, "utf8"));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {}
+  }
+  return total;
+}
+
+/** Production build of a project: wall time in seconds and peak resident memory of its process tree in bytes. */
+export async function build(dir, signal) {
+  const started = performance.now();
+  const child = spawnGroup("npx", ["react-router", "build"], { cwd: dir, env: projectEnv("production"), signal });
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 200);
+  const code = await child.exited;
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`react-router build exited with ${code}:\n${child.output()}`);
+  return { seconds: (performance.now() - started) / 1000, peak };
+}
+
+/** Total size and number of files under a folder. */
+export function folderSize(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true })) {
+    const stat = statSync(path.join(dir, entry));
+    if (stat.isFile()) {
+      bytes += stat.size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+/** A port nothing listens on now, on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}

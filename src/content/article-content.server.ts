@@ -1,0 +1,47 @@
+import type { Element, Root } from "hast";
+import { toJsxRuntime } from "hast-util-to-jsx-runtime";
+import { urlAttributes } from "html-url-attributes";
+import { visit } from "unist-util-visit";
+import { resolveUrl } from "../paths";
+import { markdownToHast } from "./post-text.server";
+import type { ContentNode } from "./content-tree";
+
+/**
+ * Turns the article pipeline's tree into the data the page renders: react-markdown's last step,
+ * run at build time. URLs are made safe and resolved against the post's page exactly as
+ * react-markdown's `urlTransform` does, then hast-util-to-jsx-runtime (react-markdown's renderer,
+ * with its options) turns the tree into React element calls, which are recorded instead of made.
+ * The browser replays them with `createElement`: the same elements react-markdown would make, with
+ * no Markdown or HTML parser downloaded.
+ */
+export function articleContent(tree: Root, pageUrl?: string): ContentNode[] {
+  visit(tree, "element", (node: Element) => {
+    for (const [key, tagNames] of Object.entries(urlAttributes)) {
+      if (!Object.hasOwn(node.properties, key) || (tagNames !== null && !tagNames.includes(node.tagName))) continue;
+      node.properties[key] = resolveUrl(String(node.properties[key] || ""), pageUrl);
+    }
+  });
+  const root = toJsxRuntime(tree, { Fragment: "#fragment", jsx: record, jsxs: record, ignoreInvalidStyle: true }) as unknown as Call;
+  return root.children.map(toContentNode);
+}
+
+/** One recorded `jsx(type, props)` call. (An object, not the final array: toJsxRuntime treats an array child as a list of children.) */
+interface Call {
+  type: string;
+  props: Record<string, unknown>;
+  children: (Call | string)[];
+}
+
+function record(type: unknown, { children, ...props }: Record<string, unknown>): Call {
+  return { type: type as string, props, children: children === undefined ? [] : Array.isArray(children) ? children : [children as Call | string] };
+}
+
+function toContentNode(node: Call | string): ContentNode {
+  if (typeof node === "string") return node;
+  return [node.type, Object.keys(node.props).length > 0 ? node.props : 0, ...node.children.map(toContentNode)];
+}
+
+/** A Markdown text's article content, as a post at `pageUrl` would show it (for previews and tests). */
+export function markdownContent(markdown: string, pageUrl?: string): ContentNode[] {
+  return articleContent(markdownToHast(markdown), pageUrl);
+}
