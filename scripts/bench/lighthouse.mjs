@@ -46,7 +46,8 @@ export async function launchLighthouseChromium(executablePath, flags) {
 
 /**
  * Runs Lighthouse on a URL through the Chromium on `port`: each category's score (0-100) and the
- * audits that kept it under 100 (`{ category, id, title, score, displayValue }`, score 0-1).
+ * audits that kept it under 100 (`{ category, id, title, score, displayValue, weight, examples, found }`,
+ * score 0-1; `examples` are up to three of the elements or URLs the audit found, of `found`).
  */
 export async function lighthouseScores(url, port) {
   const { default: lighthouse } = await import("lighthouse");
@@ -63,8 +64,21 @@ export async function lighthouseScores(url, port) {
     for (const ref of category.auditRefs) {
       const audit = audits[ref.id];
       if (audit.score === null || audit.score >= 1 || !["binary", "numeric", "metricSavings"].includes(audit.scoreDisplayMode)) continue;
-      failing.push({ category: id, id: audit.id, title: audit.title, score: audit.score, displayValue: audit.displayValue, weight: ref.weight });
+      const found = (audit.details?.items ?? []).map((item) => describeItem(item, new URL(url).origin)).filter(Boolean);
+      failing.push({ category: id, id: audit.id, title: audit.title, score: audit.score, displayValue: audit.displayValue, weight: ref.weight, examples: found.slice(0, 3), found: found.length });
     }
   }
   return { scores, failing, warnings: runWarnings };
+}
+
+/** What an audit's table row points at, in one short line: the element's HTML, the link, or the URL (origin left off). */
+function describeItem(item, origin) {
+  const short = (text) => {
+    const line = String(text).replaceAll(origin, "").replace(/\s+/g, " ").trim();
+    return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+  };
+  if (item.node?.snippet) return short(item.node.snippet);
+  if (item.href !== undefined && item.text !== undefined) return short(`"${item.text}" → ${item.href}`);
+  const url = typeof item.url === "string" ? item.url : item.url?.value;
+  return url ? short(url) : undefined;
 }

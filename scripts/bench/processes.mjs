@@ -27,8 +27,9 @@ export function spawnGroup(command, args, { cwd, env, signal }) {
   child.stderr.on("data", keep);
   child.output = () => output;
   liveGroups.add(child);
+  // "close", not "exit": the last of the output (a build's error) may still be in the pipes at "exit".
   child.exited = new Promise((resolve) =>
-    child.on("exit", (code, killedBy) => {
+    child.on("close", (code, killedBy) => {
       liveGroups.delete(child);
       resolve(code ?? killedBy);
     }),
@@ -39,7 +40,7 @@ export function spawnGroup(command, args, { cwd, env, signal }) {
 
 /** Stops a group started by spawnGroup: SIGTERM, then SIGKILL if it is still there after 5 s. */
 export async function stopGroup(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (!liveGroups.has(child)) return; // it and everything holding its output have ended
   const signalGroup = (name) => {
     try {
       process.kill(-child.pid, name);

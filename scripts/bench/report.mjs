@@ -21,9 +21,11 @@ export function resultsMarkdown({ results, failures, command, loads, lighthouse 
     "",
     `Written by \`${command}\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version}, 2 cores).`,
     "Each corpus is `../shared/tools/gen-posts.mjs --layout bundle` plus the real sample post `posts/ai-personalized-cancer-treatment/`.",
-    "Pages are served from build/client by scripts/serve.mjs behind gzip compression, as a static host serves them.",
+    "Pages are served from build/client by scripts/serve.mjs behind gzip compression, as a static host serves them (cache headers are serve.mjs's, which Lighthouse's `uses-long-cache-ttl` judges).",
     `Page figures are medians of ${loads} load${loads === 1 ? "" : "s"} with an empty cache; bytes are what the page fetched, text gzip-compressed; 1 KB = 1,024 bytes.`,
-    lighthouse ? "Lighthouse 12.2.3, default (mobile) configuration with simulated throttling, one run per page." : "Lighthouse was skipped.",
+    lighthouse
+      ? `Lighthouse 12.2.3, default (mobile) configuration with simulated throttling; per page, the run with the median Performance score of ${loads}. Simulated throttling scales the CPU time it observed, so a busy machine lowers Performance.`
+      : "Lighthouse was skipped (--no-lighthouse).",
     "",
     `## Targets (at ${largest.count.toLocaleString("en")} posts, the largest corpus measured)`,
     "",
@@ -36,7 +38,12 @@ export function resultsMarkdown({ results, failures, command, loads, lighthouse 
   if (results.length > 1) lines.push(...growthSection(results));
   if (failures.length) {
     lines.push("## Failed steps", "");
-    for (const { count, step, message } of failures) lines.push(`- ${count} posts, ${step}: ${message.split("\n")[0]}`);
+    for (const { count, step, message } of failures) {
+      const [first, ...rest] = message.trim().split("\n");
+      lines.push(`- ${count} posts, ${step}: ${first}`);
+      // A build's output ends with its error: keep the end.
+      if (rest.length) lines.push("", "  ```", ...rest.slice(-25).map((line) => `  ${line}`), "  ```", "");
+    }
     lines.push("");
   }
   return lines.join("\n");
@@ -79,11 +86,11 @@ function targetRows(results, lighthouse) {
   rows.push(has(dev.visibleMs) ? at10k("dev server: edit visible ≤ 500 ms at 10,000 posts", ms(dev.visibleMs), dev.visibleMs <= 500) : notMeasured("dev server: edit visible ≤ 500 ms at 10,000 posts"));
 
   const growthTarget = "every page's transfer grows < 2 % from 100 to 10,000 posts";
-  const growth = pageGrowth(results);
+  const growth = results.length > 1 ? pageGrowth(results) : [];
   if (!growth.length) rows.push({ target: growthTarget, measured: "—", status: "not measured (needs two corpus sizes)" });
   else {
     const worst = growth.reduce((a, b) => (b.ratio > a.ratio ? b : a));
-    const range = `${results[0].count} → ${count} posts`;
+    const range = `${results[0].count.toLocaleString("en")} → ${count.toLocaleString("en")} posts`;
     const ok = worst.ratio < 0.02;
     const status = results[0].count <= 100 && count >= 10_000 ? (ok ? "met" : "**not met**") : ok ? `met over ${range} (target is 100 → 10,000)` : "**not met**";
     rows.push({ target: growthTarget, measured: `largest: ${worst.name} ${percent(worst.ratio)} (${range})`, status });
@@ -97,7 +104,8 @@ function corpusSection(result, lighthouse) {
   const lines = [`## ${count.toLocaleString("en")} posts`, ""];
   lines.push(`- Build: ${build ? `${seconds(build.seconds)}, peak memory ${mib(build.peak)}` : "failed"}${output ? `; output ${(output.bytes / 2 ** 20).toFixed(1)} MiB in ${output.files} files` : ""}.`);
   lines.push(`- Rebuild after appending a line to one post: ${rebuild ? `${seconds(rebuild.seconds)}, peak memory ${mib(rebuild.peak)}` : "not measured"}.`);
-  lines.push(`- Dev server: ready (home page lists posts) ${has(dev.readyMs) ? `in ${seconds(dev.readyMs / 1000)}` : "not measured"}; an edited post title visible in the open page ${has(dev.visibleMs) ? `${ms(dev.visibleMs)} after the write${dev.reloaded ? " (by a full page reload)" : " (updated in place)"}` : "not measured"}.`);
+  const listening = has(dev.listeningMs) ? ` (listening after ${seconds(dev.listeningMs / 1000)})` : "";
+  lines.push(`- Dev server: ready (home page lists posts) ${has(dev.readyMs) ? `in ${seconds(dev.readyMs / 1000)}${listening}` : "not measured"}; an edited post title visible in the open page ${has(dev.visibleMs) ? `${ms(dev.visibleMs)} after the write${dev.reloaded ? " (by a full page reload)" : " (updated in place)"}` : "not measured"}.`);
   lines.push(`- Next-post navigation (click on "Previous post" to the new title painted): ${has(navigation) ? ms(navigation) : "not measured"}.`);
   if (caches) lines.push(`- Caches the builds and dev server wrote in the corpus project: ${caches.length ? caches.map((c) => `\`${c}\``).join(", ") : "none"}.`);
   lines.push("", "| page | HTML KB | JS KB | CSS KB | data KB | other KB | total KB | requests | first contentful paint |", "|---|---|---|---|---|---|---|---|---|");
@@ -120,7 +128,7 @@ function lighthouseSection(scoresByPage) {
   lines.push("");
   const failing = LIGHTHOUSE_PAGES.filter((name) => scoresByPage[name]?.failing.length);
   if (failing.length) {
-    lines.push("Audits that keep a score under 100 (audit id: title — Lighthouse's figure; *weighted* ones count in the score, the others are Performance diagnostics):", "");
+    lines.push("Audits that keep a score under 100: audit id, title, Lighthouse's figure, and up to three of the elements or URLs it found. *Weighted* audits lower the score; the others Lighthouse flags without counting them.", "");
     for (const name of failing) {
       for (const { id: category, title } of CATEGORIES) {
         const audits = scoresByPage[name].failing.filter((audit) => audit.category === category);
@@ -129,6 +137,8 @@ function lighthouseSection(scoresByPage) {
         for (const audit of audits) {
           const figure = [audit.displayValue, `score ${audit.score.toFixed(2)}`].filter(Boolean).join(", ");
           lines.push(`  - \`${audit.id}\`: ${audit.title} — ${figure}${audit.weight > 0 ? " *weighted*" : ""}`);
+          for (const example of audit.examples) lines.push(`    - \`${example.replaceAll("`", "'")}\``);
+          if (audit.found > audit.examples.length) lines.push(`    - … ${audit.found} in all`);
         }
       }
     }
@@ -151,11 +161,11 @@ function pageGrowth(results) {
 function growthSection(results) {
   const [smallest, largest] = [results[0], results.at(-1)];
   const lines = [
-    `## Page weight growth, ${smallest.count} → ${largest.count} posts`,
+    `## Page weight growth, ${smallest.count.toLocaleString("en")} → ${largest.count.toLocaleString("en")} posts`,
     "",
     "Target: every page's transfer grows by under 2 % from 100 to 10,000 posts. List pages show other posts at each size, so part of their change is those posts' text.",
     "",
-    `| page | total KB at ${smallest.count} | total KB at ${largest.count} | growth |`,
+    `| page | total KB at ${smallest.count.toLocaleString("en")} posts | total KB at ${largest.count.toLocaleString("en")} posts | growth |`,
     "|---|---|---|---|",
   ];
   for (const { name, before, after, ratio } of pageGrowth(results)) lines.push(`| ${name} | ${kb(before)} | ${kb(after)} | ${percent(ratio)}${ratio >= 0.02 ? " **over 2 %**" : ""} |`);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import { buildSite, type Site } from "./build-site.server";
+import { cachedParse } from "./parse-cache.server";
 import { parsePost, type ParsedPost, type PostFile } from "./parse-post.server";
 import { TAXONOMIES } from "./taxonomy";
 
@@ -50,12 +51,15 @@ export function getSite(): Site {
   return site;
 }
 
-/** parsePost, remembered per file for the process: an unchanged post is parsed once per build, and once per edit in dev. */
+/**
+ * parsePost, remembered per file for the process and on disk (parse-cache.server.ts): an unchanged
+ * post is parsed once, not once per build, dev server start or edit.
+ */
 function parseOnce(file: PostFile): ParsedPost {
   const text = `${file.bundleFiles?.join("/")}\0${file.source}`;
   const cached = parsedPosts.get(file.file);
   if (cached?.text === text) return cached.parsed;
-  const parsed = parsePost(file);
+  const parsed = cachedParse(file, parsePost);
   parsedPosts.set(file.file, { text, parsed });
   return parsed;
 }
