@@ -94,16 +94,28 @@ function isText(response) {
   return COMPRESSIBLE.test(response.headers()["content-type"] ?? "") || ["document", "script", "stylesheet"].includes(response.request().resourceType());
 }
 
-/** Client-side navigation from a post to the one before it: ms from the click to the new title painted. */
+/**
+ * Client-side navigation from a post to the one before it: ms from the click event to the first
+ * frame painted with the new title, both timed inside the page (so the browser-driver round trips
+ * of the click itself are not counted).
+ */
 export async function nextPostNavigation(browser, url, signal) {
   return withPage(browser, signal, async (page) => {
     await page.goto(url, { waitUntil: "networkidle" });
     const link = page.getByRole("link", { name: /Previous post/ });
-    const title = await link.innerText();
-    const started = await page.evaluate(() => performance.now());
+    const title = (await link.innerText()).replace(/^Previous post\s*/, "");
+    await page.evaluate((expected) => {
+      const timing = (window.__navigationTiming = {});
+      document.addEventListener("click", () => (timing.clicked = performance.now()), { capture: true, once: true });
+      new MutationObserver((_, observer) => {
+        if (document.querySelector("h1")?.textContent !== expected) return;
+        observer.disconnect();
+        // The frame that shows the change: after the next animation frame has been rendered.
+        requestAnimationFrame(() => setTimeout(() => (timing.painted = performance.now())));
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, title);
     await link.click();
-    await page.waitForFunction((expected) => expected.includes(document.querySelector("h1")?.textContent ?? "\u0000"), title);
-    const painted = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
-    return painted - started;
+    await page.waitForFunction(() => window.__navigationTiming.painted !== undefined);
+    return page.evaluate(() => window.__navigationTiming.painted - window.__navigationTiming.clicked);
   });
 }

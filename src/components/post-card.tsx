@@ -12,8 +12,10 @@ export function PostCard({ post }: { post: PostSummary }) {
       </h2>
       <PostMeta post={post} />
       <p className="summary">{post.summary}</p>
-      <Link to={paths.post(post.slug)} className="read-more" aria-label={`Read “${post.title}”`}>
-        Read more
+      {/* The title in the link's text (not an aria-label): screen readers and search engines get a
+          descriptive link, and its accessible name still starts with the visible words. */}
+      <Link to={paths.post(post.slug)} className="read-more">
+        Read more <span className="visually-hidden">of “{post.title}”</span>
       </Link>
     </article>
   );

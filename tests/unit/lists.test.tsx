@@ -14,6 +14,13 @@ describe("PostCard", () => {
     expect(within(card).getByText("What CRISPR changes.")).toBeInTheDocument();
     expect(within(card).getByRole("link", { name: "#genomics" })).toHaveAttribute("href", "/tags/genomics/");
   });
+
+  it("names the post in its Read more link, which starts with the visible words", () => {
+    renderInRouter(<PostCard post={articleFixture()} />);
+    const link = screen.getByRole("link", { name: "Read more of “Gene editing, explained”" });
+    expect(link).toHaveAttribute("href", "/posts/gene-editing/");
+    expect(link).not.toHaveAttribute("aria-label");
+  });
 });
 
 describe("Pagination", () => {
