@@ -1,43 +1,22 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { codeVersion } from "./code-version.server";
 import type { ParsedPost, PostFile } from "./parse-post.server";
 
 /**
  * An on-disk cache of parsed posts, so that a rebuild, or a dev server start, parses only the posts
  * that changed. An entry is keyed by a hash of everything a parse depends on:
  * - the post: its path, its text and the names of the files beside it;
- * - the code that parses it: every file under src/ (the pipeline, its plugins, the site config),
- *   the lock files (the exact version of every installed dependency) and the Node.js version (Intl).
+ * - the code that parses it, dependencies included (code-version.server.ts).
  * Change any of them and the post is parsed again. Entries no build used are deleted at the end of
  * a build (`pruneParseCache`). Delete the folder to start afresh; nothing else is kept there.
  */
 export const PARSE_CACHE_DIR = path.resolve(".folio-cache", "posts");
 
-/** What is installed, whichever package manager installed it (npm keeps its own copy in node_modules). */
-const LOCK_FILES = ["package-lock.json", "node_modules/.package-lock.json", "pnpm-lock.yaml", "yarn.lock"];
-
-let codeVersion: string | undefined;
-
-/** A hash of the code and dependencies a parse depends on. */
-function parserVersion(): string {
-  if (codeVersion) return codeVersion;
-  const hash = createHash("sha256").update(process.version);
-  const sources = readdirSync("src", { recursive: true, encoding: "utf8" }).map((file) => path.join("src", file));
-  for (const file of [...LOCK_FILES, ...sources.sort()]) {
-    try {
-      hash.update(`\0${file}\0`).update(readFileSync(file));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "EISDIR" && code !== "ENOENT") throw error;
-    }
-  }
-  return (codeVersion = hash.digest("hex"));
-}
-
 function entryPath(file: PostFile): string {
   const key = createHash("sha256")
-    .update(parserVersion())
+    .update(codeVersion())
     .update(`\0${file.file}\0${(file.bundleFiles ?? []).join("/")}\0`)
     .update(file.source)
     .digest("hex");

@@ -1,0 +1,82 @@
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runBuild, scratchProject } from "./scratch-project";
+
+/** Every file of a build's output, by path, with its content. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const file of readdirSync(path.join(dir, "build/client"), { recursive: true, encoding: "utf8" }).sort()) {
+    if (file.startsWith(".vite")) continue;
+    try {
+      files.set(file, readFileSync(path.join(dir, "build/client", file), "base64"));
+    } catch {
+      // a folder
+    }
+  }
+  return files;
+}
+
+function build(dir: string): string {
+  const result = runBuild(dir);
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+  return result.stdout;
+}
+
+const renderedPages = (stdout: string) => stdout.split("\n").filter((line) => line.includes("Prerender (html)")).length;
+
+const post = (title: string, date: string, tags: string, body = "Body text.") => `---\ntitle: ${title}\ndate: ${date}\ntags: [${tags}]\n---\n\n${body}\n`;
+
+describe("an incremental build (the page and parse caches)", () => {
+  it("renders only what an edit changed, and writes exactly what a clean build writes", () => {
+    const posts: Record<string, string> = {};
+    for (let index = 1; index <= 25; index++) {
+      posts[`post-${index}.md`] = post(`Post ${index}`, `2024-01-${String(index).padStart(2, "0")}`, index % 2 ? "odd, all" : "even, all");
+    }
+    const project = scratchProject(posts, { bundledPosts: true });
+    const file = (name: string) => path.join(project.dir, "posts", name);
+    try {
+      const first = build(project.dir);
+
+      // An unchanged rebuild renders only the one page per route React Router requires.
+      const unchanged = build(project.dir);
+      expect(renderedPages(unchanged)).toBeLessThan(renderedPages(first) / 3);
+
+      // Edits of every kind: a title (its neighbours and lists show it), a date (the order changes),
+      // a tag, a new post, a removed post, and a bundle image.
+      writeFileSync(file("post-7.md"), post("Seventh, renamed", "2024-01-07", "odd, all"));
+      writeFileSync(file("post-12.md"), post("Post 12", "2023-06-01", "even, all"));
+      writeFileSync(file("post-13.md"), post("Post 13", "2024-01-13", "odd, all, new-tag"));
+      writeFileSync(file("post-26.md"), post("A new post", "2024-02-01", "all"));
+      rmSync(file("post-3.md"));
+      const image = readdirSync(file("ai-personalized-cancer-treatment")).find((name) => name.endsWith(".png"))!;
+      cpSync(path.join(project.dir, "public/og-image.png"), path.join(file("ai-personalized-cancer-treatment"), image));
+      const incremental = build(project.dir);
+      expect(renderedPages(incremental)).toBeLessThan(renderedPages(first));
+      const afterEdits = snapshot(project.dir);
+
+      rmSync(path.join(project.dir, ".folio-cache"), { recursive: true });
+      build(project.dir);
+      const clean = snapshot(project.dir);
+      expect([...afterEdits.keys()]).toEqual([...clean.keys()]);
+      const differing = [...clean.keys()].filter((name) => afterEdits.get(name) !== clean.get(name));
+      expect(differing).toEqual([]);
+    } finally {
+      project.remove();
+    }
+  }, 180_000);
+
+  it("renders every page again when the code changes", () => {
+    const project = scratchProject({ "a.md": post("A", "2024-01-01", "x"), "b.md": post("B", "2024-01-02", "x") });
+    try {
+      const first = build(project.dir);
+      const config = path.join(project.dir, "src/site-config.ts");
+      writeFileSync(config, readFileSync(config, "utf8").replace(/title: "[^"]*"/, 'title: "Renamed blog"'));
+      const second = build(project.dir);
+      expect(renderedPages(second)).toBe(renderedPages(first));
+      expect(readFileSync(path.join(project.dir, "build/client/posts/a/index.html"), "utf8")).toContain("Renamed blog");
+    } finally {
+      project.remove();
+    }
+  }, 120_000);
+});
