@@ -1,4 +1,5 @@
 import { ContentError, ContentErrors } from "./content-error";
+import type { ContentNode } from "./content-tree";
 import type { Post, PostArticle, PostLink, PostSummary, Term } from "./post";
 import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "./parse-post.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
@@ -27,7 +28,7 @@ export interface BuildSiteOptions {
   /** Include `draft: true` posts (the dev server does; builds do not). Default false. */
   includeDrafts?: boolean;
   /** How to parse one post; default parsePost (site.server.ts passes a cached one). */
-  parse?: (file: PostFile) => ParsedPost;
+  parse?: (file: PostFile) => Pick<ParsedPost, "post" | "warnings">;
 }
 
 /**
@@ -113,7 +114,7 @@ export function summaryOf(post: Post): PostSummary {
 }
 
 /** What the article page needs of a post: no source text, no build-only fields. */
-export function articleOf(post: Post): PostArticle {
-  const { description, content, headings, toc, featuredImage, lightgallery, linkToMarkdown } = post;
+export function articleOf(post: Post, content: ContentNode[]): PostArticle {
+  const { description, headings, toc, featuredImage, lightgallery, linkToMarkdown } = post;
   return { ...summaryOf(post), description, content, headings, toc, featuredImage, lightgallery, linkToMarkdown };
 }

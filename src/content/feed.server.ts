@@ -6,6 +6,7 @@ import { data } from "react-router";
 import { absoluteUrl, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import type { Post } from "./post";
+import { readFrontMatter } from "./front-matter.server";
 import { markdownToHast } from "./post-text.server";
 import { getSite } from "./site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "./taxonomy";
@@ -101,7 +102,7 @@ const feedHtmlCache = new Map<string, string>();
 export function feedHtml(post: Post): string {
   const cached = feedHtmlCache.get(post.slug);
   if (cached !== undefined) return cached;
-  const tree: Root = markdownToHast(post.body);
+  const tree: Root = markdownToHast(readFrontMatter(post.file, post.source).body);
   const base = absoluteUrl(paths.post(post.slug));
   visit(tree, "element", (node: Element, index, parent) => {
     if ((node.tagName === "style" || node.tagName === "script") && parent && index !== undefined) {

@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { codeVersion } from "./code-version.server";
+import type { ContentNode } from "./content-tree";
 import type { ParsedPost, PostFile } from "./parse-post.server";
 
 /**
  * An on-disk cache of parsed posts, so that a rebuild, or a dev server start, parses only the posts
- * that changed. An entry is keyed by a hash of everything a parse depends on:
+ * that changed; and the store of their articles, which are read when their page is rendered rather
+ * than all held in memory (10,000 articles would take gigabytes). An entry is keyed by a hash of everything a parse depends on:
  * - the post: its path, its text and the names of the files beside it;
  * - the code that parses it, dependencies included (code-version.server.ts).
  * Change any of them and the post is parsed again. Entries no build used are deleted at the end of
@@ -24,23 +26,50 @@ function entryPath(file: PostFile): string {
 }
 
 // Shared by every copy of this module in the process (a build loads it in the config and in the server bundle).
+// Shared by every copy of this module in the process (a build loads it in the config and in the server bundle).
 const used: Set<string> = ((globalThis as { __folioCacheUsed?: Set<string> }).__folioCacheUsed ??= new Set());
 
-/** parsePost through the cache: read the entry if there is one, else parse and store it. Parse errors are not cached. */
-export function cachedParse(file: PostFile, parse: (file: PostFile) => ParsedPost): ParsedPost {
+/** A parsed post without its article, which is stored apart (`cachedContent`). */
+export type IndexedPost = Omit<ParsedPost, "content">;
+
+/**
+ * parsePost through the cache: reads the post's entry if there is one, else parses the post and
+ * stores it in two files, the post with its warnings and its article. Parse errors are not cached.
+ */
+export function cachedParse(file: PostFile, parse: (file: PostFile) => ParsedPost): IndexedPost {
   const entry = entryPath(file);
   used.add(path.basename(entry));
+  used.add(path.basename(contentPath(entry)));
   try {
-    const stored = JSON.parse(readFileSync(entry, "utf8")) as ParsedPost;
+    const stored = JSON.parse(readFileSync(entry, "utf8")) as IndexedPost;
     stored.post.source = file.source;
     return stored;
   } catch {
     // No entry, or an unreadable one: parse.
   }
-  const parsed = parse(file);
+  const { content: _content, ...parsed } = store(file, parse(file));
+  return parsed;
+}
+
+/** A post's article, from the cache, or parsed again if its entry has gone. */
+export function cachedContent(file: PostFile, parse: (file: PostFile) => ParsedPost): ContentNode[] {
+  try {
+    return JSON.parse(readFileSync(contentPath(entryPath(file)), "utf8")) as ContentNode[];
+  } catch {
+    return store(file, parse(file)).content;
+  }
+}
+
+function contentPath(entry: string): string {
+  return entry.replace(/\.json$/, ".content.json");
+}
+
+function store(file: PostFile, parsed: ParsedPost): ParsedPost {
+  const entry = entryPath(file);
   mkdirSync(PARSE_CACHE_DIR, { recursive: true });
   const { source: _source, ...post } = parsed.post;
-  writeFileSync(entry, JSON.stringify({ ...parsed, post }));
+  writeFileSync(entry, JSON.stringify({ post, warnings: parsed.warnings }));
+  writeFileSync(contentPath(entry), JSON.stringify(parsed.content));
   return parsed;
 }
 

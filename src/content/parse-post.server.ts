@@ -6,6 +6,7 @@ import { articleContent } from "./article-content.server";
 import { parseCalendarDate, type PostDate } from "./calendar-date";
 import { ContentError } from "./content-error";
 import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
+import type { ContentNode } from "./content-tree";
 import type { Post, Term } from "./post";
 import { checkPostCss } from "./post-css.server";
 import { countWords, firstWords, headingsOf, markdownToHast, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
@@ -22,6 +23,8 @@ export interface ContentWarning {
 /** A parsed post and the warnings found while reading it. */
 export interface ParsedPost {
   post: Post;
+  /** The rendered article, kept apart from the post: the site index holds every post, an article is read when its page is rendered. */
+  content: ContentNode[];
   warnings: ContentWarning[];
 }
 
@@ -121,9 +124,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     categories: fields.terms("categories"),
     tags: fields.terms("tags"),
     draft: fields.boolean("draft", false),
-    body: raw.body,
     headings: headingsOf(tree),
-    content: articleContent(tree, withBase(paths.post(slug))),
     toc,
     ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
     lightgallery: fields.boolean("lightgallery", false),
@@ -133,7 +134,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     aliases: fields.aliases(),
     params,
   };
-  return { post, warnings };
+  return { post, content: articleContent(tree, withBase(paths.post(slug))), warnings };
 }
 
 /** Reads and type-checks front matter fields, failing with the key's line and a fix. */

@@ -53,12 +53,10 @@ export interface PostArticle extends PostSummary {
   linkToMarkdown: boolean;
 }
 
-/** A parsed post with the build-only facts the site index needs. */
-export interface Post extends PostArticle {
+/** A parsed post with the build-only facts the site index needs; its article is kept apart (ParsedPost). */
+export interface Post extends Omit<PostArticle, "content"> {
   /** The file under posts/, e.g. `posts/hello/index.md`. */
   file: string;
-  /** The Markdown body without front matter. */
-  body: string;
   /** The file's full text, published beside the page as `index.md`. */
   source: string;
   sortKey: number;

@@ -3,7 +3,9 @@ import path from "node:path";
 import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import { buildSite, type Site } from "./build-site.server";
-import { cachedParse } from "./parse-cache.server";
+import type { ContentNode } from "./content-tree";
+import type { Post } from "./post";
+import { cachedContent, cachedParse, type IndexedPost } from "./parse-cache.server";
 import { parsePost, type ParsedPost, type PostFile } from "./parse-post.server";
 import { TAXONOMIES } from "./taxonomy";
 
@@ -30,7 +32,7 @@ let site: Site | undefined;
 
 // A build loads this module twice in one process: once for react-router.config.ts (the URL list) and
 // once in the server bundle that prerenders. Both share what was parsed, keyed by file and text.
-const shared = globalThis as { __folioWarned?: Set<string>; __folioParsed?: Map<string, { text: string; parsed: ParsedPost }> };
+const shared = globalThis as { __folioWarned?: Set<string>; __folioParsed?: Map<string, { text: string; parsed: IndexedPost }> };
 const warned = (shared.__folioWarned ??= new Set());
 const parsedPosts = (shared.__folioParsed ??= new Map());
 
@@ -55,13 +57,18 @@ export function getSite(): Site {
  * parsePost, remembered per file for the process and on disk (parse-cache.server.ts): an unchanged
  * post is parsed once, not once per build, dev server start or edit.
  */
-function parseOnce(file: PostFile): ParsedPost {
+function parseOnce(file: PostFile): IndexedPost {
   const text = `${file.bundleFiles?.join("/")}\0${file.source}`;
   const cached = parsedPosts.get(file.file);
   if (cached?.text === text) return cached.parsed;
   const parsed = cachedParse(file, parsePost);
   parsedPosts.set(file.file, { text, parsed });
   return parsed;
+}
+
+/** A post's rendered article (see parse-cache.server.ts). */
+export function postContent(post: Post): ContentNode[] {
+  return cachedContent({ file: post.file, source: post.source, bundleFiles: post.assets }, parsePost);
 }
 
 function bundleFiles(dir: string): string[] {

@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { Article } from "../components/article";
 import { articleOf, neighbours } from "../content/build-site.server";
-import { getSite } from "../content/site.server";
+import { getSite, postContent } from "../content/site.server";
 import { pageMeta } from "../page-meta";
 import { paths, resolveUrl } from "../paths";
 import { siteConfig } from "../site-config";
@@ -12,7 +12,7 @@ export function loader({ params }: Route.LoaderArgs) {
   const site = getSite();
   const post = site.bySlug.get(params.slug);
   if (!post) throw data(null, { status: 404 });
-  return { post: articleOf(post), ...neighbours(site, post) };
+  return { post: articleOf(post, postContent(post)), ...neighbours(site, post) };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
