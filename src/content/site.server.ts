@@ -82,11 +82,10 @@ export function prerenderPaths(): string[] {
     throw new Error("posts/ has no published posts: add one as posts/<name>.md (see the README's \"Writing a post\")");
   }
   const urls = [...pageUrls(homePosts.length, paths.home), paths.notFound(), "/sitemap.xml", "/robots.txt", ...feedUrls(paths.home())];
-  for (const post of posts) {
-    // Every post's source is published (the site-wide Markdown output of LoveIt); `linkToMarkdown` only decides the link.
-    urls.push(paths.post(post.slug), paths.postFile(post.slug, "index.md"));
-    for (const file of post.assets) urls.push(paths.postFile(post.slug, file));
-  }
+  for (const post of posts) urls.push(paths.post(post.slug));
+  // Every post's source and images are published beside it (static-output.server.ts copies them; as
+  // pages they would be most of a large build's work). React Router still needs one URL of their route.
+  urls.push(paths.postFile(posts[0].slug, "index.md"));
   for (const taxonomy of TAXONOMIES) {
     urls.push(paths.taxonomy(taxonomy));
     for (const { term, posts: termPosts } of taxonomies[taxonomy].values()) {

@@ -11,6 +11,8 @@ import type { Site } from "./build-site.server";
  * - a site under a sub-path (`/blog/`) is prerendered into `client/blog/`; its pages move up beside
  *   `assets/`, so the folder's root is the site's root;
  * - `404.html` is the not-found page, where static hosts look for it;
+ * - each post's Markdown source (the site-wide Markdown output of LoveIt; `linkToMarkdown` only
+ *   decides the link) and its page bundle's images are published beside it, as the dev server serves them;
  * - the `.data` files React Router writes beside files (feeds, images) are dropped: nothing asks for them;
  * - each post alias (Hugo's `aliases`) becomes a page that redirects to the post;
  * - every page gets a Content-Security-Policy that allows only its own inline scripts, by hash.
@@ -22,6 +24,12 @@ export async function finishStaticOutput(clientDir: string, site: Site, prerende
     for (let dir = nested; dir !== clientDir; dir = path.dirname(dir)) await rmdir(dir);
   }
   await copyFile(path.join(clientDir, "404", "index.html"), path.join(clientDir, "404.html"));
+  for (const post of site.posts) {
+    const dir = path.join(clientDir, ...paths.post(post.slug).split("/"));
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "index.md"), post.source);
+    for (const file of post.assets) await copyFile(path.resolve(path.dirname(post.file), file), path.join(dir, file));
+  }
   for (const url of prerendered) {
     if (!url.endsWith("/")) await rm(`${path.join(clientDir, ...url.split("/"))}.data`, { force: true });
   }
