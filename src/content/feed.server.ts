@@ -1,13 +1,8 @@
 import { Feed } from "feed";
-import type { Element, Root } from "hast";
-import { toHtml } from "hast-util-to-html";
-import { SKIP, visit } from "unist-util-visit";
 import { data } from "react-router";
 import { absoluteUrl, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import type { Post } from "./post";
-import { readFrontMatter } from "./front-matter.server";
-import { markdownToHast } from "./post-text.server";
 import { getSite } from "./site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "./taxonomy";
 
@@ -84,37 +79,11 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
       link: url,
       date: new Date(post.sortKey),
       description: post.summary,
-      content: post.rssFullText || siteConfig.rssFullText ? feedHtml(post) : undefined,
+      content: post.feedHtml,
       author: [{ name: post.author ?? siteConfig.author }],
       category: [...post.categories, ...post.tags].map((term) => ({ name: term.name })),
       image: post.featuredImage && new URL(post.featuredImage, url).href,
     });
   }
   return format === "rss" ? feed.rss2() : format === "atom" ? feed.atom1() : feed.json1();
-}
-
-const feedHtmlCache = new Map<string, string>();
-
-/**
- * A post's full HTML for feed readers: the article pipeline's output with every link and image made
- * absolute (a reader has no page to resolve them against) and without the post's `<style>`.
- */
-export function feedHtml(post: Post): string {
-  const cached = feedHtmlCache.get(post.slug);
-  if (cached !== undefined) return cached;
-  const tree: Root = markdownToHast(readFrontMatter(post.file, post.source).body);
-  const base = absoluteUrl(paths.post(post.slug));
-  visit(tree, "element", (node: Element, index, parent) => {
-    if ((node.tagName === "style" || node.tagName === "script") && parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    for (const key of ["href", "src"] as const) {
-      const value = node.properties[key];
-      if (typeof value === "string") node.properties[key] = new URL(value, base).href;
-    }
-  });
-  const html = toHtml(tree);
-  feedHtmlCache.set(post.slug, html);
-  return html;
 }

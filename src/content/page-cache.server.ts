@@ -4,6 +4,8 @@ import path from "node:path";
 import { matchRoutes, type RouteObject } from "react-router";
 import routeConfig from "../routes";
 import { codeVersion } from "./code-version.server";
+import { inParallel } from "./in-parallel.server";
+import { logStep, seconds } from "./site.server";
 
 /**
  * Incremental builds: a page is rendered again only when what it shows may have changed.
@@ -45,6 +47,7 @@ const routes: RouteObject[] = [
 
 /** Decides which of `urls` to render and which to reuse from the last build; returns the ones to render. */
 export async function planPages(urls: readonly string[]): Promise<string[]> {
+  const started = performance.now();
   const manifest = await readManifest();
   const plan: Plan = { fingerprints: new Map(), render: [], reuse: [] };
   const routesSeen = new Set<string>();
@@ -57,6 +60,7 @@ export async function planPages(urls: readonly string[]): Promise<string[]> {
     else plan.render.push(url);
   }
   shared.__folioPagePlan = plan;
+  logStep("plan", `folio: ${plan.render.length} of ${urls.length} pages to render, the rest unchanged (fingerprinted in ${seconds(started)})`);
   return plan.render;
 }
 
@@ -67,6 +71,7 @@ export async function planPages(urls: readonly string[]): Promise<string[]> {
 export async function completePages(clientDir: string): Promise<void> {
   const plan = shared.__folioPagePlan;
   if (!plan) throw new Error("page cache: planPages did not run in this build");
+  const started = performance.now();
   const manifest = await readManifest();
   const assets = (await readdir(path.join(clientDir, "assets"))).sort();
   if (plan.reuse.length > 0 && (!manifest || manifest.assets.join() !== assets.join())) {
@@ -74,17 +79,13 @@ export async function completePages(clientDir: string): Promise<void> {
     await rm(CACHE_DIR, { recursive: true, force: true });
     throw new Error("The page cache was made with other client assets than this build's: it has been deleted; run the build again.");
   }
-  for (const url of plan.reuse) await copyPage(CACHE_DIR, clientDir, url);
-  const pages: Record<string, string> = {};
-  for (const url of plan.reuse) pages[url] = plan.fingerprints.get(url)!;
-  for (const url of plan.render) {
-    await copyPage(clientDir, CACHE_DIR, url);
-    pages[url] = plan.fingerprints.get(url)!;
-  }
-  for (const url of Object.keys(manifest?.pages ?? {})) {
-    if (!plan.fingerprints.has(url)) for (const file of pageFiles(url)) await rm(path.join(CACHE_DIR, file), { force: true });
-  }
+  await inParallel(plan.reuse, (url) => copyPage(CACHE_DIR, clientDir, url));
+  await inParallel(plan.render, (url) => copyPage(clientDir, CACHE_DIR, url));
+  const gone = Object.keys(manifest?.pages ?? {}).filter((url) => !plan.fingerprints.has(url));
+  await inParallel(gone.flatMap(pageFiles), (file) => rm(path.join(CACHE_DIR, file), { force: true }));
+  const pages = Object.fromEntries(plan.fingerprints);
   await writeFile(MANIFEST, JSON.stringify({ assets, pages } satisfies Manifest));
+  logStep("complete", `folio: ${plan.reuse.length} unchanged pages copied from the cache, ${plan.render.length} stored, in ${seconds(started)}`);
 }
 
 /** The files a page is written to: `index.html` and React Router's `_.data` for a page, the file itself for a feed or image. */

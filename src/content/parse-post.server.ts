@@ -2,7 +2,9 @@ import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
 import { paths, withBase } from "../paths";
+import { siteConfig } from "../site-config";
 import { articleContent } from "./article-content.server";
+import { feedHtml } from "./feed-html.server";
 import { parseCalendarDate, type PostDate } from "./calendar-date";
 import { ContentError } from "./content-error";
 import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
@@ -88,6 +90,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   if (!slug) throw fields.error("slug", `"${slugSource}" leaves no letters or digits for the URL: set \`slug: some-words\``);
 
   const tree = renderOrFail(file, raw);
+  const rssFullText = fields.boolean("rssFullText", false);
   checkStyles(file, raw, tree);
   const wordCount = countWords(textOf(tree));
   const beforeMore = textBeforeMore(raw.body);
@@ -129,10 +132,11 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
     lightgallery: fields.boolean("lightgallery", false),
     linkToMarkdown: fields.boolean("linkToMarkdown", true),
-    rssFullText: fields.boolean("rssFullText", false),
+    rssFullText,
     hiddenFromHomePage: fields.boolean("hiddenFromHomePage", false),
     aliases: fields.aliases(),
     params,
+    ...optional("feedHtml", rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined),
   };
   return { post, content: articleContent(tree, withBase(paths.post(slug))), warnings };
 }

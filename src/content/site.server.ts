@@ -39,11 +39,13 @@ const parsedPosts = (shared.__folioParsed ??= new Map());
 /** The site built from posts/, once per process; drafts are included on the dev server only. */
 export function getSite(): Site {
   if (site) return site;
+  const started = performance.now();
   const files: PostFile[] = Object.entries(sources).map(([key, source]) => {
     const file = key.slice(1);
     return { file, source, bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [] };
   });
   site = buildSite(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
+  logStep("read", `folio: ${files.length} posts read in ${seconds(started)}`);
   for (const warning of site.warnings) {
     const message = `${warning.file}:${warning.line}: warning: ${warning.message}`;
     if (warned.has(message)) continue;
@@ -69,6 +71,18 @@ function parseOnce(file: PostFile): IndexedPost {
 /** A post's rendered article (see parse-cache.server.ts). */
 export function postContent(post: Post): ContentNode[] {
   return cachedContent({ file: post.file, source: post.source, bundleFiles: post.assets }, parsePost);
+}
+
+/** Prints a build step's figures, once per step and process (a build loads this module more than once). */
+export function logStep(step: string, message: string): void {
+  if (warned.has(`step:${step}`)) return;
+  warned.add(`step:${step}`);
+  console.info(message);
+}
+
+/** Seconds since `started` (a performance.now() time), for build logs. */
+export function seconds(started: number): string {
+  return `${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 
 function bundleFiles(dir: string): string[] {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { absoluteUrl, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
 import type { Site } from "./build-site.server";
+import { inParallel } from "./in-parallel.server";
 
 /**
  * Finishes the static site React Router prerendered into `clientDir`, so the folder can be uploaded
@@ -24,12 +25,12 @@ export async function finishStaticOutput(clientDir: string, site: Site, prerende
     for (let dir = nested; dir !== clientDir; dir = path.dirname(dir)) await rmdir(dir);
   }
   await copyFile(path.join(clientDir, "404", "index.html"), path.join(clientDir, "404.html"));
-  for (const post of site.posts) {
+  await inParallel(site.posts, async (post) => {
     const dir = path.join(clientDir, ...paths.post(post.slug).split("/"));
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "index.md"), post.source);
     for (const file of post.assets) await copyFile(path.resolve(path.dirname(post.file), file), path.join(dir, file));
-  }
+  });
   for (const url of prerendered) {
     if (!url.endsWith("/")) await rm(`${path.join(clientDir, ...url.split("/"))}.data`, { force: true });
   }
@@ -41,11 +42,11 @@ export async function finishStaticOutput(clientDir: string, site: Site, prerende
       await writeFile(target, aliasPage(absoluteUrl(paths.post(post.slug)), withBase(paths.post(post.slug))));
     }
   }
-  for (const file of await readdir(clientDir, { recursive: true })) {
-    if (!file.endsWith(".html")) continue;
+  const pages = (await readdir(clientDir, { recursive: true })).filter((file) => file.endsWith(".html"));
+  await inParallel(pages, async (file) => {
     const page = path.join(clientDir, file);
     await writeFile(page, withContentSecurityPolicy(await readFile(page, "utf8")));
-  }
+  });
 }
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/gi;
