@@ -1,5 +1,6 @@
 // Serves the production build (build/client) the way a plain static host does: files as they
-// are, `/dir/` as `/dir/index.html`, and 404.html with status 404 for anything else.
+// are, `/dir/` as `/dir/index.html`, and 404.html with status 404 for anything else. Files under
+// assets/ have content hashes in their names, so they are cached for a year, as hosts are told to.
 // Usage: node scripts/serve.mjs [--port 3000] [--dir build/client] [--base /blog/]
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -14,7 +15,14 @@ import sirv from "sirv";
 export async function serveStatic({ dir = "build/client", port = 3000, base = "/" } = {}) {
   const root = path.resolve(dir);
   const notFound = await readFile(path.join(root, "404.html"));
-  const files = sirv(root, { dev: false, etag: true, extensions: ["html"] });
+  const files = sirv(root, {
+    dev: false,
+    etag: true,
+    extensions: ["html"],
+    setHeaders: (response, pathname) => {
+      if (pathname.startsWith("/assets/")) response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    },
+  });
   const server = createServer((request, response) => {
     const fail = () => {
       response.writeHead(404, { "Content-Type": "text/html; charset=utf-8" });

@@ -79,7 +79,12 @@ export async function completePages(clientDir: string): Promise<void> {
     await rm(CACHE_DIR, { recursive: true, force: true });
     throw new Error("The page cache was made with other client assets than this build's: it has been deleted; run the build again.");
   }
-  await inParallel(plan.reuse, (url) => copyPage(CACHE_DIR, clientDir, url));
+  try {
+    await inParallel(plan.reuse, (url) => copyPage(CACHE_DIR, clientDir, url));
+  } catch (error) {
+    await rm(CACHE_DIR, { recursive: true, force: true });
+    throw new Error(`The page cache in ${CACHE_DIR} is missing files (${(error as Error).message}): it has been deleted; run the build again.`);
+  }
   await inParallel(plan.render, (url) => copyPage(clientDir, CACHE_DIR, url));
   const gone = Object.keys(manifest?.pages ?? {}).filter((url) => !plan.fingerprints.has(url));
   await inParallel(gone.flatMap(pageFiles), (file) => rm(path.join(CACHE_DIR, file), { force: true }));
