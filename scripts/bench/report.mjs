@@ -105,7 +105,8 @@ function corpusSection(result, lighthouse) {
   lines.push(`- Build: ${build ? `${seconds(build.seconds)}, peak memory ${mib(build.peak)}` : "failed"}${output ? `; output ${(output.bytes / 2 ** 20).toFixed(1)} MiB in ${output.files} files` : ""}.`);
   lines.push(`- Rebuild after appending a line to one post: ${rebuild ? `${seconds(rebuild.seconds)}, peak memory ${mib(rebuild.peak)}` : "not measured"}.`);
   const listening = has(dev.listeningMs) ? ` (listening after ${seconds(dev.listeningMs / 1000)})` : "";
-  lines.push(`- Dev server: ready (home page lists posts) ${has(dev.readyMs) ? `in ${seconds(dev.readyMs / 1000)}${listening}` : "not measured"}; an edited post title visible in the open page ${has(dev.visibleMs) ? `${ms(dev.visibleMs)} after the write${dev.reloaded ? " (by a full page reload)" : " (updated in place)"}` : "not measured"}.`);
+  const firstStart = has(dev.firstReadyMs) ? ` (first start in the folder, with Vite optimising dependencies: ${seconds(dev.firstReadyMs / 1000)})` : "";
+  lines.push(`- Dev server: ready (home page lists posts) ${has(dev.readyMs) ? `in ${seconds(dev.readyMs / 1000)}${listening}${firstStart}` : "not measured"}; an edited post title visible in the open page ${has(dev.visibleMs) ? `${ms(dev.visibleMs)} after the write${dev.reloaded ? " (by a full page reload)" : " (updated in place)"}` : "not measured"}.`);
   lines.push(`- Next-post navigation (click on "Previous post" to the new title painted): ${has(navigation) ? ms(navigation) : "not measured"}.`);
   if (caches) lines.push(`- Caches the builds and dev server wrote in the corpus project: ${caches.length ? caches.map((c) => `\`${c}\``).join(", ") : "none"}.`);
   lines.push("", "| page | HTML KB | JS KB | CSS KB | data KB | other KB | total KB | requests | first contentful paint |", "|---|---|---|---|---|---|---|---|---|");
