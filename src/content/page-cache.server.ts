@@ -47,6 +47,8 @@ const routes: RouteObject[] = [
 
 /** Decides which of `urls` to render and which to reuse from the last build; returns the ones to render. */
 export async function planPages(urls: readonly string[]): Promise<string[]> {
+  // The dev server asks for the URLs too, and serves only those listed: all of them, always.
+  if (import.meta.env.DEV) return [...urls];
   const started = performance.now();
   const manifest = await readManifest();
   const plan: Plan = { fingerprints: new Map(), render: [], reuse: [] };

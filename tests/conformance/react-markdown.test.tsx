@@ -44,21 +44,21 @@ describe("articles render exactly as react-markdown renders them", () => {
     const posts = bundledPosts();
     expect(posts.map((post) => post.name)).toContain("ai-personalized-cancer-treatment/index.md");
     for (const { name, markdown } of posts) expect(viaContent(markdown), name).toBe(viaReactMarkdown(markdown));
-  });
+  }, 30_000);
 
   it("for every CommonMark and GFM spec example", () => {
     for (const { markdown, example } of [...commonmark.latest.testCases, ...gfm.testCases]) {
       expect(viaContent(markdown), `example ${example}`).toBe(viaReactMarkdown(markdown));
     }
-  });
+  }, 60_000);
 
   it("for every XSS vector", () => {
     for (const { title, payload } of vectors) expect(viaContent(payload), title).toBe(viaReactMarkdown(payload));
-  });
+  }, 30_000);
 
   it("for random Markdown with HTML, styles and relative links", () => {
     const piece = fc.constantFrom("# h", "\n\n", "- a", "| a | b |\n|---|---|\n| 1 | 2 |", "<div style=\"color: red; --x: 1\">", "</div>", "<table><tr><td>x</td></tr></table>",
       "![i](a.png)", "[l](../b/)", "<style>p { color: red }</style>", "<input type=checkbox checked>", "[^1]\n\n[^1]: n", "<br>", "&nbsp;", " text ", "`c`");
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join("")), (markdown) => viaContent(markdown) === viaReactMarkdown(markdown)), { numRuns: 300 });
-  });
+  }, 30_000);
 });
