@@ -15,6 +15,7 @@ import type { ContentNode } from "./content-tree";
  * no Markdown or HTML parser downloaded.
  */
 export function articleContent(tree: Root, pageUrl?: string): ContentNode[] {
+  // Resolves the tree's URLs in place (the tree is not used after this).
   visit(tree, "element", (node: Element) => {
     for (const [key, tagNames] of Object.entries(urlAttributes)) {
       if (!Object.hasOwn(node.properties, key) || (tagNames !== null && !tagNames.includes(node.tagName))) continue;

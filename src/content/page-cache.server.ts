@@ -5,7 +5,7 @@ import { matchRoutes, type RouteObject } from "react-router";
 import routeConfig from "../routes";
 import { codeVersion } from "./code-version.server";
 import { inParallel } from "./in-parallel.server";
-import { logStep, seconds } from "./site.server";
+import { logOnce, seconds } from "./build-log.server";
 
 /**
  * Incremental builds: a page is rendered again only when what it shows may have changed.
@@ -29,14 +29,16 @@ interface Manifest {
 }
 
 interface Plan {
+  /** The last build's manifest, if there is one. */
+  previous?: Manifest;
   fingerprints: Map<string, string>;
   render: string[];
   reuse: string[];
 }
 
-// The plan is made when React Router asks for the URLs and used at the end of the build, from a
-// different copy of this module: it lives on globalThis.
-const shared = globalThis as { __folioPagePlan?: Plan };
+// The plan is made when React Router first asks for the URLs (it asks more than once in a build) and
+// used at the end of the build, from a different copy of this module: it lives on globalThis.
+const shared = globalThis as { __folioPagePlan?: Promise<Plan> };
 
 type Loader = (args: { params: Record<string, string | undefined>; request: Request; context: unknown }) => unknown;
 const routeModules = import.meta.glob<{ loader?: Loader }>("/src/routes/*.{ts,tsx}");
@@ -49,21 +51,24 @@ const routes: RouteObject[] = [
 export async function planPages(urls: readonly string[]): Promise<string[]> {
   // The dev server asks for the URLs too, and serves only those listed: all of them, always.
   if (import.meta.env.DEV) return [...urls];
+  return (await (shared.__folioPagePlan ??= makePlan(urls))).render;
+}
+
+async function makePlan(urls: readonly string[]): Promise<Plan> {
   const started = performance.now();
-  const manifest = await readManifest();
-  const plan: Plan = { fingerprints: new Map(), render: [], reuse: [] };
+  const previous = await readManifest();
+  const plan: Plan = { previous, fingerprints: new Map(), render: [], reuse: [] };
   const routesSeen = new Set<string>();
   for (const url of urls) {
     const { routeId, fingerprint } = await pageFingerprint(url);
     plan.fingerprints.set(url, fingerprint);
     const firstOfRoute = !routesSeen.has(routeId);
     routesSeen.add(routeId);
-    if (!firstOfRoute && manifest?.pages[url] === fingerprint) plan.reuse.push(url);
+    if (!firstOfRoute && previous?.pages[url] === fingerprint) plan.reuse.push(url);
     else plan.render.push(url);
   }
-  shared.__folioPagePlan = plan;
-  logStep("plan", `folio: ${plan.render.length} of ${urls.length} pages to render, the rest unchanged (fingerprinted in ${seconds(started)})`);
-  return plan.render;
+  logOnce(`folio: ${plan.render.length} of ${urls.length} pages to render, the rest unchanged (fingerprinted in ${seconds(started)})`);
+  return plan;
 }
 
 /**
@@ -71,12 +76,12 @@ export async function planPages(urls: readonly string[]): Promise<string[]> {
  * reused pages in from the cache, then records this build's pages in the cache for the next one.
  */
 export async function completePages(clientDir: string): Promise<void> {
-  const plan = shared.__folioPagePlan;
+  const plan = await shared.__folioPagePlan;
   if (!plan) throw new Error("page cache: planPages did not run in this build");
   const started = performance.now();
-  const manifest = await readManifest();
+  const { previous } = plan;
   const assets = (await readdir(path.join(clientDir, "assets"))).sort();
-  if (plan.reuse.length > 0 && (!manifest || manifest.assets.join() !== assets.join())) {
+  if (plan.reuse.length > 0 && (!previous || previous.assets.join() !== assets.join())) {
     // Cannot happen when builds are deterministic; never ship pages that load missing scripts.
     await rm(CACHE_DIR, { recursive: true, force: true });
     throw new Error("The page cache was made with other client assets than this build's: it has been deleted; run the build again.");
@@ -88,11 +93,11 @@ export async function completePages(clientDir: string): Promise<void> {
     throw new Error(`The page cache in ${CACHE_DIR} is missing files (${(error as Error).message}): it has been deleted; run the build again.`);
   }
   await inParallel(plan.render, (url) => copyPage(clientDir, CACHE_DIR, url));
-  const gone = Object.keys(manifest?.pages ?? {}).filter((url) => !plan.fingerprints.has(url));
+  const gone = Object.keys(previous?.pages ?? {}).filter((url) => !plan.fingerprints.has(url));
   await inParallel(gone.flatMap(pageFiles), (file) => rm(path.join(CACHE_DIR, file), { force: true }));
   const pages = Object.fromEntries(plan.fingerprints);
   await writeFile(MANIFEST, JSON.stringify({ assets, pages } satisfies Manifest));
-  logStep("complete", `folio: ${plan.reuse.length} unchanged pages copied from the cache, ${plan.render.length} stored, in ${seconds(started)}`);
+  logOnce(`folio: ${plan.reuse.length} unchanged pages copied from the cache, ${plan.render.length} stored, in ${seconds(started)}`);
 }
 
 /** The files a page is written to: `index.html` and React Router's `_.data` for a page, the file itself for a feed or image. */

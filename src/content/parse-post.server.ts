@@ -138,7 +138,9 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     params,
     ...optional("feedHtml", rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined),
   };
-  return { post, content: articleContent(tree, withBase(paths.post(slug))), warnings };
+  // Last: it resolves the tree's URLs in place, for the page.
+  const content = articleContent(tree, withBase(paths.post(slug)));
+  return { post, content, warnings };
 }
 
 /** Reads and type-checks front matter fields, failing with the key's line and a fix. */

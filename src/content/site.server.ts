@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
+import { logOnce, seconds } from "./build-log.server";
 import { buildSite, type Site } from "./build-site.server";
 import type { ContentNode } from "./content-tree";
 import type { Post } from "./post";
@@ -32,8 +33,7 @@ let site: Site | undefined;
 
 // A build loads this module twice in one process: once for react-router.config.ts (the URL list) and
 // once in the server bundle that prerenders. Both share what was parsed, keyed by file and text.
-const shared = globalThis as { __folioWarned?: Set<string>; __folioParsed?: Map<string, { text: string; parsed: IndexedPost }> };
-const warned = (shared.__folioWarned ??= new Set());
+const shared = globalThis as { __folioParsed?: Map<string, { text: string; parsed: IndexedPost }> };
 const parsedPosts = (shared.__folioParsed ??= new Map());
 
 /** The site built from posts/, once per process; drafts are included on the dev server only. */
@@ -45,13 +45,8 @@ export function getSite(): Site {
     return { file, source, bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [] };
   });
   site = buildSite(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
-  logStep("read", `folio: ${files.length} posts read in ${seconds(started)}`);
-  for (const warning of site.warnings) {
-    const message = `${warning.file}:${warning.line}: warning: ${warning.message}`;
-    if (warned.has(message)) continue;
-    warned.add(message);
-    console.warn(message);
-  }
+  logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
+  for (const warning of site.warnings) logOnce(`${warning.file}:${warning.line}: warning: ${warning.message}`, { warn: true });
   return site;
 }
 
@@ -73,16 +68,9 @@ export function postContent(post: Post): ContentNode[] {
   return cachedContent({ file: post.file, source: post.source, bundleFiles: post.assets }, parsePost);
 }
 
-/** Prints a build step's figures, once per step and process (a build loads this module more than once). */
-export function logStep(step: string, message: string): void {
-  if (warned.has(`step:${step}`)) return;
-  warned.add(`step:${step}`);
-  console.info(message);
-}
-
-/** Seconds since `started` (a performance.now() time), for build logs. */
-export function seconds(started: number): string {
-  return `${((performance.now() - started) / 1000).toFixed(1)} s`;
+/** Where a file published beside a post (a page bundle's image) is on disk. */
+export function postFileOnDisk(post: Post, file: string): string {
+  return path.resolve(path.dirname(post.file), file);
 }
 
 function bundleFiles(dir: string): string[] {

@@ -5,6 +5,7 @@ import { absoluteUrl, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
 import type { Site } from "./build-site.server";
 import { inParallel } from "./in-parallel.server";
+import { postFileOnDisk } from "./site.server";
 
 /**
  * Finishes the static site React Router prerendered into `clientDir`, so the folder can be uploaded
@@ -29,7 +30,7 @@ export async function finishStaticOutput(clientDir: string, site: Site, prerende
     const dir = path.join(clientDir, ...paths.post(post.slug).split("/"));
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "index.md"), post.source);
-    for (const file of post.assets) await copyFile(path.resolve(path.dirname(post.file), file), path.join(dir, file));
+    for (const file of post.assets) await copyFile(postFileOnDisk(post, file), path.join(dir, file));
   });
   for (const url of prerendered) {
     if (!url.endsWith("/")) await rm(`${path.join(clientDir, ...url.split("/"))}.data`, { force: true });
