@@ -9,8 +9,11 @@ export default {
   ssr: false,
   prerender: {
     async paths() {
+      const { rereadPostSources } = await import("./src/content/post-sources.server");
       const { prerenderPaths } = await import("./src/content/site.server");
       const { planPages } = await import("./src/content/page-cache.server");
+      // On the dev server, React Router asks again after posts change (posts-module.server.ts).
+      rereadPostSources();
       // Only the pages that changed since the last build (see page-cache.server.ts).
       return planPages(prerenderPaths());
     },

@@ -1,11 +1,12 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vitest/config";
+import { folioPosts } from "./src/content/posts-module.server.ts";
 import { basePath } from "./src/site-config.ts";
 
 export default defineConfig({
   base: basePath,
   // React Router's plugin builds the app; Vitest renders components on its own.
-  plugins: process.env.VITEST ? [] : [reactRouter()],
+  plugins: process.env.VITEST ? [] : [folioPosts(), reactRouter()],
   test: {
     projects: [
       {

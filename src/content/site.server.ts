@@ -6,17 +6,10 @@ import { logOnce, seconds } from "./build-log.server";
 import { buildSite, type Site } from "./build-site.server";
 import type { ContentNode } from "./content-tree";
 import type { Post } from "./post";
+import { postSources } from "./post-sources.server";
 import { cachedContent, cachedParse, type IndexedPost } from "./parse-cache.server";
 import { parsePost, type ParsedPost, type PostFile } from "./parse-post.server";
 import { TAXONOMIES } from "./taxonomy";
-
-// Vite bundles every post as a raw string module: the dev server's module graph then reloads the
-// page's data when a post changes, and builds read posts without touching the file system.
-const sources = import.meta.glob<string>(["/posts/*.md", "/posts/*/index.md", "!/posts/_index.md"], {
-  query: "?raw",
-  import: "default",
-  eager: true,
-});
 
 /** Image types a page bundle may hold beside its index.md. */
 export const BUNDLE_FILE_TYPES: Record<string, string> = {
@@ -29,7 +22,7 @@ export const BUNDLE_FILE_TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
-let site: Site | undefined;
+let site: { sources: Record<string, string>; site: Site } | undefined;
 
 // A build loads this module twice in one process: once for react-router.config.ts (the URL list) and
 // once in the server bundle that prerenders. Both share what was parsed, keyed by file and text.
@@ -38,16 +31,25 @@ const parsedPosts = (shared.__folioParsed ??= new Map());
 
 /** The site built from posts/, once per process; drafts are included on the dev server only. */
 export function getSite(): Site {
-  if (site) return site;
+  const sources = postSources();
+  if (site && sameSources(site.sources, sources)) return site.site;
   const started = performance.now();
   const files: PostFile[] = Object.entries(sources).map(([key, source]) => {
     const file = key.slice(1);
     return { file, source, bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [] };
   });
-  site = buildSite(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
+  const built = buildSite(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
+  site = { sources, site: built };
   logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
-  for (const warning of site.warnings) logOnce(`${warning.file}:${warning.line}: warning: ${warning.message}`, { warn: true });
-  return site;
+  for (const warning of built.warnings) logOnce(`${warning.file}:${warning.line}: warning: ${warning.message}`, { warn: true });
+  return built;
+}
+
+/** Whether two sets of posts are the same files with the same text. */
+function sameSources(before: Record<string, string>, now: Record<string, string>): boolean {
+  if (before === now) return true;
+  const files = Object.keys(now);
+  return files.length === Object.keys(before).length && files.every((file) => before[file] === now[file]);
 }
 
 /**

@@ -71,6 +71,23 @@ describe("the dev server", () => {
     expect(await page.evaluate(() => "notReloaded" in window)).toBe(true);
   }, 30_000);
 
+  it("serves a post added while it runs, and a tag an edit introduces", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`, { waitUntil: "networkidle" });
+    writeFileSync(path.join(project.dir, "posts/added.md"), post("Added later", "Fresh section"));
+    // The open home page lists it without a reload, and its own URL is served.
+    await page.getByRole("link", { name: "Added later" }).first().waitFor({ timeout: 10_000 });
+    await page.goto(`${origin}/posts/added/`);
+    await page.getByRole("heading", { name: "Fresh section" }).waitFor();
+
+    const file = path.join(project.dir, "posts/added.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("date: 2024-03-01\n", "date: 2024-03-01\ntags: [late-tag]\n"));
+    await page.getByRole("link", { name: "late-tag" }).first().waitFor({ timeout: 10_000 });
+    await page.getByRole("link", { name: "late-tag" }).first().click();
+    await page.waitForURL(/\/tags\/late-tag\/$/);
+    await page.getByRole("link", { name: "Added later" }).first().waitFor();
+  }, 30_000);
+
   it("shows drafts, marked as drafts", async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/`);
