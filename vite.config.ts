@@ -7,6 +7,10 @@ export default defineConfig({
   base: basePath,
   // React Router's plugin builds the app; Vitest renders components on its own.
   plugins: process.env.VITEST ? [] : [folioPosts(), reactRouter()],
+  server: {
+    // Build output and caches hold a file per page: watching them would cost the dev server minutes at 10,000 posts.
+    watch: { ignored: ["**/.folio-cache/**", "**/build/**"] },
+  },
   test: {
     projects: [
       {

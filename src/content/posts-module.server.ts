@@ -15,6 +15,8 @@ import type { EnvironmentModuleNode, Plugin } from "vite";
  */
 const GROUP_PREFIX = "virtual:folio/posts/";
 const GROUPS = 64;
+/** Generated code needs no source map: without this, the dev server would inline one holding every post again. */
+const NO_SOURCE_MAP = { mappings: "" };
 /** React Router's server entry: it holds the list of URLs, which a new post, title or tag changes. */
 const SERVER_BUILD = "\0virtual:react-router/server-build";
 
@@ -42,13 +44,14 @@ export function folioPosts(): Plugin {
         const imports = groups.map((group) => `import group${group} from ${JSON.stringify(GROUP_PREFIX + group)};`);
         // One object in the listing's order.
         const merged = postFiles().map((file) => `${JSON.stringify(`/posts/${file}`)}: group${groupOf(file)}[${JSON.stringify(file)}]`);
-        return [
+        const code = [
           ...imports,
           `const sources = {\n${merged.join(",\n")}\n};`,
           "export function postSources() {\n  return sources;\n}",
           "export function rereadPostSources() {}",
           "",
         ].join("\n");
+        return { code, map: NO_SOURCE_MAP };
       }
       if (id.startsWith(`\0${GROUP_PREFIX}`)) {
         const group = Number(id.slice(GROUP_PREFIX.length + 1));
@@ -60,7 +63,7 @@ export function folioPosts(): Plugin {
             this.addWatchFile(full);
             return `${JSON.stringify(file)}: ${JSON.stringify(readFileSync(full, "utf8"))}`;
           });
-        return `export default {\n${entries.join(",\n")}\n};\n`;
+        return { code: `export default {\n${entries.join(",\n")}\n};\n`, map: NO_SOURCE_MAP };
       }
     },
     // Dev server: an edited post reloads its group, an added or removed one the listing too, and
