@@ -106,16 +106,19 @@ export async function nextPostNavigation(browser, url, signal) {
     const title = (await link.innerText()).replace(/^Previous post\s*/, "");
     await page.evaluate((expected) => {
       const timing = (window.__navigationTiming = {});
+      window.__navigationPainted = new Promise((resolve) => (timing.resolve = resolve));
       document.addEventListener("click", () => (timing.clicked = performance.now()), { capture: true, once: true });
       new MutationObserver((_, observer) => {
         if (document.querySelector("h1")?.textContent !== expected) return;
         observer.disconnect();
         // The frame that shows the change: after the next animation frame has been rendered.
-        requestAnimationFrame(() => setTimeout(() => (timing.painted = performance.now())));
+        requestAnimationFrame(() => setTimeout(() => timing.resolve((timing.painted = performance.now()))));
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
     }, title);
     await link.click();
-    await page.waitForFunction(() => window.__navigationTiming.painted !== undefined);
+    // Awaiting a promise the page already holds: page.waitForFunction would inject Playwright's
+    // script into the page's main world and poll every frame, during the navigation being timed.
+    await page.evaluate(() => window.__navigationPainted);
     return page.evaluate(() => window.__navigationTiming.painted - window.__navigationTiming.clicked);
   });
 }

@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from "react";
+import { Component, useMemo, type ReactNode } from "react";
 import type { ContentNode } from "../content/content-tree";
 import { renderContent } from "./content";
 import { ImageGallery, galleryComponents } from "./image-gallery";
@@ -15,12 +15,15 @@ interface ArticleBodyProps {
  * header, navigation and the rest of the page keep working.
  */
 export function ArticleBody({ content, lightgallery, children }: ArticleBodyProps) {
-  let body: ReactNode;
-  try {
-    body = renderContent(content, lightgallery ? galleryComponents : undefined);
-  } catch (error) {
-    body = <RenderError error={error} />;
-  }
+  // The same post renders to the same elements: router updates that keep the post (the "loading"
+  // state at the start of a navigation) then skip the whole body.
+  const body = useMemo(() => {
+    try {
+      return renderContent(content, lightgallery ? galleryComponents : undefined);
+    } catch (error) {
+      return <RenderError error={error} />;
+    }
+  }, [content, lightgallery]);
   // The frame contains the post's painting and positioning (CSS containment): even a post style that
   // makes its own elements `position: fixed` cannot cover the site. The post's scoped style can reach
   // .post-content (its scope root) and what is inside, never the frame around it.

@@ -29,14 +29,15 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
               <a href={resolveUrl("index.md", postUrl)}>Read the Markdown source</a>
             </p>
           )}
+          {/* prefetch="intent": a pointer resting on a link, or focus, fetches that post's data before the click. */}
           <nav className="post-nav" aria-label="More posts">
             {older && (
-              <Link to={paths.post(older.slug)} rel="prev">
+              <Link to={paths.post(older.slug)} rel="prev" prefetch="intent">
                 <span>Previous post</span> {older.title}
               </Link>
             )}
             {newer && (
-              <Link to={paths.post(newer.slug)} rel="next">
+              <Link to={paths.post(newer.slug)} rel="next" prefetch="intent">
                 <span>Next post</span> {newer.title}
               </Link>
             )}

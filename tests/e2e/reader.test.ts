@@ -114,6 +114,20 @@ describe("reading the blog from the static build", () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it("fetches the previous post's data, and only that, while the pointer rests on its link", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    const link = page.getByRole("link", { name: /Previous post/ });
+    const target = new URL((await link.getAttribute("href"))!, browser.url("/")).pathname;
+    await link.hover();
+    await expect.poll(() => fetched.filter((path) => path.endsWith(".data"))).toEqual([`${target}_.data`]);
+    await link.click();
+    await page.waitForURL(`**${target}`);
+    expect(browser.errors).toEqual([]);
+  });
+
   it("answers an unknown URL with a real not-found page and a way home", async () => {
     const page = await browser.newPage();
     for (const path of ["/posts/nope/", "/no/such/page"]) {
