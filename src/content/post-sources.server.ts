@@ -4,7 +4,7 @@ import { readPostSources } from "./posts-module.server";
 let sources: Record<string, string> | undefined;
 
 /**
- * Every post's Markdown by its path, e.g. `{ "/posts/hello.md": "---\ntitle: …" }`, sorted by path.
+ * Every post's Markdown by its path, e.g. `{ "posts/hello.md": "---\ntitle: …" }`, sorted by path.
  *
  * In builds and on the dev server this module is replaced: the `folio:posts` Vite plugin
  * (posts-module.server.ts) bundles the posts as raw-string modules and serves them here, so the
@@ -17,8 +17,8 @@ export function postSources(): Record<string, string> {
 }
 
 /**
- * Makes the next postSources() read posts/ again. React Router asks for the URL list again after
- * the dev server's posts change (posts-module.server.ts); the bundled posts need no such call.
+ * Makes the next postSources() read posts/ again: on the dev server, React Router asks for the URL
+ * list again after posts change (posts-module.server.ts); the bundled posts need no such call.
  */
 export function rereadPostSources(): void {
   sources = undefined;

@@ -43,7 +43,7 @@ export function folioPosts(): Plugin {
         const groups = [...new Set(postFiles().map(groupOf))].sort((a, b) => a - b);
         const imports = groups.map((group) => `import group${group} from ${JSON.stringify(GROUP_PREFIX + group)};`);
         // One object in the listing's order.
-        const merged = postFiles().map((file) => `${JSON.stringify(`/posts/${file}`)}: group${groupOf(file)}[${JSON.stringify(file)}]`);
+        const merged = postFiles().map((file) => `${JSON.stringify(`posts/${file}`)}: group${groupOf(file)}[${JSON.stringify(file)}]`);
         const code = [
           ...imports,
           `const sources = {\n${merged.join(",\n")}\n};`,
@@ -86,9 +86,9 @@ export function folioPosts(): Plugin {
   };
 }
 
-/** Every post's Markdown by its path (`/posts/<name>.md`, `/posts/<name>/index.md`), sorted by path. */
+/** Every post's Markdown by its path (`posts/<name>.md`, `posts/<name>/index.md`), sorted by path. */
 export function readPostSources(postsDir: string): Record<string, string> {
-  return Object.fromEntries(listPostFiles(postsDir).map((file) => [`/posts/${file}`, readFileSync(path.join(postsDir, file), "utf8")]));
+  return Object.fromEntries(listPostFiles(postsDir).map((file) => [`posts/${file}`, readFileSync(path.join(postsDir, file), "utf8")]));
 }
 
 /** posts/<name>.md (but not Hugo's list page _index.md) and page bundles' posts/<name>/index.md. */

@@ -34,10 +34,11 @@ export function getSite(): Site {
   const sources = postSources();
   if (site && sameSources(site.sources, sources)) return site.site;
   const started = performance.now();
-  const files: PostFile[] = Object.entries(sources).map(([key, source]) => {
-    const file = key.slice(1);
-    return { file, source, bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [] };
-  });
+  const files: PostFile[] = Object.entries(sources).map(([file, source]) => ({
+    file,
+    source,
+    bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [],
+  }));
   const built = buildSite(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
   site = { sources, site: built };
   logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
