@@ -10,11 +10,12 @@ export default {
   prerender: {
     async paths() {
       const { rereadPostSources } = await import("./src/content/post-sources.server");
-      const { prerenderPaths } = await import("./src/content/site.server");
+      const { parsePostsAhead, prerenderPaths } = await import("./src/content/site.server");
       const { planPages } = await import("./src/content/page-cache.server");
       // On the dev server, React Router asks again after posts change (posts-module.server.ts); a
       // build asks twice for the same posts.
       if (import.meta.env.DEV) rereadPostSources();
+      await parsePostsAhead();
       // Only the pages that changed since the last build (see page-cache.server.ts).
       return planPages(prerenderPaths());
     },

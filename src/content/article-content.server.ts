@@ -1,7 +1,7 @@
 import type { Element, Root } from "hast";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import { urlAttributes } from "html-url-attributes";
-import { visit } from "unist-util-visit";
+import { forEachElement } from "./hast-elements";
 import { resolveUrl } from "../paths";
 import { markdownToHast } from "./post-text.server";
 import type { ContentNode } from "./content-tree";
@@ -16,7 +16,7 @@ import type { ContentNode } from "./content-tree";
  */
 export function articleContent(tree: Root, pageUrl?: string): ContentNode[] {
   // Resolves the tree's URLs in place (the tree is not used after this).
-  visit(tree, "element", (node: Element) => {
+  forEachElement(tree, (node) => {
     for (const [key, tagNames] of Object.entries(urlAttributes)) {
       if (!Object.hasOwn(node.properties, key) || (tagNames !== null && !tagNames.includes(node.tagName))) continue;
       node.properties[key] = resolveUrl(String(node.properties[key] || ""), pageUrl);

@@ -1,6 +1,5 @@
-import type { Element, Root } from "hast";
+import type { ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
-import { SKIP, visit } from "unist-util-visit";
 import { absoluteUrl, paths } from "../paths";
 
 /**
@@ -9,17 +8,18 @@ import { absoluteUrl, paths } from "../paths";
  * Computed when the post is parsed (and cached with it), from a copy of its article tree.
  */
 export function feedHtml(articleTree: Root, slug: string): string {
-  const tree = structuredClone(articleTree);
   const base = absoluteUrl(paths.post(slug));
-  visit(tree, "element", (node: Element, index, parent) => {
-    if ((node.tagName === "style" || node.tagName === "script") && parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    for (const key of ["href", "src"] as const) {
-      const value = node.properties[key];
-      if (typeof value === "string") node.properties[key] = new URL(value, base).href;
-    }
-  });
-  return toHtml(tree);
+  return toHtml({ type: "root", children: articleTree.children.flatMap((child) => forFeed(child, base)) });
+}
+
+/** A copy of `node` for a feed reader (the article tree itself is still to be rendered): no style or script, absolute URLs. */
+function forFeed(node: RootContent, base: string): RootContent[] {
+  if (node.type !== "element") return [node];
+  if (node.tagName === "style" || node.tagName === "script") return [];
+  const properties = { ...node.properties };
+  for (const key of ["href", "src"] as const) {
+    const value = properties[key];
+    if (typeof value === "string") properties[key] = new URL(value, base).href;
+  }
+  return [{ ...node, properties, children: node.children.flatMap((child) => forFeed(child, base)) as ElementContent[] }];
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { codeVersion } from "./code-version.server";
 import type { ContentNode } from "./content-tree";
@@ -26,7 +26,6 @@ function entryPath(file: PostFile): string {
 }
 
 // Shared by every copy of this module in the process (a build loads it in the config and in the server bundle).
-// Shared by every copy of this module in the process (a build loads it in the config and in the server bundle).
 const used: Set<string> = ((globalThis as { __folioCacheUsed?: Set<string> }).__folioCacheUsed ??= new Set());
 
 /** A parsed post without its article, which is stored apart (`cachedContent`). */
@@ -49,6 +48,12 @@ export function cachedParse(file: PostFile, parse: (file: PostFile) => ParsedPos
   }
   const { content: _content, ...parsed } = store(file, parse(file));
   return parsed;
+}
+
+/** Whether the cache holds `file`'s entry and article. */
+export function isCached(file: PostFile): boolean {
+  const entry = entryPath(file);
+  return existsSync(entry) && existsSync(contentPath(entry));
 }
 
 /** A post's article, from the cache, or parsed again if its entry has gone. */

@@ -1,6 +1,6 @@
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
-import { visit } from "unist-util-visit";
+import { forEachElement } from "./hast-elements";
 import { paths, withBase } from "../paths";
 import { siteConfig } from "../site-config";
 import { articleContent } from "./article-content.server";
@@ -92,11 +92,12 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const tree = renderOrFail(file, raw);
   const rssFullText = fields.boolean("rssFullText", false);
   checkStyles(file, raw, tree);
-  const wordCount = countWords(textOf(tree));
+  const text = textOf(tree);
+  const wordCount = countWords(text);
   const beforeMore = textBeforeMore(raw.body);
   const description = fields.optionalString("description");
   const summaryField = fields.optionalString("summary");
-  const summary = (beforeMore !== undefined ? textOf(markdownToHast(beforeMore)) : "") || summaryField || description || firstWords(textOf(tree));
+  const summary = (beforeMore !== undefined ? textOf(markdownToHast(beforeMore)) : "") || summaryField || description || firstWords(text);
 
   const tocField = raw.attributes.toc;
   const toc =
@@ -316,7 +317,7 @@ function htmlNesting(markdown: string): { depth: number; firstTooDeep: number } 
 /** Fails the build on a `<style>` block a post may not publish (see checkPostCss), naming its line. */
 function checkStyles(file: string, raw: RawFrontMatter, tree: Root): void {
   const styles: string[] = [];
-  visit(tree, "element", (node: Element) => {
+  forEachElement(tree, (node) => {
     if (node.tagName === "style") styles.push(unscopeCss(toString(node)));
   });
   // The sanitiser drops source positions: find the line where each block's CSS starts in the body text.

@@ -3,7 +3,7 @@ import { toString } from "hast-util-to-string";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
+import { forEachElement } from "./hast-elements";
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from "./markdown";
 import type { Heading } from "./post";
 
@@ -17,7 +17,7 @@ export function markdownToHast(markdown: string): Root {
 /** Every heading of the rendered article, with the id the renderer gives it. */
 export function headingsOf(tree: Root): Heading[] {
   const headings: Heading[] = [];
-  visit(tree, "element", (node: Element) => {
+  forEachElement(tree, (node) => {
     const match = /^h([1-6])$/.exec(node.tagName);
     if (!match || typeof node.properties.id !== "string") return;
     headings.push({ depth: Number(match[1]) as Heading["depth"], id: node.properties.id, text: collapse(toString(node)) });
@@ -28,10 +28,13 @@ export function headingsOf(tree: Root): Heading[] {
 /** The text a reader reads: no markup, no style sheets, whitespace collapsed. */
 export function textOf(tree: Root): string {
   const parts: string[] = [];
-  visit(tree, (node) => {
-    if (node.type === "element" && (node.tagName === "style" || node.tagName === "script")) return "skip";
-    if (node.type === "text") parts.push(node.value);
-  });
+  const collect = (parent: Root | Element) => {
+    for (const node of parent.children) {
+      if (node.type === "text") parts.push(node.value);
+      else if (node.type === "element" && node.tagName !== "style" && node.tagName !== "script") collect(node);
+    }
+  };
+  collect(tree);
   return collapse(parts.join(""));
 }
 

@@ -1,5 +1,5 @@
 import type { Element, Root } from "hast";
-import { visit } from "unist-util-visit";
+import { forEachElement } from "./hast-elements";
 
 /**
  * Keeps in-page links working after sanitising. rehype-sanitize prefixes author-written ids
@@ -11,7 +11,7 @@ export default function rehypeClobberedAnchors(options: { prefix?: string } = {}
   return (tree: Root) => {
     const ids = new Set<string>();
     const links: Element[] = [];
-    visit(tree, "element", (node: Element) => {
+    forEachElement(tree, (node) => {
       if (typeof node.properties.id === "string") ids.add(node.properties.id);
       if (node.tagName === "a" && typeof node.properties.href === "string" && node.properties.href.startsWith("#")) {
         links.push(node);

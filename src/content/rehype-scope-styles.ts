@@ -1,6 +1,6 @@
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
-import { visit } from "unist-util-visit";
+import { forEachElement } from "./hast-elements";
 
 /**
  * Scopes each `<style>` of a post to the element that holds it, with CSS `@scope`: a post's
@@ -9,7 +9,7 @@ import { visit } from "unist-util-visit";
  */
 export default function rehypeScopeStyles() {
   return (tree: Root) => {
-    visit(tree, "element", (node: Element) => {
+    forEachElement(tree, (node) => {
       if (node.tagName !== "style") return;
       node.properties = {};
       node.children = [{ type: "text", value: scopeCss(toString(node)) }];

@@ -8,7 +8,8 @@ import type { ContentNode } from "./content-tree";
 import type { Post } from "./post";
 import { postSources } from "./post-sources.server";
 import { cachedContent, cachedParse, type IndexedPost } from "./parse-cache.server";
-import { parsePost, type ParsedPost, type PostFile } from "./parse-post.server";
+import { parsePost, type PostFile } from "./parse-post.server";
+import { parseAheadInWorkers } from "./parse-workers.server";
 import { TAXONOMIES } from "./taxonomy";
 
 /** Image types a page bundle may hold beside its index.md. */
@@ -34,16 +35,32 @@ export function getSite(): Site {
   const sources = postSources();
   if (site && sameSources(site.sources, sources)) return site.site;
   const started = performance.now();
-  const files: PostFile[] = Object.entries(sources).map(([file, source]) => ({
-    file,
-    source,
-    bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [],
-  }));
+  const files = postFiles(sources);
   const built = buildSite(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
   site = { sources, site: built };
   logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
   for (const warning of built.warnings) logOnce(`${warning.file}:${warning.line}: warning: ${warning.message}`, { warn: true });
   return built;
+}
+
+/**
+ * Parses in worker threads the posts that neither this process nor the parse cache has parsed yet
+ * (parse-workers.server.ts), so that a cold build's getSite() reads them from the cache.
+ */
+export async function parsePostsAhead(): Promise<void> {
+  const sources = postSources();
+  if (site && sameSources(site.sources, sources)) return;
+  const unparsed = postFiles(sources).filter((file) => parsedPosts.get(file.file)?.text !== parsedText(file));
+  await parseAheadInWorkers(unparsed);
+}
+
+/** Each post as a file to parse: its path, its text, and the images beside a page bundle's index.md. */
+function postFiles(sources: Record<string, string>): PostFile[] {
+  return Object.entries(sources).map(([file, source]) => ({
+    file,
+    source,
+    bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [],
+  }));
 }
 
 /** Whether two sets of posts are the same files with the same text. */
@@ -58,12 +75,17 @@ function sameSources(before: Record<string, string>, now: Record<string, string>
  * post is parsed once, not once per build, dev server start or edit.
  */
 function parseOnce(file: PostFile): IndexedPost {
-  const text = `${file.bundleFiles?.join("/")}\0${file.source}`;
+  const text = parsedText(file);
   const cached = parsedPosts.get(file.file);
   if (cached?.text === text) return cached.parsed;
   const parsed = cachedParse(file, parsePost);
   parsedPosts.set(file.file, { text, parsed });
   return parsed;
+}
+
+/** What a post's parse depends on, to tell whether it changed. */
+function parsedText(file: PostFile): string {
+  return `${file.bundleFiles?.join("/")}\0${file.source}`;
 }
 
 /** A post's rendered article (see parse-cache.server.ts). */

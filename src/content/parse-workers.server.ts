@@ -1,0 +1,92 @@
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { logOnce, seconds } from "./build-log.server";
+import { cachedParse, isCached } from "./parse-cache.server";
+import { parsePost, type PostFile } from "./parse-post.server";
+
+/**
+ * Parsing is most of a cold build's work (~25 ms a post) and runs in one thread. Before the site is
+ * built, the posts the parse cache lacks are parsed in worker threads, one per core, which fill the
+ * cache; `getSite()` then reads every post from it. A worker loads the parser with Vite's
+ * `runnerImport`, as React Router loads the config, and takes about a second to start: with few
+ * posts to parse the main thread does it alone. `FOLIO_PARSE_WORKERS=<n>` sets the number of
+ * workers whatever the number of posts (0: parse in the main thread).
+ */
+const MIN_POSTS_PER_WORKER = 100;
+/** Posts handed to a worker at a time: small enough that the workers finish together. */
+const BATCH_SIZE = 20;
+
+/** The worker's code: loads this module through Vite and parses the batches it is sent into the cache. */
+const WORKER_CODE = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+  const { runnerImport } = await import(workerData.vite);
+  const { module } = await runnerImport(workerData.module, { configFile: false, logLevel: "error", mode: workerData.mode });
+  parentPort.on("message", (files) => parentPort.postMessage(module.parseIntoCache(files)));
+  parentPort.postMessage(0);
+})().catch((error) => parentPort.postMessage({ error: String(error?.stack ?? error) }));
+`;
+
+/**
+ * Parses into the cache the `files` it lacks, in worker threads when there are enough of them.
+ * Never throws: a post a worker could not parse (or a worker that failed) is parsed again by
+ * `getSite()` in the main thread, which reports its error with the file and line as usual.
+ */
+export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
+  const todo = files.filter((file) => !isCached(file));
+  const requested = process.env.FOLIO_PARSE_WORKERS;
+  const workers = requested ? Number(requested) : Math.min(availableParallelism(), Math.floor(todo.length / MIN_POSTS_PER_WORKER));
+  if (!Number.isInteger(workers) || workers < 0) throw new Error(`FOLIO_PARSE_WORKERS=${requested}: a whole number of worker threads, 0 for none`);
+  // One worker alone would only take the main thread's place.
+  if (todo.length === 0 || workers === 0 || (workers === 1 && !requested)) return;
+  const started = performance.now();
+  const vite = pathToFileURL(createRequire(path.resolve("package.json")).resolve("vite")).href;
+  const module = path.resolve("src/content/parse-workers.server.ts");
+  const mode = import.meta.env.MODE;
+  let next = 0;
+  let parsed = 0;
+  const failures: string[] = [];
+  await Promise.all(
+    Array.from({ length: workers }, () => {
+      // A larger young generation than the default: a parse allocates much short-lived memory (fewer, cheaper collections).
+      const worker = new Worker(WORKER_CODE, { eval: true, workerData: { vite, module, mode }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+      return new Promise<void>((resolve) => {
+        const sendBatch = () => {
+          const batch = todo.slice(next, (next += BATCH_SIZE));
+          if (batch.length > 0) worker.postMessage(batch);
+          else void worker.terminate();
+        };
+        worker.on("message", (message: number | { error: string }) => {
+          if (typeof message === "number") {
+            parsed += message;
+            sendBatch();
+          } else {
+            failures.push(message.error);
+            void worker.terminate();
+          }
+        });
+        worker.on("error", (error) => failures.push(String(error.stack ?? error)));
+        worker.on("exit", () => resolve());
+      });
+    }),
+  );
+  for (const failure of new Set(failures)) logOnce(`folio: a parse worker failed, its posts are parsed in the main thread: ${failure}`, { warn: true });
+  logOnce(`folio: ${parsed} of ${todo.length} uncached posts parsed in ${workers} worker threads in ${seconds(started)}`);
+}
+
+/** In a worker: parses `files` into the cache, and answers how many it parsed; a post that fails is left to the main thread. */
+export function parseIntoCache(files: PostFile[]): number {
+  let parsed = 0;
+  for (const file of files) {
+    try {
+      cachedParse(file, parsePost);
+      parsed += 1;
+    } catch {
+      // getSite() parses it again and reports the error.
+    }
+  }
+  return parsed;
+}
