@@ -27,7 +27,7 @@ let site: { sources: Record<string, string>; site: Site } | undefined;
 
 // A build loads this module twice in one process: once for react-router.config.ts (the URL list) and
 // once in the server bundle that prerenders. Both share what was parsed, keyed by file and text.
-const shared = globalThis as { __folioParsed?: Map<string, { text: string; parsed: IndexedPost }> };
+const shared = globalThis as { __folioParsed?: Map<string, { source: string; bundleFiles: string; parsed: IndexedPost }> };
 const parsedPosts = (shared.__folioParsed ??= new Map());
 
 /** The site built from posts/, once per process; drafts are included on the dev server only. */
@@ -50,7 +50,7 @@ export function getSite(): Site {
 export async function parsePostsAhead(): Promise<void> {
   const sources = postSources();
   if (site && sameSources(site.sources, sources)) return;
-  const unparsed = postFiles(sources).filter((file) => parsedPosts.get(file.file)?.text !== parsedText(file));
+  const unparsed = postFiles(sources).filter((file) => !parsedInProcess(file));
   await parseAheadInWorkers(unparsed);
 }
 
@@ -75,18 +75,19 @@ function sameSources(before: Record<string, string>, now: Record<string, string>
  * post is parsed once, not once per build, dev server start or edit.
  */
 function parseOnce(file: PostFile): IndexedPost {
-  const text = parsedText(file);
-  const cached = parsedPosts.get(file.file);
-  if (cached?.text === text) return cached.parsed;
-  const parsed = cachedParse(file, parsePost);
-  parsedPosts.set(file.file, { text, parsed });
+  const parsed = parsedInProcess(file) ?? cachedParse(file, parsePost);
+  parsedPosts.set(file.file, { source: file.source, bundleFiles: bundleKey(file), parsed });
   return parsed;
 }
 
-/** What a post's parse depends on, to tell whether it changed. */
-function parsedText(file: PostFile): string {
-  return `${file.bundleFiles?.join("/")}\0${file.source}`;
+/** The post as this process parsed it, if its text and bundle files are unchanged since. */
+function parsedInProcess(file: PostFile): IndexedPost | undefined {
+  const known = parsedPosts.get(file.file);
+  // Kept apart, not joined into one key: a joined copy of every post's text would take ~100 MB at 10,000 posts.
+  return known?.source === file.source && known.bundleFiles === bundleKey(file) ? known.parsed : undefined;
 }
+
+const bundleKey = (file: PostFile) => (file.bundleFiles ?? []).join("/");
 
 /** A post's rendered article (see parse-cache.server.ts). */
 export function postContent(post: Post): ContentNode[] {
