@@ -1,4 +1,4 @@
-import type { Element, Root } from "hast";
+import type { Root } from "hast";
 import { toString } from "hast-util-to-string";
 import { forEachElement } from "./hast-elements";
 

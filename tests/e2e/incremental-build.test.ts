@@ -1,21 +1,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBuild, scratchProject } from "./scratch-project";
-
-/** Every file of a build's output, by path, with its content. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const file of readdirSync(path.join(dir, "build/client"), { recursive: true, encoding: "utf8" }).sort()) {
-    if (file.startsWith(".vite")) continue;
-    try {
-      files.set(file, readFileSync(path.join(dir, "build/client", file), "base64"));
-    } catch {
-      // a folder
-    }
-  }
-  return files;
-}
+import { buildOutput, runBuild, scratchProject } from "./scratch-project";
 
 function build(dir: string): string {
   const result = runBuild(dir);
@@ -53,11 +39,11 @@ describe("an incremental build (the page and parse caches)", () => {
       cpSync(path.join(project.dir, "public/og-image.png"), path.join(file("ai-personalized-cancer-treatment"), image));
       const incremental = build(project.dir);
       expect(renderedPages(incremental)).toBeLessThan(renderedPages(first));
-      const afterEdits = snapshot(project.dir);
+      const afterEdits = buildOutput(project.dir);
 
       rmSync(path.join(project.dir, ".folio-cache"), { recursive: true });
       build(project.dir);
-      const clean = snapshot(project.dir);
+      const clean = buildOutput(project.dir);
       expect([...afterEdits.keys()]).toEqual([...clean.keys()]);
       const differing = [...clean.keys()].filter((name) => afterEdits.get(name) !== clean.get(name));
       expect(differing).toEqual([]);

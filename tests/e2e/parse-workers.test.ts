@@ -1,21 +1,7 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBuild, scratchProject } from "./scratch-project";
-
-/** Every file of a build's output, by path, with its content. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const file of readdirSync(path.join(dir, "build/client"), { recursive: true, encoding: "utf8" }).sort()) {
-    if (file.startsWith(".vite")) continue;
-    try {
-      files.set(file, readFileSync(path.join(dir, "build/client", file), "base64"));
-    } catch {
-      // a folder
-    }
-  }
-  return files;
-}
+import { buildOutput, runBuild, scratchProject } from "./scratch-project";
 
 const post = (title: string, tags: string) => `---\ntitle: ${title}\ndate: 2024-03-01\ntags: [${tags}]\n---\n\n## A heading\n\nSome *text* with <mark>HTML</mark>.\n`;
 
@@ -27,13 +13,13 @@ describe("parsing posts in worker threads (a cold build of many posts)", () => {
       const inWorkers = runBuild(project.dir, { FOLIO_PARSE_WORKERS: "2" });
       expect(inWorkers.status, inWorkers.stderr.slice(-2000)).toBe(0);
       expect(inWorkers.stdout).toMatch(/folio: 15 of 15 uncached posts parsed in 2 worker threads/);
-      const fromWorkers = snapshot(project.dir);
+      const fromWorkers = buildOutput(project.dir);
 
       rmSync(cache, { recursive: true });
       const inMainThread = runBuild(project.dir, { FOLIO_PARSE_WORKERS: "0" });
       expect(inMainThread.status, inMainThread.stderr.slice(-2000)).toBe(0);
       expect(inMainThread.stdout).not.toMatch(/worker threads/);
-      const fromMainThread = snapshot(project.dir);
+      const fromMainThread = buildOutput(project.dir);
       expect([...fromWorkers.keys()]).toEqual([...fromMainThread.keys()]);
       expect([...fromMainThread.keys()].filter((name) => fromWorkers.get(name) !== fromMainThread.get(name))).toEqual([]);
 

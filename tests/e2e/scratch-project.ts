@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -61,4 +61,18 @@ export async function buildAndServe(dir: string, base = "/"): Promise<{ origin: 
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   const server = (await serveStatic({ dir: path.join(dir, "build/client"), port: 0, base })) as Server;
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/** Every file of a project's build output, by path, with its content (base64), to compare two builds. */
+export function buildOutput(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const file of readdirSync(path.join(dir, "build/client"), { recursive: true, encoding: "utf8" }).sort()) {
+    if (file.startsWith(".vite")) continue;
+    try {
+      files.set(file, readFileSync(path.join(dir, "build/client", file), "base64"));
+    } catch {
+      // a folder
+    }
+  }
+  return files;
 }
