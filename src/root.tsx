@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches } from "react-router";
+import inlineStyles from "./app.css?inline";
 import stylesheet from "./app.css?url";
 import { NotFound } from "./components/not-found";
 import { feedLinks } from "./page-meta";
@@ -8,7 +9,8 @@ import type { Route } from "./+types/root";
 import { siteConfig } from "./site-config";
 
 export const links: Route.LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
+  // Built pages carry the style sheet inline (see Layout); the dev server links it, so edits to it hot-reload.
+  ...(import.meta.env.DEV ? [{ rel: "stylesheet", href: stylesheet }] : []),
   { rel: "icon", href: withBase("/favicon.svg"), type: "image/svg+xml" },
   ...feedLinks(siteConfig.title, paths.home()),
 ];
@@ -28,6 +30,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* The site's style sheet, in the page (1.9 KB gzip): the first paint waits for no other
+            request, which on a slow connection is a round trip sooner (Lighthouse mobile: FCP and
+            Performance 100 with the preloads moved after the first paint, static-output.server.ts).
+            Only the prerendered HTML holds it: the browser's copy renders the same element empty and
+            keeps the prerendered text, so the CSS is not shipped again in the JS. */}
+        {import.meta.env.PROD ? <style dangerouslySetInnerHTML={{ __html: import.meta.env.SSR ? inlineStyles : "" }} suppressHydrationWarning /> : null}
         <Links />
       </head>
       <body>

@@ -17,6 +17,7 @@ import { postFileOnDisk } from "./site.server";
  *   decides the link) and its page bundle's images are published beside it, as the dev server serves them;
  * - the `.data` files React Router writes beside files (feeds, images) are dropped: nothing asks for them;
  * - each post alias (Hugo's `aliases`) becomes a page that redirects to the post;
+ * - each page's module preloads are added after its first paint (`withModulePreloadsAfterPaint`);
  * - every page gets a Content-Security-Policy that allows only its own inline scripts, by hash.
  */
 export async function finishStaticOutput(clientDir: string, site: Site, prerendered: readonly string[]): Promise<void> {
@@ -46,8 +47,30 @@ export async function finishStaticOutput(clientDir: string, site: Site, prerende
   const pages = (await readdir(clientDir, { recursive: true })).filter((file) => file.endsWith(".html"));
   await inParallel(pages, async (file) => {
     const page = path.join(clientDir, file);
-    await writeFile(page, withContentSecurityPolicy(await readFile(page, "utf8")));
+    await writeFile(page, withContentSecurityPolicy(withModulePreloadsAfterPaint(await readFile(page, "utf8"))));
   });
+}
+
+const MODULE_PRELOAD = /<link rel="modulepreload" href="([^"]+)"\/>/g;
+
+/**
+ * Lets a page paint before its scripts load. React Router puts a `<link rel="modulepreload">` for
+ * every script the page runs (~111 KB gzip, mostly React) at the top of `<head>`: on a slow
+ * connection they share the bandwidth with the page's HTML and style sheet, and the article paints
+ * later. Without them the scripts load one import level at a time and the page becomes interactive
+ * later; so a small script adds the same preloads once the first frame is painted. Measured with the
+ * bundled posts (a helper's study, medians): Lighthouse mobile FCP 1.35 s → 0.85 s and Performance
+ * 99 → 100; in Chromium throttled to slow 4G, first paint 2.1 s → 0.9 s with hydration unchanged
+ * (2.8–3.1 s), where dropping the preloads alone made it 4.5 s.
+ */
+export function withModulePreloadsAfterPaint(html: string): string {
+  const hrefs = Array.from(html.matchAll(MODULE_PRELOAD), ([, href]) => href);
+  if (hrefs.length === 0) return html;
+  const list = JSON.stringify(hrefs).replace(/</g, "\\u003c");
+  const script =
+    `<script>requestAnimationFrame(()=>setTimeout(()=>{for(const href of ${list}){` +
+    `const link=document.createElement("link");link.rel="modulepreload";link.href=href;document.head.append(link)}}))</script>`;
+  return html.replace(MODULE_PRELOAD, "").replace("</body>", `${script}</body>`);
 }
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/gi;

@@ -128,6 +128,26 @@ describe("reading the blog from the static build", () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it("paints before it preloads its scripts, then preloads them all at once and runs", async () => {
+    const html = await (await fetch(browser.url(SAMPLE))).text();
+    expect(html).not.toContain('<link rel="modulepreload"');
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on("console", (message) => message.text().includes("Content Security Policy") && violations.push(message.text()));
+    await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
+    const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname).filter((path) => path.endsWith(".js")));
+    expect(preloaded.length).toBeGreaterThan(2);
+    expect(scripts).toEqual(expect.arrayContaining(preloaded));
+    // Hydrated: a link navigates in the page, without loading a document.
+    await page.evaluate(() => Object.assign(window, { folioNoReload: true }));
+    await page.getByRole("link", { name: "Healthcare" }).click();
+    await page.getByRole("heading", { level: 1, name: /Healthcare/ }).waitFor();
+    expect(await page.evaluate(() => "folioNoReload" in window)).toBe(true);
+    expect(violations).toEqual([]);
+    expect(browser.errors).toEqual([]);
+  });
+
   it("answers an unknown URL with a real not-found page and a way home", async () => {
     const page = await browser.newPage();
     for (const path of ["/posts/nope/", "/no/such/page"]) {
