@@ -59,6 +59,7 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
           if (batch.length > 0) worker.postMessage(batch);
           else void worker.terminate();
         };
+        // A number is how many posts the last batch parsed (0 when the worker has just started), then it gets the next batch.
         worker.on("message", (message: number | { error: string }) => {
           if (typeof message === "number") {
             parsed += message;

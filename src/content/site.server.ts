@@ -48,19 +48,25 @@ export function getSite(): Site {
  * (parse-workers.server.ts), so that a cold build's getSite() reads them from the cache.
  */
 export async function parsePostsAhead(): Promise<void> {
-  const sources = postSources();
-  if (site && sameSources(site.sources, sources)) return;
-  const unparsed = postFiles(sources).filter((file) => !parsedInProcess(file));
-  await parseAheadInWorkers(unparsed);
+  await parseAheadInWorkers(postFiles(postSources()).filter((file) => !parsedInProcess(file)));
 }
 
-/** Each post as a file to parse: its path, its text, and the images beside a page bundle's index.md. */
+let listed: { sources: Record<string, string>; files: PostFile[] } | undefined;
+
+/**
+ * Each post as a file to parse: its path, its text, and the images beside a page bundle's index.md.
+ * Listed once per set of sources: parsePostsAhead and getSite need the same list (a folder read per bundle).
+ */
 function postFiles(sources: Record<string, string>): PostFile[] {
-  return Object.entries(sources).map(([file, source]) => ({
-    file,
-    source,
-    bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [],
-  }));
+  if (listed?.sources !== sources) {
+    const files = Object.entries(sources).map(([file, source]) => ({
+      file,
+      source,
+      bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [],
+    }));
+    listed = { sources, files };
+  }
+  return listed.files;
 }
 
 /** Whether two sets of posts are the same files with the same text. */
