@@ -2,19 +2,22 @@ import path from "node:path";
 import type { Config } from "@react-router/dev/config";
 import { basePath } from "./src/site-config";
 
+/**
+ * The dev server renders each page when it is asked for, as `hugo server` does: it needs no list of
+ * every URL, which at 10,000 posts took seconds to make and for React Router to check, at start and
+ * after every edit. An unknown URL is a 404 there as in the build: the routes' loaders decide.
+ */
+const dev = import.meta.env.DEV;
+
 export default {
   appDirectory: "src",
   basename: basePath,
   // A static site: every URL is prerendered at build time, then React takes over in the browser.
-  ssr: false,
-  prerender: {
+  ssr: dev,
+  prerender: dev ? false : {
     async paths() {
-      const { rereadPostSources } = await import("./src/content/post-sources.server");
       const { parsePostsAhead, prerenderPaths } = await import("./src/content/site.server");
       const { planPages } = await import("./src/content/page-cache.server");
-      // On the dev server, React Router asks again after posts change (posts-module.server.ts); a
-      // build asks twice for the same posts.
-      if (import.meta.env.DEV) rereadPostSources();
       await parsePostsAhead();
       // Only the pages that changed since the last build (see page-cache.server.ts).
       return planPages(prerenderPaths());
@@ -25,12 +28,13 @@ export default {
   },
   async buildEnd({ reactRouterConfig }) {
     const { getSite, prerenderPaths } = await import("./src/content/site.server");
-    const { finishStaticOutput } = await import("./src/content/static-output.server");
+    const { finishStaticOutput, removeStaleOutput } = await import("./src/content/static-output.server");
     const { pruneParseCache } = await import("./src/content/parse-cache.server");
     const { completePages } = await import("./src/content/page-cache.server");
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
-    await finishStaticOutput(clientDir, getSite(), prerenderPaths());
-    await completePages(clientDir);
+    const published = await finishStaticOutput(clientDir, getSite(), prerenderPaths());
+    const kept = await completePages(clientDir);
+    await removeStaleOutput(clientDir, [...published, ...kept]);
     pruneParseCache();
   },
   future: {

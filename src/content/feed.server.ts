@@ -3,7 +3,7 @@ import { data } from "react-router";
 import { absoluteUrl, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import type { Post } from "./post";
-import { getSite } from "./site.server";
+import { loadSite } from "./site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "./taxonomy";
 
 const CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -16,14 +16,14 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
  * The response of a feed route: the site's feed, or with `taxonomy` and `term` params a tag's or
  * category's. Throws a 404 for an unknown term.
  */
-export function feedResponse(format: FeedFormat, params: { taxonomy?: string; term?: string }): Response {
-  const spec = feedSpec(params);
+export async function feedResponse(format: FeedFormat, params: { taxonomy?: string; term?: string }): Promise<Response> {
+  const spec = await feedSpec(params);
   if (!spec) throw data(null, { status: 404 });
   return new Response(renderFeed(spec, format), { headers: { "Content-Type": CONTENT_TYPES[format] } });
 }
 
-function feedSpec({ taxonomy, term }: { taxonomy?: string; term?: string }): FeedSpec | undefined {
-  const site = getSite();
+async function feedSpec({ taxonomy, term }: { taxonomy?: string; term?: string }): Promise<FeedSpec | undefined> {
+  const site = await loadSite();
   if (taxonomy === undefined && term === undefined) {
     return { title: siteConfig.title, description: siteConfig.description, listPath: paths.home(), posts: site.homePosts };
   }

@@ -1,31 +1,42 @@
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { matchRoutes, type RouteObject } from "react-router";
 import routeConfig from "../routes";
 import { codeVersion } from "./code-version.server";
-import { inParallel } from "./in-parallel.server";
 import { logOnce, seconds } from "./build-log.server";
 
 /**
- * Incremental builds: a page is rendered again only when what it shows may have changed.
+ * Incremental builds: a page is rendered again only when what it shows may have changed, or when
+ * its files in build/ are no longer the ones the last build left there.
  *
  * Every page's fingerprint is a hash of the code (code-version.server.ts: sources, configuration,
  * dependencies) and of what its route's loader returns for it: the data React Router would render
- * it from, obtained by calling the same loader. A page whose fingerprint is the one recorded by the
- * last build is copied from `.folio-cache/pages/` instead of rendered. Editing a post therefore
- * renders that post's page, the list pages and feeds that show it, and its neighbours (whose
- * previous/next links carry its title); a change of code or dependency renders everything.
+ * it from, obtained by calling the same loader. build/ is kept from one build to the next
+ * (vite.config.ts: `build.emptyOutDir: false`), and the manifest records each page's fingerprint
+ * and the size and modification time of its files. A page whose fingerprint is unchanged and whose
+ * files are as recorded stays where it is; any other is rendered. So editing a post renders that
+ * post's page, the list pages and feeds that show it, and its neighbours (whose previous/next links
+ * carry its title); a change of code or dependency renders everything; a page deleted or edited in
+ * build/ is rendered again; and with build/ deleted, every page is. What this build neither wrote
+ * nor kept is then deleted (`removeStaleOutput` in static-output.server.ts).
  * React Router needs one rendered page of each route, so the first page of every route is always rendered.
  */
-const CACHE_DIR = path.resolve(".folio-cache", "pages");
-const MANIFEST = path.join(CACHE_DIR, "manifest.json");
+const MANIFEST = path.resolve(".folio-cache", "pages.json");
+/** Where the build leaves the pages, as React Router's default `buildDirectory`. */
+const CLIENT_DIR = path.resolve("build", "client");
+/** Where Folio kept a copy of every page until it kept them in build/. */
+const OLD_CACHE_DIR = path.resolve(".folio-cache", "pages");
+
+/** A file of a page as the build left it: its size and modification time (ms). */
+type FileStamp = [size: number, mtimeMs: number];
 
 interface Manifest {
-  /** The client assets the cached pages load: a page may be reused only with the same ones. */
+  /** The client assets the kept pages load: a page may be kept only with the same ones. */
   assets: string[];
-  /** Fingerprint of each cached page, by URL. */
-  pages: Record<string, string>;
+  /** Each page by URL: its fingerprint and its files (relative to build/client) as the build left them. */
+  pages: Record<string, { fingerprint: string; files: Record<string, FileStamp> }>;
 }
 
 interface Plan {
@@ -47,10 +58,8 @@ const routes: RouteObject[] = [
   { id: "root", path: "/", children: routeConfig.map((route) => ({ id: route.id ?? route.file, path: route.path, index: route.index }) as RouteObject) },
 ];
 
-/** Decides which of `urls` to render and which to reuse from the last build; returns the ones to render. */
+/** Decides which of `urls` to render and which to keep from the last build; returns the ones to render. */
 export async function planPages(urls: readonly string[]): Promise<string[]> {
-  // The dev server asks for the URLs too, and serves only those listed: all of them, always.
-  if (import.meta.env.DEV) return [...urls];
   return (await (shared.__folioPagePlan ??= makePlan(urls))).render;
 }
 
@@ -64,40 +73,47 @@ async function makePlan(urls: readonly string[]): Promise<Plan> {
     plan.fingerprints.set(url, fingerprint);
     const firstOfRoute = !routesSeen.has(routeId);
     routesSeen.add(routeId);
-    if (!firstOfRoute && previous?.pages[url] === fingerprint) plan.reuse.push(url);
+    const before = previous?.pages[url];
+    if (!firstOfRoute && before?.fingerprint === fingerprint && unchangedOnDisk(before.files)) plan.reuse.push(url);
     else plan.render.push(url);
   }
   logOnce(`folio: ${plan.render.length} of ${urls.length} pages to render, the rest unchanged (fingerprinted in ${seconds(started)})`);
   return plan;
 }
 
+/** Whether a page's files are in build/client as the last build left them. */
+function unchangedOnDisk(files: Record<string, FileStamp>): boolean {
+  return Object.entries(files).every(([file, [size, mtimeMs]]) => {
+    const found = statSync(path.join(CLIENT_DIR, file), { throwIfNoEntry: false });
+    return found?.size === size && found.mtimeMs === mtimeMs;
+  });
+}
+
 /**
- * After React Router rendered the planned pages (and finishStaticOutput finished them): copies the
- * reused pages in from the cache, then records this build's pages in the cache for the next one.
+ * After React Router rendered the planned pages and finishStaticOutput finished them: records this
+ * build's pages for the next one. Returns the files of the pages kept from the last build (relative
+ * to `clientDir`), which were not written by this build but belong to it.
  */
-export async function completePages(clientDir: string): Promise<void> {
+export async function completePages(clientDir: string): Promise<string[]> {
   const plan = await shared.__folioPagePlan;
   if (!plan) throw new Error("page cache: planPages did not run in this build");
+  if (path.resolve(clientDir) !== CLIENT_DIR) throw new Error(`page cache: pages are kept in ${CLIENT_DIR}, not ${clientDir}: leave React Router's buildDirectory as it is`);
   const started = performance.now();
   const { previous } = plan;
   const assets = (await readdir(path.join(clientDir, "assets"))).sort();
   if (plan.reuse.length > 0 && (!previous || previous.assets.join() !== assets.join())) {
     // Cannot happen when builds are deterministic; never ship pages that load missing scripts.
-    await rm(CACHE_DIR, { recursive: true, force: true });
-    throw new Error("The page cache was made with other client assets than this build's: it has been deleted; run the build again.");
+    await rm(MANIFEST, { force: true });
+    throw new Error("The pages kept from the last build load other client assets than this build's: their record has been deleted; run the build again.");
   }
-  try {
-    await inParallel(plan.reuse, (url) => copyPage(CACHE_DIR, clientDir, url));
-  } catch (error) {
-    await rm(CACHE_DIR, { recursive: true, force: true });
-    throw new Error(`The page cache in ${CACHE_DIR} is missing files (${(error as Error).message}): it has been deleted; run the build again.`);
-  }
-  await inParallel(plan.render, (url) => copyPage(clientDir, CACHE_DIR, url));
-  const gone = Object.keys(previous?.pages ?? {}).filter((url) => !plan.fingerprints.has(url));
-  await inParallel(gone.flatMap(pageFiles), (file) => rm(path.join(CACHE_DIR, file), { force: true }));
-  const pages = Object.fromEntries(plan.fingerprints);
+  const pages: Manifest["pages"] = {};
+  for (const url of plan.reuse) pages[url] = previous!.pages[url];
+  for (const url of plan.render) pages[url] = { fingerprint: plan.fingerprints.get(url)!, files: await stampFiles(clientDir, url) };
+  await mkdir(path.dirname(MANIFEST), { recursive: true });
   await writeFile(MANIFEST, JSON.stringify({ assets, pages } satisfies Manifest));
-  logOnce(`folio: ${plan.reuse.length} unchanged pages copied from the cache, ${plan.render.length} stored, in ${seconds(started)}`);
+  await rm(OLD_CACHE_DIR, { recursive: true, force: true });
+  logOnce(`folio: ${plan.reuse.length} unchanged pages kept in place, ${plan.render.length} rendered, recorded in ${seconds(started)}`);
+  return plan.reuse.flatMap((url) => Object.keys(pages[url].files));
 }
 
 /** The files a page is written to: `index.html` and React Router's `_.data` for a page, the file itself for a feed or image. */
@@ -106,17 +122,18 @@ function pageFiles(url: string): string[] {
   return url.endsWith("/") ? [path.join(...parts, "index.html"), path.join(...parts, "_.data")] : [path.join(...parts)];
 }
 
-async function copyPage(fromDir: string, toDir: string, url: string): Promise<void> {
+async function stampFiles(clientDir: string, url: string): Promise<Record<string, FileStamp>> {
+  const files: Record<string, FileStamp> = {};
   for (const file of pageFiles(url)) {
-    const target = path.join(toDir, file);
-    await mkdir(path.dirname(target), { recursive: true });
     try {
-      await copyFile(path.join(fromDir, file), target);
+      const { size, mtimeMs } = await stat(path.join(clientDir, file));
+      files[file] = [size, mtimeMs];
     } catch (error) {
-      // A redirect page has no data file; anything else missing means a broken cache: fail the build.
+      // A redirect page has no data file; anything else missing is a page React Router did not write.
       if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !file.endsWith("_.data")) throw error;
     }
   }
+  return files;
 }
 
 async function pageFingerprint(url: string): Promise<{ routeId: string; fingerprint: string }> {

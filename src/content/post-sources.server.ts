@@ -9,17 +9,9 @@ let sources: Record<string, string> | undefined;
  * In builds and on the dev server this module is replaced: the `folio:posts` Vite plugin
  * (posts-module.server.ts) bundles the posts as raw-string modules and serves them here, so the
  * dev server reloads a page's data when its post changes. This body is what runs where there are
- * no Vite plugins: React Router evaluates react-router.config.ts (the URL list, buildEnd) on its
- * own, and there the posts are read from disk.
+ * no Vite plugins: a build's react-router.config.ts (the URL list, buildEnd), where the posts are
+ * read from disk.
  */
 export function postSources(): Record<string, string> {
   return (sources ??= readPostSources(path.resolve("posts")));
-}
-
-/**
- * Makes the next postSources() read posts/ again: on the dev server, React Router asks for the URL
- * list again after posts change (posts-module.server.ts); the bundled posts need no such call.
- */
-export function rereadPostSources(): void {
-  sources = undefined;
 }

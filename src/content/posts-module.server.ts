@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import type { EnvironmentModuleNode, Plugin } from "vite";
+import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
 
 /**
  * The `folio:posts` Vite plugin: it bundles every post's Markdown as raw strings and serves them as
@@ -10,20 +10,26 @@ import type { EnvironmentModuleNode, Plugin } from "vite";
  * Why not that glob: it makes every post a module of its own, and Vite's cost is per module. At
  * 10,000 posts the glob spent ~115 s of each build in Vite's module pipeline and made the dev server
  * import 10,000 modules one request at a time (minutes; requests timed out). Here the posts are
- * raw-string modules in GROUPS groups, each post always in the same group (a hash of its path), so
+ * JSON modules of raw strings in GROUPS groups, each post always in the same group (a hash of its path), so
  * a build handles ~65 modules and an edit reloads only its own group.
+ *
+ * On the dev server the plugin watches posts/ itself, with one recursive `fs.watch` (inotify: ~1 s
+ * to start at 10,000 page bundles), and keeps Vite's watcher out of it: chokidar's first scan of
+ * 10,000 bundles took ~10 s of the dev server's start, during which it answered nothing.
  */
 const GROUP_PREFIX = "virtual:folio/posts/";
+const groupId = (group: number) => `${GROUP_PREFIX}${group}.json`;
 const GROUPS = 64;
 /** Generated code needs no source map: without this, the dev server would inline one holding every post again. */
 const NO_SOURCE_MAP = { mappings: "" };
-/** React Router's server entry: it holds the list of URLs, which a new post, title or tag changes. */
+/** React Router's server entry, which imports the routes: the dev server's next request loads it again. */
 const SERVER_BUILD = "\0virtual:react-router/server-build";
 
 export function folioPosts(): Plugin {
   let postsDir = path.resolve("posts");
   let sourcesModule = path.resolve("src/content/post-sources.server.ts");
   let listing: string[] | undefined; // the post files, relative to posts/, sorted
+  let postsWatcher: FSWatcher | undefined;
 
   const postFiles = () => (listing ??= listPostFiles(postsDir));
   const groupOf = (file: string) => hash(file) % GROUPS;
@@ -31,6 +37,20 @@ export function folioPosts(): Plugin {
   return {
     name: "folio:posts",
     enforce: "pre",
+    config(config) {
+      const posts = path.resolve(config.root ?? ".", "posts");
+      const inPosts = (file: string) => file === posts || file.startsWith(posts + path.sep);
+      // `json.stringify`: the groups are JSON modules, which the dev server then runs without parsing
+      // them as JavaScript (Vite's SSR transform of 83 MB of string literals took ~3 s at each start).
+      return { json: { stringify: true, namedExports: false }, server: { watch: { ignored: [inPosts] } } };
+    },
+    // build/ is kept from one build to the next: what a build wrote is what changed after it started
+    // (static-output.server.ts). The client is built first.
+    buildStart() {
+      if (this.environment.mode === "build" && this.environment.name === "client") {
+        (globalThis as { __folioBuildStarted?: number }).__folioBuildStarted = Date.now();
+      }
+    },
     configResolved(config) {
       postsDir = path.join(config.root, "posts");
       sourcesModule = path.join(config.root, "src/content/post-sources.server.ts");
@@ -41,30 +61,34 @@ export function folioPosts(): Plugin {
     load(id) {
       if (id === sourcesModule) {
         const groups = [...new Set(postFiles().map(groupOf))].sort((a, b) => a - b);
-        const imports = groups.map((group) => `import group${group} from ${JSON.stringify(GROUP_PREFIX + group)};`);
+        const imports = groups.map((group) => `import group${group} from ${JSON.stringify(groupId(group))};`);
         // One object in the listing's order.
         const merged = postFiles().map((file) => `${JSON.stringify(`posts/${file}`)}: group${groupOf(file)}[${JSON.stringify(file)}]`);
         const code = [
           ...imports,
           `const sources = {\n${merged.join(",\n")}\n};`,
           "export function postSources() {\n  return sources;\n}",
-          "export function rereadPostSources() {}",
           "",
         ].join("\n");
         return { code, map: NO_SOURCE_MAP };
       }
       if (id.startsWith(`\0${GROUP_PREFIX}`)) {
-        const group = Number(id.slice(GROUP_PREFIX.length + 1));
+        const group = Number(id.slice(GROUP_PREFIX.length + 1, -".json".length));
         const entries = postFiles()
           .filter((file) => groupOf(file) === group)
           .map((file) => {
             const full = path.join(postsDir, file);
-            // The dev server then counts the file as this module's import: editing it updates the module.
-            this.addWatchFile(full);
             return `${JSON.stringify(file)}: ${JSON.stringify(readFileSync(full, "utf8"))}`;
           });
-        return { code: `export default {\n${entries.join(",\n")}\n};\n`, map: NO_SOURCE_MAP };
+        return { code: `{\n${entries.join(",\n")}\n}\n`, map: NO_SOURCE_MAP };
       }
+    },
+    configureServer(server) {
+      postsWatcher = watchPosts(postsDir, postFiles(), server);
+    },
+    buildEnd() {
+      postsWatcher?.close();
+      postsWatcher = undefined;
     },
     // Dev server: an edited post reloads its group, an added or removed one the listing too, and
     // either can change the site's URLs (React Router's dev server answers only listed ones).
@@ -73,7 +97,7 @@ export function folioPosts(): Plugin {
       if (!isPostFile(relative)) return;
       if (type !== "update") listing = undefined;
       const graph = this.environment.moduleGraph;
-      const ids = [`\0${GROUP_PREFIX}${groupOf(relative)}`, SERVER_BUILD, ...(type === "update" ? [] : [sourcesModule])];
+      const ids = [`\0${groupId(groupOf(relative))}`, SERVER_BUILD, ...(type === "update" ? [] : [sourcesModule])];
       const changed: EnvironmentModuleNode[] = [];
       for (const id of ids) {
         const module = graph.getModuleById(id);
@@ -84,6 +108,36 @@ export function folioPosts(): Plugin {
       return [...modules, ...changed];
     },
   };
+}
+
+/**
+ * Watches posts/ and reports each post file added, changed or removed to the dev server as Vite's
+ * own watcher would (its `change`, `add` and `unlink` events, which run the plugins' hotUpdate).
+ * An editor's save may come as several events: a file's are reported once, 10 ms after the last.
+ */
+function watchPosts(postsDir: string, files: string[], server: ViteDevServer): FSWatcher | undefined {
+  if (!isDirectory(postsDir)) return undefined;
+  const known = new Set(files);
+  const pending = new Map<string, NodeJS.Timeout>();
+  const report = (file: string) => {
+    pending.delete(file);
+    const full = path.join(postsDir, file);
+    const exists = isFile(full);
+    const event = exists ? (known.has(file) ? "change" : "add") : known.has(file) ? "unlink" : undefined;
+    if (!event) return;
+    if (exists) known.add(file);
+    else known.delete(file);
+    server.watcher.emit(event, full);
+  };
+  return watch(postsDir, { recursive: true }, (_type, name) => {
+    if (!name) return;
+    const relative = name.split(path.sep).join("/");
+    // A page bundle's folder created or removed whole (its index.md may come with it, unreported).
+    const file = isPostFile(relative) ? relative : !relative.includes("/") ? `${relative}/index.md` : undefined;
+    if (!file || !isPostFile(file)) return;
+    clearTimeout(pending.get(file));
+    pending.set(file, setTimeout(report, 10, file));
+  });
 }
 
 /** Every post's Markdown by its path (`posts/<name>.md`, `posts/<name>/index.md`), sorted by path. */

@@ -2,17 +2,17 @@ import { data, redirect } from "react-router";
 import { PostList } from "../components/post-list";
 import { summaryOf } from "../content/build-site.server";
 import { paginate } from "../content/pagination";
-import { getSite } from "../content/site.server";
+import { loadSite } from "../content/site.server";
 import { pageMeta } from "../page-meta";
 import { absoluteUrl, paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "../dev-revalidate";
 import type { Route } from "./+types/home";
 
-export function loader({ params }: Route.LoaderArgs) {
+export async function loader({ params }: Route.LoaderArgs) {
   if (params.page === "1") throw redirect(paths.home());
   const page = parsePageParam(params.page);
-  const list = page && paginate(getSite().homePosts, page, siteConfig.postsPerPage);
+  const list = page && paginate((await loadSite()).homePosts, page, siteConfig.postsPerPage);
   if (!list) throw data(null, { status: 404 });
   return { ...list, items: list.items.map(summaryOf) };
 }

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { data } from "react-router";
-import { BUNDLE_FILE_TYPES, getSite, postFileOnDisk } from "../content/site.server";
+import { BUNDLE_FILE_TYPES, loadSite, postFileOnDisk } from "../content/site.server";
 import type { Route } from "./+types/post-file";
 
 /** Files published beside a post, as Hugo does: its Markdown source and its page bundle's images. */
 export async function loader({ params }: Route.LoaderArgs) {
-  const post = getSite().bySlug.get(params.slug);
+  const post = (await loadSite()).bySlug.get(params.slug);
   if (post && params.file === "index.md") {
     return new Response(post.source, { headers: { "Content-Type": "text/markdown; charset=utf-8" } });
   }

@@ -1,15 +1,15 @@
 import { data } from "react-router";
 import { Article } from "../components/article";
 import { articleOf, neighbours } from "../content/build-site.server";
-import { getSite, postContent } from "../content/site.server";
+import { loadSite, postContent } from "../content/site.server";
 import { pageMeta } from "../page-meta";
 import { paths, resolveUrl } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "../dev-revalidate";
 import type { Route } from "./+types/post";
 
-export function loader({ params }: Route.LoaderArgs) {
-  const site = getSite();
+export async function loader({ params }: Route.LoaderArgs) {
+  const site = await loadSite();
   const post = site.bySlug.get(params.slug);
   if (!post) throw data(null, { status: 404 });
   return { post: articleOf(post, postContent(post)), ...neighbours(site, post) };

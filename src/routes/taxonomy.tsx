@@ -3,7 +3,7 @@ import { PostList } from "../components/post-list";
 import { TermCloud } from "../components/term-cloud";
 import { summaryOf } from "../content/build-site.server";
 import { paginate } from "../content/pagination";
-import { getSite } from "../content/site.server";
+import { loadSite } from "../content/site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "../content/taxonomy";
 import { pageMeta } from "../page-meta";
 import { absoluteUrl, paths, parsePageParam } from "../paths";
@@ -16,12 +16,12 @@ import type { Route } from "./+types/taxonomy";
 // always exists, even on a blog whose posts have no tags yet.
 const TERM_PATH = /^(?:([^/]+)(?:\/page\/([^/]+))?)?\/?$/;
 
-export function loader({ params }: Route.LoaderArgs) {
+export async function loader({ params }: Route.LoaderArgs) {
   const { taxonomy } = params;
   const match = TERM_PATH.exec(params["*"] ?? "");
   if (!isTaxonomy(taxonomy) || !match) throw data(null, { status: 404 });
   const [, termSlug, pageParam] = match;
-  const index = getSite().taxonomies[taxonomy];
+  const index = (await loadSite()).taxonomies[taxonomy];
   if (termSlug === undefined) {
     const terms = [...index.values()].map(({ term, posts }) => ({ ...term, count: posts.length }));
     return { kind: "index" as const, taxonomy, terms };

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -86,6 +86,33 @@ describe("the dev server", () => {
     await page.getByRole("link", { name: "late-tag" }).first().click();
     await page.waitForURL(/\/tags\/late-tag\/$/);
     await page.getByRole("link", { name: "Added later" }).first().waitFor();
+  }, 30_000);
+
+  it("answers an unknown address with the not-found page and status 404, as the built site does", async () => {
+    for (const url of ["/posts/no-such-post/", "/tags/no-such-tag/", "/page/999/", "/nowhere/at/all/"]) {
+      const answer = await fetch(`${origin}${url}`);
+      expect.soft(answer.status, url).toBe(404);
+      expect.soft(await answer.text(), url).toContain("Page not found");
+    }
+  });
+
+  it("drops a removed post, and serves a page bundle moved into posts/ whole", async () => {
+    writeFileSync(path.join(project.dir, "posts/doomed.md"), post("Doomed post", "Short life"));
+    const page = await browser.newPage();
+    await page.goto(`${origin}/`, { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: "Doomed post" }).first().waitFor({ timeout: 10_000 });
+    rmSync(path.join(project.dir, "posts/doomed.md"));
+    await page.getByRole("link", { name: "Doomed post" }).first().waitFor({ state: "detached", timeout: 10_000 });
+    expect((await fetch(`${origin}/posts/doomed/`)).status).toBe(404);
+
+    // A bundle written elsewhere and moved in: its folder appears with index.md already inside.
+    const outside = mkdtempSync(path.join(project.dir, ".bundle-"));
+    mkdirSync(path.join(outside, "moved-in"));
+    writeFileSync(path.join(outside, "moved-in/index.md"), post("Moved in whole", "Bundled section"));
+    renameSync(path.join(outside, "moved-in"), path.join(project.dir, "posts/moved-in"));
+    await page.getByRole("link", { name: "Moved in whole" }).first().waitFor({ timeout: 10_000 });
+    await page.goto(`${origin}/posts/moved-in/`);
+    await page.getByRole("heading", { name: "Bundled section" }).waitFor();
   }, 30_000);
 
   it("shows drafts, marked as drafts", async () => {

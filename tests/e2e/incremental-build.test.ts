@@ -41,7 +41,18 @@ describe("an incremental build (the page and parse caches)", () => {
       expect(renderedPages(incremental)).toBeLessThan(renderedPages(first));
       const afterEdits = buildOutput(project.dir);
 
+      // A page edited in build/ by hand, and one deleted there, are rendered again.
+      const built = (url: string) => path.join(project.dir, "build/client", url, "index.html");
+      writeFileSync(built("posts/post-20"), "tampered");
+      rmSync(built("posts/post-21"));
+      const repaired = build(project.dir);
+      expect(renderedPages(repaired)).toBeLessThan(renderedPages(first) / 3);
+      expect(readFileSync(built("posts/post-20"), "utf8")).toContain("Post 20");
+      expect(readFileSync(built("posts/post-21"), "utf8")).toContain("Post 21");
+      expect(buildOutput(project.dir)).toEqual(afterEdits);
+
       rmSync(path.join(project.dir, ".folio-cache"), { recursive: true });
+      rmSync(path.join(project.dir, "build"), { recursive: true });
       build(project.dir);
       const clean = buildOutput(project.dir);
       expect([...afterEdits.keys()]).toEqual([...clean.keys()]);
