@@ -15,10 +15,6 @@ export default defineConfig({
     // computes only to print it, took ~2 s of every build. The client's sizes are still printed.
     ssr: { build: { reportCompressedSize: false } },
   },
-  server: {
-    // Build output and caches hold a file per page: watching them would cost the dev server minutes at 10,000 posts.
-    watch: { ignored: ["**/.folio-cache/**", "**/build/**"] },
-  },
   test: {
     projects: [
       {

@@ -14,14 +14,16 @@ import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
  * a build handles ~65 modules and an edit reloads only its own group.
  *
  * On the dev server the plugin watches posts/ itself, with one recursive `fs.watch` (inotify: ~1 s
- * to start at 10,000 page bundles), and keeps Vite's watcher out of it: chokidar's first scan of
- * 10,000 bundles took ~10 s of the dev server's start, during which it answered nothing.
+ * to start at 10,000 page bundles), and keeps Vite's watcher out of it, and out of build/ and
+ * .folio-cache/: chokidar's first scan of 10,000 bundles took ~10 s of the dev server's start,
+ * during which it answered nothing.
  */
 const GROUP_PREFIX = "virtual:folio/posts/";
 const groupId = (group: number) => `${GROUP_PREFIX}${group}.json`;
 const GROUPS = 64;
 /** Generated code needs no source map: without this, the dev server would inline one holding every post again. */
 const NO_SOURCE_MAP = { mappings: "" };
+
 /** React Router's server entry, which imports the routes: the dev server's next request loads it again. */
 const SERVER_BUILD = "\0virtual:react-router/server-build";
 
@@ -38,11 +40,18 @@ export function folioPosts(): Plugin {
     name: "folio:posts",
     enforce: "pre",
     config(config) {
-      const posts = path.resolve(config.root ?? ".", "posts");
-      const inPosts = (file: string) => file === posts || file.startsWith(posts + path.sep);
       // `json.stringify`: the groups are JSON modules, which the dev server then runs without parsing
       // them as JavaScript (Vite's SSR transform of 83 MB of string literals took ~3 s at each start).
-      return { json: { stringify: true, namedExports: false }, server: { watch: { ignored: [inPosts] } } };
+      const json = { stringify: true, namedExports: false };
+      // React Router's own helper servers (config loader, route exports) run without HMR and must
+      // stay without a file watcher: giving them watch options would start one, in builds too.
+      if (config.server?.hmr === false || config.server?.watch === null) return { json };
+      const root = path.resolve(config.root ?? ".");
+      // posts/ is watched by watchPosts; build output and caches hold a file per page, which would
+      // cost the watcher minutes at 10,000 posts.
+      const ignored = ["posts", "build", ".folio-cache"].map((folder) => path.join(root, folder));
+      const isIgnored = (file: string) => ignored.some((folder) => file === folder || file.startsWith(folder + path.sep));
+      return { json, server: { watch: { ignored: [isIgnored] } } };
     },
     // build/ is kept from one build to the next: what a build wrote is what changed after it started
     // (static-output.server.ts). The client is built first.
@@ -90,8 +99,8 @@ export function folioPosts(): Plugin {
       postsWatcher?.close();
       postsWatcher = undefined;
     },
-    // Dev server: an edited post reloads its group, an added or removed one the listing too, and
-    // either can change the site's URLs (React Router's dev server answers only listed ones).
+    // Dev server: an edited post reloads its group, an added or removed one the listing too. React
+    // Router's dev server loads its server entry again, and with it the changed modules.
     hotUpdate({ type, file, modules }) {
       const relative = path.relative(postsDir, file).split(path.sep).join("/");
       if (!isPostFile(relative)) return;

@@ -27,7 +27,11 @@ let site: { sources: Record<string, string>; site: Site } | undefined;
 
 // A build loads this module twice in one process: once for react-router.config.ts (the URL list) and
 // once in the server bundle that prerenders. Both share what was parsed, keyed by file and text.
-const shared = globalThis as { __folioParsed?: Map<string, { source: string; bundleFiles: string; parsed: IndexedPost }> };
+// The list of post files is kept there too: the dev server runs this module again when a post is added.
+const shared = globalThis as {
+  __folioParsed?: Map<string, { source: string; bundleFiles: string; parsed: IndexedPost }>;
+  __folioListed?: { sources: Record<string, string>; files: PostFile[] };
+};
 const parsedPosts = (shared.__folioParsed ??= new Map());
 
 /** The site built from posts/, once per process; drafts are included on the dev server only. */
@@ -65,7 +69,6 @@ export async function parsePostsAhead(): Promise<void> {
   await parseAheadInWorkers(postFiles(postSources()).filter((file) => !parsedInProcess(file)));
 }
 
-let listed: { sources: Record<string, string>; files: PostFile[] } | undefined;
 
 /**
  * Each post as a file to parse: its path, its text, and the images beside a page bundle's index.md.
@@ -74,6 +77,7 @@ let listed: { sources: Record<string, string>; files: PostFile[] } | undefined;
  * ~250 ms of every edit.
  */
 function postFiles(sources: Record<string, string>): PostFile[] {
+  const { __folioListed: listed } = shared;
   if (listed?.sources !== sources) {
     const before = new Map(listed?.files.map((file) => [file.file, file]));
     const files = Object.entries(sources).map(([file, source]): PostFile => {
@@ -81,9 +85,9 @@ function postFiles(sources: Record<string, string>): PostFile[] {
       if (known?.source === source) return known;
       return { file, source, bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [] };
     });
-    listed = { sources, files };
+    shared.__folioListed = { sources, files };
   }
-  return listed.files;
+  return shared.__folioListed!.files;
 }
 
 /** Whether two sets of posts are the same files with the same text. */
