@@ -110,9 +110,11 @@ export async function removeStaleOutput(clientDir: string, kept: Iterable<string
     if (!keep.has(path.relative(clientDir, file)) && !(await writtenByThisBuild(file))) stale.push(file);
   });
   await inParallel(stale, (file) => rm(file));
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name));
-  // Deepest first, so a folder whose subfolders all go is empty by its turn.
-  for (const folder of folders.sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => undefined);
+  // The folders the removed files were in, and theirs, deepest first: a folder whose subfolders all
+  // went is empty by its turn. Removing a folder that is not empty fails, and it stays.
+  const folders = new Set<string>();
+  for (const file of stale) for (let dir = path.dirname(file); dir.startsWith(clientDir + path.sep); dir = path.dirname(dir)) folders.add(dir);
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => undefined);
   logOnce(`folio: ${stale.length} files of earlier builds removed from ${clientDir} in ${seconds(started)}`);
 }
 
