@@ -6,6 +6,7 @@ import { matchRoutes, type RouteObject } from "react-router";
 import routeConfig from "../routes";
 import { codeVersion } from "./code-version.server";
 import { logOnce, seconds } from "./build-log.server";
+import { writtenByThisBuild } from "./build-started.server";
 
 /**
  * Incremental builds: a page is rendered again only when what it shows may have changed, or when
@@ -100,7 +101,11 @@ export async function completePages(clientDir: string): Promise<string[]> {
   if (path.resolve(clientDir) !== CLIENT_DIR) throw new Error(`page cache: pages are kept in ${CLIENT_DIR}, not ${clientDir}: leave React Router's buildDirectory as it is`);
   const started = performance.now();
   const { previous } = plan;
-  const assets = (await readdir(path.join(clientDir, "assets"))).sort();
+  // The scripts and styles of this build: those of earlier ones stay in assets/ until the end of the build.
+  const assets: string[] = [];
+  for (const file of (await readdir(path.join(clientDir, "assets"))).sort()) {
+    if (await writtenByThisBuild(path.join(clientDir, "assets", file))) assets.push(file);
+  }
   if (plan.reuse.length > 0 && (!previous || previous.assets.join() !== assets.join())) {
     // Cannot happen when builds are deterministic; never ship pages that load missing scripts.
     await rm(MANIFEST, { force: true });

@@ -54,7 +54,7 @@ export function folioPosts(): Plugin {
       return { json, server: { watch: { ignored: [isIgnored] } } };
     },
     // build/ is kept from one build to the next: what a build wrote is what changed after it started
-    // (static-output.server.ts). The client is built first.
+    // (build-started.server.ts). The client is built first.
     buildStart() {
       if (this.environment.mode === "build" && this.environment.name === "client") {
         (globalThis as { __folioBuildStarted?: number }).__folioBuildStarted = Date.now();

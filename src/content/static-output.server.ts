@@ -5,6 +5,7 @@ import { absoluteUrl, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
 import type { Site } from "./build-site.server";
 import { logOnce, seconds } from "./build-log.server";
+import { writtenByThisBuild } from "./build-started.server";
 import { inParallel } from "./in-parallel.server";
 import { postFileOnDisk } from "./site.server";
 
@@ -59,13 +60,6 @@ export async function finishStaticOutput(clientDir: string, site: Site, prerende
     await writeFile(page, withContentSecurityPolicy(withModulePreloadsAfterPaint(await readFile(page, "utf8"))));
   });
   return published;
-}
-
-/** Whether `file` was written since this build started (recorded by the `folio:posts` plugin). */
-async function writtenByThisBuild(file: string): Promise<boolean> {
-  const { __folioBuildStarted: started } = globalThis as { __folioBuildStarted?: number };
-  if (started === undefined) throw new Error("static output: the folio:posts Vite plugin did not record when the build started");
-  return (await stat(file)).mtimeMs >= started;
 }
 
 /**

@@ -67,11 +67,22 @@ describe("an incremental build (the page and parse caches)", () => {
     const project = scratchProject({ "a.md": post("A", "2024-01-01", "x"), "b.md": post("B", "2024-01-02", "x") });
     try {
       const first = build(project.dir);
+      const assets = () => readdirSync(path.join(project.dir, "build/client/assets")).sort();
+      const firstAssets = assets();
       const config = path.join(project.dir, "src/site-config.ts");
       writeFileSync(config, readFileSync(config, "utf8").replace(/title: "[^"]*"/, 'title: "Renamed blog"'));
       const second = build(project.dir);
       expect(renderedPages(second)).toBe(renderedPages(first));
       expect(readFileSync(path.join(project.dir, "build/client/posts/a/index.html"), "utf8")).toContain("Renamed blog");
+      // The next build keeps those pages: the scripts of the build before the change are gone from build/.
+      const third = build(project.dir);
+      expect(renderedPages(third)).toBeLessThan(renderedPages(first));
+      const scripts = assets();
+      for (const script of readFileSync(path.join(project.dir, "build/client/posts/a/index.html"), "utf8").match(/assets\/[^"]+\.js/g)!) {
+        expect(scripts).toContain(script.slice("assets/".length));
+      }
+      expect(scripts).not.toEqual(firstAssets);
+      expect(scripts).toHaveLength(firstAssets.length);
     } finally {
       project.remove();
     }
