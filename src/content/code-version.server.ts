@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** What is installed, whichever package manager installed it (npm keeps its own copy in node_modules). */
@@ -7,18 +7,24 @@ const LOCK_FILES = ["package-lock.json", "node_modules/.package-lock.json", "pnp
 /** The build's configuration. */
 const CONFIG_FILES = ["react-router.config.ts", "vite.config.ts", "tsconfig.json"];
 
-let version: string | undefined;
+const versions = new Map<string, string>();
 
 /**
- * A hash of all the code a build's output depends on, besides the posts: every file under src/
+ * A hash of all the code a build's output depends on, besides the posts: the files under src/
  * (pipeline, plugins, components, site config), the build configuration, the lock files (the exact
  * version of every installed dependency) and the Node.js version (its Intl data). The build caches
  * key their entries with it, so any change of code or dependency invalidates them.
+ *
+ * With `entries` (paths under src/), only those files and the files under src/ they import,
+ * followed through their own imports, count from src/: the parse cache keys posts with the code
+ * that parses them, so a change to a component or the style sheet does not parse every post again.
  */
-export function codeVersion(): string {
-  if (version) return version;
+export function codeVersion(entries?: readonly string[]): string {
+  const key = entries?.join("\0") ?? "";
+  const known = versions.get(key);
+  if (known) return known;
   const hash = createHash("sha256").update(process.version);
-  const sources = readdirSync("src", { recursive: true, encoding: "utf8" }).map((file) => path.join("src", file));
+  const sources = entries ? localImports(entries) : readdirSync("src", { recursive: true, encoding: "utf8" }).map((file) => path.join("src", file));
   for (const file of [...LOCK_FILES, ...CONFIG_FILES, ...sources.sort()]) {
     try {
       hash.update(`\0${file}\0`).update(readFileSync(file));
@@ -27,5 +33,33 @@ export function codeVersion(): string {
       if (code !== "EISDIR" && code !== "ENOENT") throw error;
     }
   }
-  return (version = hash.digest("hex"));
+  const version = hash.digest("hex");
+  versions.set(key, version);
+  return version;
+}
+
+/** `import … from "…"`, `export … from "…"`, `import "…"` and `import("…")`: the specifier. */
+const IMPORT = /\b(?:from|import)\s*\(?\s*["']([^"']+)["']/g;
+const EXTENSIONS = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
+
+/** `entries` and every file they import by a relative path, transitively. */
+function localImports(entries: readonly string[]): string[] {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file)) return;
+    found.add(file);
+    for (const [, specifier] of readFileSync(file, "utf8").matchAll(IMPORT)) {
+      if (specifier.startsWith(".")) visit(resolveImport(file, specifier));
+    }
+  };
+  for (const entry of entries) visit(path.normalize(entry));
+  return [...found];
+}
+
+function resolveImport(importer: string, specifier: string): string {
+  const base = path.join(path.dirname(importer), specifier.replace(/\?.*$/, ""));
+  const file = EXTENSIONS.map((extension) => base + extension).find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  // Never guess: a cache keyed without a file the parser runs could serve stale posts.
+  if (!file) throw new Error(`code version: ${importer} imports "${specifier}", which is not a file under src/`);
+  return file;
 }

@@ -10,15 +10,19 @@ import type { ParsedPost, PostFile } from "./parse-post.server";
  * that changed; and the store of their articles, which are read when their page is rendered rather
  * than all held in memory (10,000 articles would take gigabytes). An entry is keyed by a hash of everything a parse depends on:
  * - the post: its path, its text and the names of the files beside it;
- * - the code that parses it, dependencies included (code-version.server.ts).
+ * - the code that parses it: the parser and what it imports under src/, the configuration, the
+ *   installed dependencies (code-version.server.ts); a change to a component or the style sheet
+ *   renders pages again but parses no post again.
  * Change any of them and the post is parsed again. Entries no build used are deleted at the end of
  * a build (`pruneParseCache`). Delete the folder to start afresh; nothing else is kept there.
  */
 export const PARSE_CACHE_DIR = path.resolve(".folio-cache", "posts");
+/** The code a cached post depends on: the parser and this cache, with what they import. */
+const PARSING_CODE = ["src/content/parse-post.server.ts", "src/content/parse-cache.server.ts"];
 
 function entryPath(file: PostFile): string {
   const key = createHash("sha256")
-    .update(codeVersion())
+    .update(codeVersion(PARSING_CODE))
     .update(`\0${file.file}\0${(file.bundleFiles ?? []).join("/")}\0`)
     .update(file.source)
     .digest("hex");

@@ -63,17 +63,30 @@ describe("an incremental build (the page and parse caches)", () => {
     }
   }, 180_000);
 
-  it("renders every page again when the code changes", () => {
+  it("renders every page again when the code changes, and parses posts again only when the parser's code does", () => {
     const project = scratchProject({ "a.md": post("A", "2024-01-01", "x"), "b.md": post("B", "2024-01-02", "x") });
+    const parsed = () => readdirSync(path.join(project.dir, ".folio-cache/posts")).sort();
     try {
       const first = build(project.dir);
+      const firstParsed = parsed();
       const assets = () => readdirSync(path.join(project.dir, "build/client/assets")).sort();
       const firstAssets = assets();
+
+      // The style sheet is no part of parsing: every page is rendered again, no post parsed again.
+      const styles = path.join(project.dir, "src/app.css");
+      writeFileSync(styles, `${readFileSync(styles, "utf8")}\nh1 { letter-spacing: 3px; }\n`);
+      const restyled = build(project.dir);
+      expect(renderedPages(restyled)).toBe(renderedPages(first));
+      expect(readFileSync(path.join(project.dir, "build/client/posts/a/index.html"), "utf8")).toContain("letter-spacing:3px");
+      expect(parsed()).toEqual(firstParsed);
+
+      // The site configuration is (posts' URLs come from it): every post is parsed again.
       const config = path.join(project.dir, "src/site-config.ts");
       writeFileSync(config, readFileSync(config, "utf8").replace(/title: "[^"]*"/, 'title: "Renamed blog"'));
       const second = build(project.dir);
       expect(renderedPages(second)).toBe(renderedPages(first));
       expect(readFileSync(path.join(project.dir, "build/client/posts/a/index.html"), "utf8")).toContain("Renamed blog");
+      expect(parsed().filter((entry) => firstParsed.includes(entry))).toEqual([]);
       // The next build keeps those pages: the scripts of the build before the change are gone from build/.
       const third = build(project.dir);
       expect(renderedPages(third)).toBeLessThan(renderedPages(first));
