@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** What is installed, whichever package manager installed it (npm keeps its own copy in node_modules). */
@@ -58,7 +58,7 @@ function localImports(entries: readonly string[]): string[] {
 
 function resolveImport(importer: string, specifier: string): string {
   const base = path.join(path.dirname(importer), specifier.replace(/\?.*$/, ""));
-  const file = EXTENSIONS.map((extension) => base + extension).find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  const file = EXTENSIONS.map((extension) => base + extension).find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
   // Never guess: a cache keyed without a file the parser runs could serve stale posts.
   if (!file) throw new Error(`code version: ${importer} imports "${specifier}", which is not a file under src/`);
   return file;

@@ -69,7 +69,6 @@ export async function parsePostsAhead(): Promise<void> {
   await parseAheadInWorkers(postFiles(postSources()).filter((file) => !parsedInProcess(file)));
 }
 
-
 /**
  * Each post as a file to parse: its path, its text, and the images beside a page bundle's index.md.
  * Listed once per set of sources: parsePostsAhead and getSite need the same list. A bundle's folder
