@@ -1,12 +1,13 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vitest/config";
 import { folioPosts } from "./src/content/posts-module.server.ts";
+import { folioPrerender } from "./src/content/prerender-workers.server.ts";
 import { basePath } from "./src/site-config.ts";
 
 export default defineConfig({
   base: basePath,
   // React Router's plugin builds the app; Vitest renders components on its own.
-  plugins: process.env.VITEST ? [] : [folioPosts(), reactRouter()],
+  plugins: process.env.VITEST ? [] : [folioPosts(), folioPrerender(), reactRouter()],
   // build/ is kept from one build to the next: unchanged pages stay in place, and the build deletes
   // what it did not write itself (src/content/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
   build: { emptyOutDir: false },

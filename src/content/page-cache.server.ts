@@ -45,6 +45,8 @@ interface Plan {
   previous?: Manifest;
   fingerprints: Map<string, string>;
   render: string[];
+  /** The first page of each route, always rendered: React Router checks each route against one of its pages. */
+  required: Set<string>;
   reuse: string[];
 }
 
@@ -59,21 +61,26 @@ const routes: RouteObject[] = [
   { id: "root", path: "/", children: routeConfig.map((route) => ({ id: route.id ?? route.file, path: route.path, index: route.index }) as RouteObject) },
 ];
 
-/** Decides which of `urls` to render and which to keep from the last build; returns the ones to render. */
-export async function planPages(urls: readonly string[]): Promise<string[]> {
-  return (await (shared.__folioPagePlan ??= makePlan(urls))).render;
+/**
+ * Decides which of `urls` to render and which to keep from the last build; returns the ones to
+ * render, and among them those React Router must render (the first page of each route).
+ */
+export async function planPages(urls: readonly string[]): Promise<{ render: string[]; required: ReadonlySet<string> }> {
+  const { render, required } = await (shared.__folioPagePlan ??= makePlan(urls));
+  return { render, required };
 }
 
 async function makePlan(urls: readonly string[]): Promise<Plan> {
   const started = performance.now();
   const previous = await readManifest();
-  const plan: Plan = { previous, fingerprints: new Map(), render: [], reuse: [] };
+  const plan: Plan = { previous, fingerprints: new Map(), render: [], required: new Set(), reuse: [] };
   const routesSeen = new Set<string>();
   for (const url of urls) {
     const { routeId, fingerprint } = await pageFingerprint(url);
     plan.fingerprints.set(url, fingerprint);
     const firstOfRoute = !routesSeen.has(routeId);
     routesSeen.add(routeId);
+    if (firstOfRoute) plan.required.add(url);
     const before = previous?.pages[url];
     if (!firstOfRoute && before?.fingerprint === fingerprint && unchangedOnDisk(before.files)) plan.reuse.push(url);
     else plan.render.push(url);

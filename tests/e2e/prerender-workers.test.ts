@@ -1,0 +1,41 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildOutput, runBuild, scratchProject } from "./scratch-project";
+
+describe("rendering pages in worker threads (a build of many pages)", () => {
+  it("writes exactly what React Router's own prerender writes, under a sub-path too", () => {
+    // A sub-path site: every kind of page (lists, posts, a redirect alias, feeds, the sitemap) under a basename.
+    const project = scratchProject({}, { bundledPosts: true, baseUrl: "https://example.org/blog/" });
+    // Each build renders every page: the pages of the last build are not kept.
+    const renderAll = () => {
+      rmSync(path.join(project.dir, "build"), { recursive: true, force: true });
+      rmSync(path.join(project.dir, ".folio-cache", "pages.json"), { force: true });
+    };
+    try {
+      const inWorkers = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "2" });
+      expect(inWorkers.status, inWorkers.stderr.slice(-2000)).toBe(0);
+      const rendered = /folio: (\d+) pages rendered in 2 worker threads in [\d.]+ s; React Router renders the other (\d+)/.exec(inWorkers.stdout);
+      expect(rendered, inWorkers.stdout.slice(-2000)).not.toBeNull();
+      const [inThreads, byReactRouter] = [Number(rendered![1]), Number(rendered![2])];
+      // React Router renders the first page of each route and the home page, the workers all the others.
+      expect(byReactRouter).toBeLessThan(15);
+      expect(inThreads).toBeGreaterThan(100);
+      const pagesByReactRouter = (stdout: string) => stdout.match(/^Prerender \((html|resource)\): (?!SPA Fallback)/gm)?.length;
+      expect(pagesByReactRouter(inWorkers.stdout)).toBe(byReactRouter);
+      const fromWorkers = buildOutput(project.dir);
+
+      renderAll();
+      const inMainThread = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "0" });
+      expect(inMainThread.status, inMainThread.stderr.slice(-2000)).toBe(0);
+      expect(inMainThread.stdout).not.toMatch(/worker threads/);
+      expect(pagesByReactRouter(inMainThread.stdout)).toBe(inThreads + byReactRouter);
+      const fromMainThread = buildOutput(project.dir);
+
+      expect([...fromWorkers.keys()]).toEqual([...fromMainThread.keys()]);
+      expect([...fromMainThread.keys()].filter((name) => fromWorkers.get(name) !== fromMainThread.get(name))).toEqual([]);
+    } finally {
+      project.remove();
+    }
+  }, 240_000);
+});
