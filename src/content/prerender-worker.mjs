@@ -13,7 +13,7 @@ const { serverBuild, root, mode, urls, concurrency } = workerData;
 // React Router reads a page's data from the X-React-Router-Prerender-Data header only in a build.
 process.env.IS_RR_BUILD_REQUEST = "yes";
 
-const { createRequestHandler, matchRoutes } = await import("react-router");
+const { createRequestHandler, createStaticHandler } = await import("react-router");
 // The server build lists the pages React Router renders itself; its handler refuses data requests
 // for any other URL, so it is told of every page this build renders. It looks each request up in
 // that list (`prerender.includes`, twice a request): a set answers at once where a search of
@@ -23,7 +23,10 @@ const prerender = Object.assign([...urls], { includes: (/** @type {string} */ ur
 const build = { ...(await import(serverBuild)), prerender };
 const handler = createRequestHandler(build, mode);
 const clientDir = path.resolve(root, build.assetsBuildDirectory);
-const routes = createPrerenderRoutes(build.routes);
+// Matches URLs against the routes as React Router's prerender does with `matchRoutes`, which ranks the
+// routes anew at each call (~0.36 ms); a static handler of the same routes (without loaders: it runs
+// none) ranks them once.
+const matcher = createStaticHandler(createPrerenderRoutes(build.routes));
 const trailingSlashAware = Boolean(build.future?.v8_trailingSlashAwareDataRequests);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -45,7 +48,8 @@ parentPort.postMessage(0);
 
 /** One URL, as React Router's `prerenderSinglePath`. */
 async function prerenderPage(url) {
-  const matches = matchRoutes(routes, `/${url}/`.replace(/^\/\/+/, "/"));
+  const matched = await matcher.query(new Request(`http://localhost${`/${url}/`.replace(/^\/\/+/, "/")}`));
+  const matches = matched instanceof Response || matched.errors ? null : matched.matches;
   if (!matches) return;
   const leaf = matches[matches.length - 1].route;
   const module = build.routes[leaf.id]?.module;
