@@ -35,9 +35,9 @@ export default {
     const { pruneParseCache } = await import("./src/content/parse-cache.server");
     const { completePages } = await import("./src/content/page-cache.server");
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
-    const published = await finishStaticOutput(clientDir, getSite(), prerenderPaths());
+    const published = finishStaticOutput(clientDir, getSite(), prerenderPaths());
     const kept = await completePages(clientDir);
-    await removeStaleOutput(clientDir, [...published, ...kept]);
+    removeStaleOutput(clientDir, [...published, ...kept]);
     pruneParseCache();
   },
   future: {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createStaticHandler, type RouteObject } from "react-router";
 import routeConfig from "../routes";
@@ -115,7 +115,7 @@ export async function completePages(clientDir: string): Promise<string[]> {
   // The scripts and styles of this build: those of earlier ones stay in assets/ until the end of the build.
   const assets: string[] = [];
   for (const file of (await readdir(path.join(clientDir, "assets"))).sort()) {
-    if (await writtenByThisBuild(path.join(clientDir, "assets", file))) assets.push(file);
+    if (writtenByThisBuild(path.join(clientDir, "assets", file))) assets.push(file);
   }
   if (plan.reuse.length > 0 && (!previous || previous.assets.join() !== assets.join())) {
     // Cannot happen when builds are deterministic; never ship pages that load missing scripts.
@@ -124,7 +124,7 @@ export async function completePages(clientDir: string): Promise<string[]> {
   }
   const pages: Manifest["pages"] = {};
   for (const url of plan.reuse) pages[url] = previous!.pages[url];
-  for (const url of plan.render) pages[url] = { fingerprint: plan.fingerprints.get(url)!, files: await stampFiles(clientDir, url) };
+  for (const url of plan.render) pages[url] = { fingerprint: plan.fingerprints.get(url)!, files: stampFiles(clientDir, url) };
   await mkdir(path.dirname(MANIFEST), { recursive: true });
   await writeFile(MANIFEST, JSON.stringify({ assets, pages } satisfies Manifest));
   await rm(OLD_CACHE_DIR, { recursive: true, force: true });
@@ -138,16 +138,14 @@ function pageFiles(url: string): string[] {
   return url.endsWith("/") ? [path.join(...parts, "index.html"), path.join(...parts, "_.data")] : [path.join(...parts)];
 }
 
-async function stampFiles(clientDir: string, url: string): Promise<Record<string, FileStamp>> {
+/** Synchronous, as finishStaticOutput's calls: at 10,000 posts, ~33,000 promise-based `stat` calls took ~4 s. */
+function stampFiles(clientDir: string, url: string): Record<string, FileStamp> {
   const files: Record<string, FileStamp> = {};
   for (const file of pageFiles(url)) {
-    try {
-      const { size, mtimeMs } = await stat(path.join(clientDir, file));
-      files[file] = [size, mtimeMs];
-    } catch (error) {
-      // A redirect page has no data file; anything else missing is a page React Router did not write.
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !file.endsWith("_.data")) throw error;
-    }
+    const found = statSync(path.join(clientDir, file), { throwIfNoEntry: false });
+    if (found) files[file] = [found.size, found.mtimeMs];
+    // A redirect page has no data file; anything else missing is a page React Router did not write.
+    else if (!file.endsWith("_.data")) throw new Error(`page cache: React Router did not write ${file}`);
   }
   return files;
 }

@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from "node:fs/promises";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { absoluteUrl, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
 import type { Site } from "./build-site.server";
 import { logOnce, seconds } from "./build-log.server";
 import { writtenByThisBuild } from "./build-started.server";
-import { inParallel } from "./in-parallel.server";
 import { postFileOnDisk } from "./site.server";
 
 /**
@@ -26,40 +25,43 @@ import { postFileOnDisk } from "./site.server";
  * build/ is kept from one build to the next (page-cache.server.ts), so a file written by this build
  * is one modified since the build started. Returns the files it published (relative to
  * `clientDir`), which keep their sources' modification times.
+ *
+ * The file system is used synchronously: nothing else runs at the end of a build, and at 10,000
+ * posts (~64,000 files in build/) Node's promise-based calls took 4-5 times as long (a recursive
+ * listing 2.6 s against 0.2 s, stat calls 1.1 s against 0.3 s).
  */
-export async function finishStaticOutput(clientDir: string, site: Site, prerendered: readonly string[]): Promise<string[]> {
+export function finishStaticOutput(clientDir: string, site: Site, prerendered: readonly string[]): string[] {
   if (basePath !== "/") {
     const nested = path.join(clientDir, ...basePath.split("/").filter(Boolean));
-    await moveInto(nested, clientDir);
-    for (let dir = path.dirname(nested); dir !== clientDir; dir = path.dirname(dir)) await rmdir(dir);
+    moveInto(nested, clientDir);
+    for (let dir = path.dirname(nested); dir !== clientDir; dir = path.dirname(dir)) rmdirSync(dir);
   }
-  await copyFile(path.join(clientDir, "404", "index.html"), path.join(clientDir, "404.html"));
+  copyFileSync(path.join(clientDir, "404", "index.html"), path.join(clientDir, "404.html"));
   const published: string[] = [];
-  await inParallel(site.posts, async (post) => {
+  for (const post of site.posts) {
     const dir = paths.post(post.slug).split("/").filter(Boolean);
-    await mkdir(path.join(clientDir, ...dir), { recursive: true });
+    mkdirSync(path.join(clientDir, ...dir), { recursive: true });
     // The source as the build read it (the bundled text), with its file's modification time.
-    await publish(post.file, path.join(clientDir, ...dir, "index.md"), Buffer.from(post.source));
-    for (const file of post.assets) await publish(postFileOnDisk(post, file), path.join(clientDir, ...dir, file));
+    publish(post.file, path.join(clientDir, ...dir, "index.md"), Buffer.from(post.source));
+    for (const file of post.assets) publish(postFileOnDisk(post, file), path.join(clientDir, ...dir, file));
     published.push(path.join(...dir, "index.md"), ...post.assets.map((file) => path.join(...dir, file)));
-  });
+  }
   for (const url of prerendered) {
-    if (!url.endsWith("/")) await rm(`${path.join(clientDir, ...url.split("/"))}.data`, { force: true });
+    if (!url.endsWith("/")) rmSync(`${path.join(clientDir, ...url.split("/"))}.data`, { force: true });
   }
   for (const post of site.posts) {
     for (const alias of post.aliases) {
       const file = alias.endsWith("/") || !path.extname(alias) ? path.join(alias, "index.html") : alias;
       const target = path.join(clientDir, ...file.split("/"));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, aliasPage(absoluteUrl(paths.post(post.slug)), withBase(paths.post(post.slug))));
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, aliasPage(absoluteUrl(paths.post(post.slug)), withBase(paths.post(post.slug))));
     }
   }
-  const pages = (await readdir(clientDir, { recursive: true })).filter((file) => file.endsWith(".html"));
-  await inParallel(pages, async (file) => {
-    const page = path.join(clientDir, file);
-    if (!(await writtenByThisBuild(page))) return;
-    await writeFile(page, withContentSecurityPolicy(withModulePreloadsAfterPaint(await readFile(page, "utf8"))));
-  });
+  for (const entry of readdirSync(clientDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+    const page = path.join(entry.parentPath, entry.name);
+    if (writtenByThisBuild(page)) writeFileSync(page, withContentSecurityPolicy(withModulePreloadsAfterPaint(readFileSync(page, "utf8"))));
+  }
   return published;
 }
 
@@ -69,23 +71,24 @@ export async function finishStaticOutput(clientDir: string, site: Site, prerende
  * modification time. A post's source and images are ~20,000 files at 10,000 posts: copying them
  * all took ~13 s of every build.
  */
-async function publish(source: string, target: string, content?: Buffer): Promise<void> {
-  const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
+function publish(source: string, target: string, content?: Buffer): void {
+  const from = statSync(source);
+  const to = statSync(target, { throwIfNoEntry: false });
   if (to?.size === (content?.length ?? from.size) && Math.abs(to.mtimeMs - from.mtimeMs) < 1) return;
-  if (content) await writeFile(target, content);
-  else await copyFile(source, target);
-  await utimes(target, from.atime, from.mtime);
+  if (content) writeFileSync(target, content);
+  else copyFileSync(source, target);
+  utimesSync(target, from.atime, from.mtime);
 }
 
 /** Moves everything in `from` into `to`, merging folders that are in both; removes `from`. */
-async function moveInto(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { withFileTypes: true })) {
+function moveInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
     const target = path.join(to, entry.name);
-    const existing = await stat(target).catch(() => undefined);
-    if (entry.isDirectory() && existing?.isDirectory()) await moveInto(path.join(from, entry.name), target);
-    else await rename(path.join(from, entry.name), target);
+    const existing = statSync(target, { throwIfNoEntry: false });
+    if (entry.isDirectory() && existing?.isDirectory()) moveInto(path.join(from, entry.name), target);
+    else renameSync(path.join(from, entry.name), target);
   }
-  await rmdir(from);
+  rmdirSync(from);
 }
 
 /**
@@ -93,22 +96,27 @@ async function moveInto(from: string, to: string): Promise<void> {
  * relative to `clientDir`): the pages of removed posts, old scripts, images no longer published.
  * Then removes the folders that left empty.
  */
-export async function removeStaleOutput(clientDir: string, kept: Iterable<string>): Promise<void> {
+export function removeStaleOutput(clientDir: string, kept: Iterable<string>): void {
   const started = performance.now();
   const keep = new Set(kept);
-  const entries = await readdir(clientDir, { recursive: true, withFileTypes: true });
   const stale: string[] = [];
-  await inParallel(entries, async (entry) => {
-    if (!entry.isFile()) return;
+  for (const entry of readdirSync(clientDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    if (!keep.has(path.relative(clientDir, file)) && !(await writtenByThisBuild(file))) stale.push(file);
-  });
-  await inParallel(stale, (file) => rm(file));
+    if (!keep.has(path.relative(clientDir, file)) && !writtenByThisBuild(file)) stale.push(file);
+  }
+  for (const file of stale) rmSync(file);
   // The folders the removed files were in, and theirs, deepest first: a folder whose subfolders all
   // went is empty by its turn. Removing a folder that is not empty fails, and it stays.
   const folders = new Set<string>();
   for (const file of stale) for (let dir = path.dirname(file); dir.startsWith(clientDir + path.sep); dir = path.dirname(dir)) folders.add(dir);
-  for (const folder of [...folders].sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => undefined);
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty: it stays.
+    }
+  }
   logOnce(`folio: ${stale.length} files of earlier builds removed from ${clientDir} in ${seconds(started)}`);
 }
 
