@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOutput, runBuild, scratchProject } from "./scratch-project";
@@ -38,4 +38,21 @@ describe("rendering pages in worker threads (a build of many pages)", () => {
       project.remove();
     }
   }, 240_000);
+
+  it("fails the build, naming the page, when a worker cannot render one", () => {
+    const project = scratchProject({}, { bundledPosts: true });
+    // A post loader that always fails: the workers, which render before React Router, meet it first.
+    const route = path.join(project.dir, "src/routes/post.tsx");
+    const source = readFileSync(route, "utf8");
+    const loader = "export async function loader({ params }: Route.LoaderArgs) {\n";
+    expect(source).toContain(loader);
+    writeFileSync(route, source.replace(loader, `${loader}  throw new Error(\`\${params.slug} cannot be rendered\`);\n`));
+    try {
+      const build = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "2" });
+      expect(build.status).not.toBe(0);
+      expect(build.stdout + build.stderr).toMatch(/folio: a page could not be prerendered: Error: Prerender \(data\): Received a 500 status code .* while prerendering the `\/posts\/[^`]+\/` path/);
+    } finally {
+      project.remove();
+    }
+  }, 120_000);
 });
