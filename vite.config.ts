@@ -11,11 +11,6 @@ export default defineConfig({
   // build/ is kept from one build to the next: unchanged pages stay in place, and the build deletes
   // what it did not write itself (src/content/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
   build: { emptyOutDir: false },
-  environments: {
-    // The server bundle holds every post's text (83 MB at 10,000 posts): its gzip size, which Vite
-    // computes only to print it, took ~2 s of every build. The client's sizes are still printed.
-    ssr: { build: { reportCompressedSize: false } },
-  },
   test: {
     projects: [
       {

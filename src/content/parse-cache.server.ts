@@ -20,13 +20,22 @@ export const PARSE_CACHE_DIR = path.resolve(".folio-cache", "posts");
 /** The code a cached post depends on: the parser and this cache, with what they import. */
 const PARSING_CODE = ["src/content/parse-post.server.ts", "src/content/parse-cache.server.ts"];
 
+// A post's entry is looked up twice (`isCached` before the parse workers, then `cachedParse`): its
+// text is hashed once. The site's list of files keeps the same objects while their text is unchanged.
+const entryPaths = new WeakMap<PostFile, string>();
+
 function entryPath(file: PostFile): string {
-  const key = createHash("sha256")
-    .update(codeVersion(PARSING_CODE))
-    .update(`\0${file.file}\0${(file.bundleFiles ?? []).join("/")}\0`)
-    .update(file.source)
-    .digest("hex");
-  return path.join(PARSE_CACHE_DIR, `${key}.json`);
+  let entry = entryPaths.get(file);
+  if (entry === undefined) {
+    const key = createHash("sha256")
+      .update(codeVersion(PARSING_CODE))
+      .update(`\0${file.file}\0${(file.bundleFiles ?? []).join("/")}\0`)
+      .update(file.source)
+      .digest("hex");
+    entry = path.join(PARSE_CACHE_DIR, `${key}.json`);
+    entryPaths.set(file, entry);
+  }
+  return entry;
 }
 
 // Shared by every copy of this module in the process (a build loads it in the config and in the server bundle).

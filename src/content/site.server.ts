@@ -50,14 +50,18 @@ export function getSite(): Site {
 let ahead: { sources: Record<string, string>; parsed: Promise<void> } | undefined;
 
 /**
- * The site, for the routes' loaders: as getSite(), but the posts neither this process nor the parse
- * cache has parsed are first parsed in worker threads (parsePostsAhead). A build has done that
- * before it renders; the dev server does it at its first request and when posts change.
+ * The site, for the routes' loaders: as getSite(), but on the dev server the posts neither this
+ * process nor the parse cache has parsed are first parsed in worker threads (parsePostsAhead), at
+ * its first request and when posts change. A build has done that before it renders
+ * (react-router.config.ts): checking the cache for every post again in each prerender worker would
+ * be work done twice.
  */
 export async function loadSite(): Promise<Site> {
-  const sources = postSources();
-  if (ahead?.sources !== sources) ahead = { sources, parsed: parsePostsAhead() };
-  await ahead.parsed;
+  if (import.meta.env.DEV) {
+    const sources = postSources();
+    if (ahead?.sources !== sources) ahead = { sources, parsed: parsePostsAhead() };
+    await ahead.parsed;
+  }
   return getSite();
 }
 
