@@ -35,9 +35,9 @@ export default {
     const { pruneParseCache } = await import("./src/content/parse-cache.server");
     const { completePages } = await import("./src/content/page-cache.server");
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
-    const published = finishStaticOutput(clientDir, getSite(), prerenderPaths());
+    const { published, files } = finishStaticOutput(clientDir, getSite(), prerenderPaths());
     const kept = await completePages(clientDir);
-    removeStaleOutput(clientDir, [...published, ...kept]);
+    removeStaleOutput(clientDir, files, [...published, ...kept]);
     pruneParseCache();
   },
   future: {

@@ -3,7 +3,7 @@ import { data } from "react-router";
 import { absoluteUrl, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import type { Post } from "./post";
-import { loadSite } from "./site.server";
+import { loadSite, postFeedHtml } from "./site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "./taxonomy";
 
 const CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -79,7 +79,7 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
       link: url,
       date: new Date(post.sortKey),
       description: post.summary,
-      content: post.feedHtml,
+      content: postFeedHtml(post),
       author: [{ name: post.author ?? siteConfig.author }],
       category: [...post.categories, ...post.tags].map((term) => ({ name: term.name })),
       image: post.featuredImage && new URL(post.featuredImage, url).href,

@@ -7,6 +7,7 @@ import routeConfig from "../routes";
 import { codeVersion } from "./code-version.server";
 import { logOnce, seconds } from "./build-log.server";
 import { writtenByThisBuild } from "./build-started.server";
+import { withArticleKeys } from "./site.server";
 
 /**
  * Incremental builds: a page is rendered again only when what it shows may have changed, or when
@@ -14,7 +15,8 @@ import { writtenByThisBuild } from "./build-started.server";
  *
  * Every page's fingerprint is a hash of the code (code-version.server.ts: sources, configuration,
  * dependencies) and of what its route's loader returns for it: the data React Router would render
- * it from, obtained by calling the same loader. build/ is kept from one build to the next
+ * it from, obtained by calling the same loader, with a post's article given as its key in the parse
+ * cache (`withArticleKeys`). build/ is kept from one build to the next
  * (vite.config.ts: `build.emptyOutDir: false`), and the manifest records each page's fingerprint
  * and the size and modification time of its files. A page whose fingerprint is unchanged and whose
  * files are as recorded stays where it is; any other is rendered. So editing a post renders that
@@ -150,22 +152,35 @@ function stampFiles(clientDir: string, url: string): Record<string, FileStamp> {
   return files;
 }
 
+const loaders = new Map<string, Promise<Loader | undefined>>();
+
+/** A route's loader, imported once: the config's module runner resolves each dynamic import anew (~30 µs). */
+function routeLoader(routeId: string): Promise<Loader | undefined> {
+  let loader = loaders.get(routeId);
+  if (!loader) {
+    const file = routeFiles.get(routeId);
+    loader = file ? routeModules[`/src/${file}`]().then((module) => module.loader) : Promise.resolve(undefined);
+    loaders.set(routeId, loader);
+  }
+  return loader;
+}
+
 async function pageFingerprint(url: string): Promise<{ routeId: string; fingerprint: string }> {
-  const context = await matcher.query(new Request(new URL(url, "http://localhost")));
+  const request = new Request(new URL(url, "http://localhost"));
+  const context = await matcher.query(request);
   const match = context instanceof Response || context.errors ? undefined : context.matches.at(-1);
   const routeId = match?.route.id ?? "none";
   const hash = createHash("sha256").update(codeVersion()).update(`\0${url}\0`);
-  const file = routeFiles.get(routeId);
-  const loader = file ? (await routeModules[`/src/${file}`]()).loader : undefined;
-  if (loader && match) hash.update(await loaderOutput(loader, match.params, url));
+  const loader = await routeLoader(routeId);
+  if (loader && match) hash.update(await loaderOutput(loader, match.params, request));
   return { routeId, fingerprint: hash.digest("hex") };
 }
 
 /** What a loader returns or throws for a URL, as bytes: data as JSON, a response as its status, headers and body. */
-async function loaderOutput(loader: Loader, params: Record<string, string | undefined>, url: string): Promise<string | Uint8Array> {
+async function loaderOutput(loader: Loader, params: Record<string, string | undefined>, request: Request): Promise<string | Uint8Array> {
   let result: unknown;
   try {
-    result = await loader({ params, request: new Request(new URL(url, "http://localhost")), context: {} });
+    result = await withArticleKeys(() => loader({ params, request, context: {} }));
   } catch (thrown) {
     result = thrown;
   }

@@ -78,6 +78,14 @@ export function cachedContent(file: PostFile, parse: (file: PostFile) => ParsedP
   }
 }
 
+/**
+ * What identifies `file`'s article: its entry's key, a hash of everything the article is made from.
+ * Two articles with the same key are the same article (the premise of this cache).
+ */
+export function contentKey(file: PostFile): string {
+  return path.basename(entryPath(file), ".json");
+}
+
 function contentPath(entry: string): string {
   return entry.replace(/\.json$/, ".content.json");
 }

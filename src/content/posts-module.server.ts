@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import path from "node:path";
 import type { EnvironmentModuleNode, Plugin, ResolvedConfig, ViteDevServer } from "vite";
 
@@ -10,25 +11,26 @@ import type { EnvironmentModuleNode, Plugin, ResolvedConfig, ViteDevServer } fro
  * Why not that glob: it makes every post a module of its own, and Vite's cost is per module. At
  * 10,000 posts the glob spent ~115 s of each build in Vite's module pipeline and made the dev server
  * import 10,000 modules one request at a time (minutes; requests timed out). Here the posts are
- * JSON modules of raw strings in GROUPS groups, each post always in the same group (a hash of its path), so
- * a build handles ~65 modules and an edit reloads only its own group.
+ * in GROUPS modules, each post always in the same group (a hash of its path), so a build handles
+ * ~65 modules and an edit reloads only its own group. Each group's default export maps its posts'
+ * paths (relative to posts/) to their raw text.
  *
  * In a build, the server bundle imports each group from a module of its own written beside it
- * (`build/server/folio-posts/<n>.mjs`), which the bundler never sees: bundling 83 MB of post text
+ * (`build/server/folio-posts/<n>.mjs`, which reads `<n>.json`), which the bundler never sees: bundling 83 MB of post text
  * into the server bundle took ~8 s of every 10,000-post build and ~2.5 GB of memory.
  *
- * On the dev server the plugin watches posts/ itself, with one recursive `fs.watch` (inotify: ~1 s
- * to start at 10,000 page bundles), and keeps Vite's watcher out of it, and out of build/ and
+ * On the dev server the plugin watches posts/ itself, with one recursive `fs.watch` in a worker
+ * thread (inotify: ~0.8 s to start at 10,000 page bundles), and keeps Vite's watcher out of it, and out of build/ and
  * .folio-cache/: chokidar's first scan of 10,000 bundles took ~10 s of the dev server's start,
  * during which it answered nothing.
  */
 const GROUP_PREFIX = "virtual:folio/posts/";
-const groupId = (group: number) => `${GROUP_PREFIX}${group}.json`;
+const groupId = (group: number) => `${GROUP_PREFIX}${group}`;
 const GROUPS = 64;
-/** Generated code needs no source map: without this, the dev server would inline one holding every post again. */
+/** Generated code needs no source map: without this, the dev server would inline one repeating it. */
 const NO_SOURCE_MAP = { mappings: "" };
 
-const groupNumber = (id: string) => Number(id.slice(GROUP_PREFIX.length, -".json".length));
+const groupNumber = (id: string) => Number(id.slice(GROUP_PREFIX.length));
 /** Where a build writes a group for the server bundle to import. */
 const builtGroupFile = (config: ResolvedConfig, group: number) => path.resolve(config.root, config.build.outDir, "folio-posts", `${group}.mjs`);
 
@@ -39,34 +41,39 @@ export function folioPosts(): Plugin {
   let postsDir = path.resolve("posts");
   let sourcesModule = path.resolve("src/content/post-sources.server.ts");
   let listing: string[] | undefined; // the post files, relative to posts/, sorted
-  let postsWatcher: FSWatcher | undefined;
+  let postsWatcher: Worker | undefined;
 
   const postFiles = () => (listing ??= listPostFiles(postsDir));
   const groupOf = (file: string) => hash(file) % GROUPS;
-  /** A group's posts as JSON: each file's path (relative to posts/) and its raw text. */
+  const groupFiles = (group: number) => postFiles().filter((file) => groupOf(file) === group);
+  /** A group's posts as JSON, as a build writes it: each file's path (relative to posts/) and its raw text. */
   const groupJson = (group: number) => {
-    const entries = postFiles()
-      .filter((file) => groupOf(file) === group)
-      .map((file) => `${JSON.stringify(file)}: ${JSON.stringify(readFileSync(path.join(postsDir, file), "utf8"))}`);
+    const entries = groupFiles(group).map((file) => `${JSON.stringify(file)}: ${JSON.stringify(readFileSync(path.join(postsDir, file), "utf8"))}`);
     return `{\n${entries.join(",\n")}\n}`;
+  };
+  /**
+   * A group as the dev server runs it: a module that reads its posts' text when it runs. Vite then
+   * handles ~1.5 MB of code at 10,000 posts instead of 83 MB of text: served as JSON modules, the
+   * groups took ~3 s of the dev server's first page.
+   */
+  const groupModule = (group: number) => {
+    const entries = groupFiles(group).map((file) => `  ${JSON.stringify(file)}: readFileSync(${JSON.stringify(path.join(postsDir, file))}, "utf8"),`);
+    return ['import { readFileSync } from "node:fs";', "export default {", ...entries, "};", ""].join("\n");
   };
 
   return {
     name: "folio:posts",
     enforce: "pre",
     config(config) {
-      // `json.stringify`: the groups are JSON modules, which the dev server then runs without parsing
-      // them as JavaScript (Vite's SSR transform of 83 MB of string literals took ~3 s at each start).
-      const json = { stringify: true, namedExports: false };
       // React Router's own helper servers (config loader, route exports) run without HMR and must
       // stay without a file watcher: giving them watch options would start one, in builds too.
-      if (config.server?.hmr === false || config.server?.watch === null) return { json };
+      if (config.server?.hmr === false || config.server?.watch === null) return;
       const root = path.resolve(config.root ?? ".");
       // posts/ is watched by watchPosts; build output and caches hold a file per page, which would
       // cost the watcher minutes at 10,000 posts.
       const ignored = ["posts", "build", ".folio-cache"].map((folder) => path.join(root, folder));
       const isIgnored = (file: string) => ignored.some((folder) => file === folder || file.startsWith(folder + path.sep));
-      return { json, server: { watch: { ignored: [isIgnored] } } };
+      return { server: { watch: { ignored: [isIgnored] } } };
     },
     // build/ is kept from one build to the next: what a build wrote is what changed after it started
     // (build-started.server.ts). The client is built first.
@@ -98,10 +105,11 @@ export function folioPosts(): Plugin {
         ].join("\n");
         return { code, map: NO_SOURCE_MAP };
       }
-      if (id.startsWith(`\0${GROUP_PREFIX}`)) return { code: `${groupJson(groupNumber(id.slice(1)))}\n`, map: NO_SOURCE_MAP };
+      if (id.startsWith(`\0${GROUP_PREFIX}`)) return { code: groupModule(groupNumber(id.slice(1))), map: NO_SOURCE_MAP };
     },
-    // The server build's groups, as the modules it imports: `export default JSON.parse("…")`, the
-    // code Vite makes of a JSON module with `json.stringify`.
+    // The server build's groups: each a JSON file, and the module the build imports, which reads it.
+    // (Embedded in the module as `export default JSON.parse("…")`, the code Vite makes of a JSON
+    // module, each group's text was escaped a second time: ~0.4 s of every 10,000-post build.)
     writeBundle: {
       order: "pre",
       handler() {
@@ -109,8 +117,13 @@ export function folioPosts(): Plugin {
         const groups = new Set(postFiles().map(groupOf));
         for (const group of groups) {
           const file = builtGroupFile(this.environment.config, group);
+          const json = `${path.basename(file, ".mjs")}.json`;
           mkdirSync(path.dirname(file), { recursive: true });
-          writeFileSync(file, `export default JSON.parse(${JSON.stringify(groupJson(group))});\n`);
+          writeFileSync(path.join(path.dirname(file), json), groupJson(group));
+          writeFileSync(
+            file,
+            `import { readFileSync } from "node:fs";\nexport default JSON.parse(readFileSync(new URL(${JSON.stringify(`./${json}`)}, import.meta.url), "utf8"));\n`,
+          );
         }
       },
     },
@@ -118,7 +131,7 @@ export function folioPosts(): Plugin {
       postsWatcher = watchPosts(postsDir, postFiles(), server);
     },
     buildEnd() {
-      postsWatcher?.close();
+      void postsWatcher?.terminate();
       postsWatcher = undefined;
     },
     // Dev server: an edited post reloads its group, an added or removed one the listing too. React
@@ -142,11 +155,23 @@ export function folioPosts(): Plugin {
 }
 
 /**
+ * `fs.watch(postsDir, { recursive: true })` in a worker thread, which posts each changed path
+ * (relative to posts/). Node sets a recursive watch up by walking the folder and watching each
+ * subfolder: ~0.8 s at 10,000 page bundles, which the dev server's main thread no longer spends
+ * before its first page.
+ */
+const WATCHER_WORKER = `
+const { watch } = require("node:fs");
+const { parentPort, workerData } = require("node:worker_threads");
+watch(workerData, { recursive: true }, (_type, name) => { if (name) parentPort.postMessage(name); });
+`;
+
+/**
  * Watches posts/ and reports each post file added, changed or removed to the dev server as Vite's
  * own watcher would (its `change`, `add` and `unlink` events, which run the plugins' hotUpdate).
  * An editor's save may come as several events: a file's are reported once, 10 ms after the last.
  */
-function watchPosts(postsDir: string, files: string[], server: ViteDevServer): FSWatcher | undefined {
+function watchPosts(postsDir: string, files: string[], server: ViteDevServer): Worker | undefined {
   if (!isDirectory(postsDir)) return undefined;
   const known = new Set(files);
   const pending = new Map<string, NodeJS.Timeout>();
@@ -160,8 +185,9 @@ function watchPosts(postsDir: string, files: string[], server: ViteDevServer): F
     else known.delete(file);
     server.watcher.emit(event, full);
   };
-  return watch(postsDir, { recursive: true }, (_type, name) => {
-    if (!name) return;
+  const watcher = new Worker(WATCHER_WORKER, { eval: true, workerData: postsDir });
+  watcher.on("error", (error) => server.config.logger.error(`folio: posts/ is no longer watched: ${error.message}`));
+  watcher.on("message", (name: string) => {
     const relative = name.split(path.sep).join("/");
     // A page bundle's folder created or removed whole (its index.md may come with it, unreported).
     const file = isPostFile(relative) ? relative : !relative.includes("/") ? `${relative}/index.md` : undefined;
@@ -169,6 +195,7 @@ function watchPosts(postsDir: string, files: string[], server: ViteDevServer): F
     clearTimeout(pending.get(file));
     pending.set(file, setTimeout(report, 10, file));
   });
+  return watcher;
 }
 
 /** Every post's Markdown by its path (`posts/<name>.md`, `posts/<name>/index.md`), sorted by path. */

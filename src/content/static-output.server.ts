@@ -24,13 +24,14 @@ import { postFileOnDisk } from "./site.server";
  *
  * build/ is kept from one build to the next (page-cache.server.ts), so a file written by this build
  * is one modified since the build started. Returns the files it published (relative to
- * `clientDir`), which keep their sources' modification times.
+ * `clientDir`), which keep their sources' modification times, and every file `clientDir` then holds
+ * (for `removeStaleOutput`).
  *
  * The file system is used synchronously: nothing else runs at the end of a build, and at 10,000
  * posts (~64,000 files in build/) Node's promise-based calls took 4-5 times as long (a recursive
  * listing 2.6 s against 0.2 s, stat calls 1.1 s against 0.3 s).
  */
-export function finishStaticOutput(clientDir: string, site: Site, prerendered: readonly string[]): string[] {
+export function finishStaticOutput(clientDir: string, site: Site, prerendered: readonly string[]): { published: string[]; files: string[] } {
   if (basePath !== "/") {
     const nested = path.join(clientDir, ...basePath.split("/").filter(Boolean));
     moveInto(nested, clientDir);
@@ -57,12 +58,20 @@ export function finishStaticOutput(clientDir: string, site: Site, prerendered: r
       writeFileSync(target, aliasPage(absoluteUrl(paths.post(post.slug)), withBase(paths.post(post.slug))));
     }
   }
-  for (const entry of readdirSync(clientDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
-    const page = path.join(entry.parentPath, entry.name);
-    if (writtenByThisBuild(page)) writeFileSync(page, withContentSecurityPolicy(withModulePreloadsAfterPaint(readFileSync(page, "utf8"))));
+  const files = listFiles(clientDir);
+  for (const page of files) {
+    if (page.endsWith(".html") && writtenByThisBuild(page)) writeFileSync(page, withContentSecurityPolicy(withModulePreloadsAfterPaint(readFileSync(page, "utf8"))));
   }
-  return published;
+  return { published, files };
+}
+
+/** Every file in `folder` and its subfolders (~64,000 at 10,000 posts: ~0.2 s). */
+function listFiles(folder: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.push(path.join(entry.parentPath, entry.name));
+  }
+  return files;
 }
 
 /**
@@ -94,17 +103,14 @@ function moveInto(from: string, to: string): void {
 /**
  * Deletes what an earlier build left in `clientDir` and this one neither wrote nor `kept` (paths
  * relative to `clientDir`): the pages of removed posts, old scripts, images no longer published.
- * Then removes the folders that left empty.
+ * Then removes the folders that left empty. `files` are the files in `clientDir`, as
+ * finishStaticOutput listed them (one listing of the folder less: ~0.2 s at 10,000 posts); any
+ * written since then were written by this build.
  */
-export function removeStaleOutput(clientDir: string, kept: Iterable<string>): void {
+export function removeStaleOutput(clientDir: string, files: readonly string[], kept: Iterable<string>): void {
   const started = performance.now();
   const keep = new Set(kept);
-  const stale: string[] = [];
-  for (const entry of readdirSync(clientDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if (!keep.has(path.relative(clientDir, file)) && !writtenByThisBuild(file)) stale.push(file);
-  }
+  const stale = files.filter((file) => !keep.has(path.relative(clientDir, file)) && !writtenByThisBuild(file));
   for (const file of stale) rmSync(file);
   // The folders the removed files were in, and theirs, deepest first: a folder whose subfolders all
   // went is empty by its turn. Removing a folder that is not empty fails, and it stays.

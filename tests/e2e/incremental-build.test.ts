@@ -11,7 +11,8 @@ function build(dir: string): string {
 
 const renderedPages = (stdout: string) => stdout.split("\n").filter((line) => line.includes("Prerender (html)")).length;
 
-const post = (title: string, date: string, tags: string, body = "Body text.") => `---\ntitle: ${title}\ndate: ${date}\ntags: [${tags}]\n---\n\n${body}\n`;
+const post = (title: string, date: string, tags: string, body = "Body text.", extra = "") =>
+  `---\ntitle: ${title}\ndate: ${date}\ntags: [${tags}]\n${extra}---\n\n${body}\n`;
 
 describe("an incremental build (the page and parse caches)", () => {
   it("renders only what an edit changed, and writes exactly what a clean build writes", () => {
@@ -19,6 +20,8 @@ describe("an incremental build (the page and parse caches)", () => {
     for (let index = 1; index <= 25; index++) {
       posts[`post-${index}.md`] = post(`Post ${index}`, `2024-01-${String(index).padStart(2, "0")}`, index % 2 ? "odd, all" : "even, all");
     }
+    // A post whose whole text is in the feeds: an edit of its body changes its page and the feeds.
+    posts["post-9.md"] = post("Post 9", "2024-01-09", "odd, all", "Body text.", "rssFullText: true\n");
     const project = scratchProject(posts, { bundledPosts: true });
     const file = (name: string) => path.join(project.dir, "posts", name);
     try {
@@ -29,8 +32,9 @@ describe("an incremental build (the page and parse caches)", () => {
       expect(renderedPages(unchanged)).toBeLessThan(renderedPages(first) / 3);
 
       // Edits of every kind: a title (its neighbours and lists show it), a date (the order changes),
-      // a tag, a new post, a removed post, and a bundle image.
+      // a tag, a body (its page and feeds show it), a new post, a removed post, and a bundle image.
       writeFileSync(file("post-7.md"), post("Seventh, renamed", "2024-01-07", "odd, all"));
+      writeFileSync(file("post-9.md"), post("Post 9", "2024-01-09", "odd, all", "Body text, *edited*.", "rssFullText: true\n"));
       writeFileSync(file("post-12.md"), post("Post 12", "2023-06-01", "even, all"));
       writeFileSync(file("post-13.md"), post("Post 13", "2024-01-13", "odd, all, new-tag"));
       writeFileSync(file("post-26.md"), post("A new post", "2024-02-01", "all"));
@@ -40,6 +44,9 @@ describe("an incremental build (the page and parse caches)", () => {
       const incremental = build(project.dir);
       expect(renderedPages(incremental)).toBeLessThan(renderedPages(first));
       const afterEdits = buildOutput(project.dir);
+      const builtFile = (file: string) => readFileSync(path.join(project.dir, "build/client", file), "utf8");
+      expect(builtFile("posts/post-9/index.html")).toContain("Body text, <em>edited</em>.");
+      expect(builtFile("tags/odd/index.xml")).toContain("<![CDATA[<p>Body text, <em>edited</em>.</p>]]>");
 
       // A page edited in build/ by hand, and one deleted there, are rendered again.
       const built = (url: string) => path.join(project.dir, "build/client", url, "index.html");
