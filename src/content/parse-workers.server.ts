@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { logOnce, seconds } from "./build-log.server";
-import { cachedParse, isCached } from "./parse-cache.server";
+import { cachedParse, uncached } from "./parse-cache.server";
 import { parsePost, type PostFile } from "./parse-post.server";
 
 /**
@@ -36,7 +36,7 @@ const { parentPort, workerData } = require("node:worker_threads");
  * `getSite()` in the main thread, which reports its error with the file and line as usual.
  */
 export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
-  const todo = files.filter((file) => !isCached(file));
+  const todo = uncached(files);
   const requested = process.env.FOLIO_PARSE_WORKERS;
   const workers = requested ? Number(requested) : Math.min(availableParallelism(), Math.floor(todo.length / MIN_POSTS_PER_WORKER));
   if (!Number.isInteger(workers) || workers < 0) throw new Error(`FOLIO_PARSE_WORKERS=${requested}: a whole number of worker threads, 0 for none`);

@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
-import type { EnvironmentModuleNode, Plugin, ResolvedConfig, ViteDevServer } from "vite";
+import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
 
 /**
- * The `folio:posts` Vite plugin: it bundles every post's Markdown as raw strings and serves them as
- * post-sources.server.ts's `postSources()`, what `import.meta.glob(…, { query: "?raw", eager: true })`
+ * The `folio:posts` Vite plugin: it makes every post's Markdown a raw-string module and serves them
+ * as post-sources.server.ts's `postSources()`, what `import.meta.glob(…, { query: "?raw", eager: true })`
  * would give.
  *
  * Why not that glob: it makes every post a module of its own, and Vite's cost is per module. At
@@ -13,16 +13,14 @@ import type { EnvironmentModuleNode, Plugin, ResolvedConfig, ViteDevServer } fro
  * import 10,000 modules one request at a time (minutes; requests timed out). Here the posts are
  * in GROUPS modules, each post always in the same group (a hash of its path), so a build handles
  * ~65 modules and an edit reloads only its own group. Each group's default export maps its posts'
- * paths (relative to posts/) to their raw text.
- *
- * In a build, the server bundle imports each group from a module of its own written beside it
- * (`build/server/folio-posts/<n>.mjs`, which reads `<n>.json`), which the bundler never sees: bundling 83 MB of post text
- * into the server bundle took ~8 s of every 10,000-post build and ~2.5 GB of memory.
+ * paths (relative to posts/) to their raw text, which the module reads from posts/ when it runs
+ * rather than carrying it: with the text inlined, bundling 83 MB of it into the server bundle took
+ * ~8 s of every 10,000-post build and ~2.5 GB of memory, and the dev server ~3 s to serve it.
  *
  * On the dev server the plugin watches posts/ itself, with one recursive `fs.watch` in a worker
- * thread (inotify: ~0.8 s to start at 10,000 page bundles), and keeps Vite's watcher out of it, and out of build/ and
- * .folio-cache/: chokidar's first scan of 10,000 bundles took ~10 s of the dev server's start,
- * during which it answered nothing.
+ * thread (inotify: ~0.8 s to start at 10,000 page bundles), and keeps Vite's watcher out of it, and
+ * out of build/ and .folio-cache/: chokidar's first scan of 10,000 bundles took ~10 s of the dev
+ * server's start, during which it answered nothing.
  */
 const GROUP_PREFIX = "virtual:folio/posts/";
 const groupId = (group: number) => `${GROUP_PREFIX}${group}`;
@@ -31,8 +29,6 @@ const GROUPS = 64;
 const NO_SOURCE_MAP = { mappings: "" };
 
 const groupNumber = (id: string) => Number(id.slice(GROUP_PREFIX.length));
-/** Where a build writes a group for the server bundle to import. */
-const builtGroupFile = (config: ResolvedConfig, group: number) => path.resolve(config.root, config.build.outDir, "folio-posts", `${group}.mjs`);
 
 /** React Router's server entry, which imports the routes: the dev server's next request loads it again. */
 const SERVER_BUILD = "\0virtual:react-router/server-build";
@@ -40,21 +36,17 @@ const SERVER_BUILD = "\0virtual:react-router/server-build";
 export function folioPosts(): Plugin {
   let postsDir = path.resolve("posts");
   let sourcesModule = path.resolve("src/content/post-sources.server.ts");
-  let listing: string[] | undefined; // the post files, relative to posts/, sorted
+  let listing: { files: string[]; groups: Map<number, string[]> } | undefined;
   let postsWatcher: Worker | undefined;
 
-  const postFiles = () => (listing ??= listPostFiles(postsDir));
   const groupOf = (file: string) => hash(file) % GROUPS;
-  const groupFiles = (group: number) => postFiles().filter((file) => groupOf(file) === group);
-  /** A group's posts as JSON, as a build writes it: each file's path (relative to posts/) and its raw text. */
-  const groupJson = (group: number) => {
-    const entries = groupFiles(group).map((file) => `${JSON.stringify(file)}: ${JSON.stringify(readFileSync(path.join(postsDir, file), "utf8"))}`);
-    return `{\n${entries.join(",\n")}\n}`;
-  };
+  /** The post files (relative to posts/, sorted), and those of each group that has any. */
+  const postFiles = () => (listing ??= groupedPostFiles(listPostFiles(postsDir), groupOf));
+  const groupFiles = (group: number) => postFiles().groups.get(group) ?? [];
   /**
-   * A group as the dev server runs it: a module that reads its posts' text when it runs. Vite then
-   * handles ~1.5 MB of code at 10,000 posts instead of 83 MB of text: served as JSON modules, the
-   * groups took ~3 s of the dev server's first page.
+   * A group's module: it reads its posts' text when it runs. Vite then handles ~1.5 MB of code at
+   * 10,000 posts instead of 83 MB of text: as JSON modules of the text, the groups took ~3 s of the
+   * dev server's first page, and writing them beside the server bundle ~1 s of every build.
    */
   const groupModule = (group: number) => {
     const entries = groupFiles(group).map((file) => `  ${JSON.stringify(file)}: readFileSync(${JSON.stringify(path.join(postsDir, file))}, "utf8"),`);
@@ -88,15 +80,14 @@ export function folioPosts(): Plugin {
     },
     resolveId(id) {
       if (!id.startsWith(GROUP_PREFIX)) return;
-      if (this.environment.mode === "build") return { id: builtGroupFile(this.environment.config, groupNumber(id)), external: true };
       return `\0${id}`;
     },
     load(id) {
       if (id === sourcesModule) {
-        const groups = [...new Set(postFiles().map(groupOf))].sort((a, b) => a - b);
+        const groups = [...postFiles().groups.keys()].sort((a, b) => a - b);
         const imports = groups.map((group) => `import group${group} from ${JSON.stringify(groupId(group))};`);
         // One object in the listing's order.
-        const merged = postFiles().map((file) => `${JSON.stringify(`posts/${file}`)}: group${groupOf(file)}[${JSON.stringify(file)}]`);
+        const merged = postFiles().files.map((file) => `${JSON.stringify(`posts/${file}`)}: group${groupOf(file)}[${JSON.stringify(file)}]`);
         const code = [
           ...imports,
           `const sources = {\n${merged.join(",\n")}\n};`,
@@ -107,28 +98,8 @@ export function folioPosts(): Plugin {
       }
       if (id.startsWith(`\0${GROUP_PREFIX}`)) return { code: groupModule(groupNumber(id.slice(1))), map: NO_SOURCE_MAP };
     },
-    // The server build's groups: each a JSON file, and the module the build imports, which reads it.
-    // (Embedded in the module as `export default JSON.parse("…")`, the code Vite makes of a JSON
-    // module, each group's text was escaped a second time: ~0.4 s of every 10,000-post build.)
-    writeBundle: {
-      order: "pre",
-      handler() {
-        if (this.environment.name !== "ssr") return;
-        const groups = new Set(postFiles().map(groupOf));
-        for (const group of groups) {
-          const file = builtGroupFile(this.environment.config, group);
-          const json = `${path.basename(file, ".mjs")}.json`;
-          mkdirSync(path.dirname(file), { recursive: true });
-          writeFileSync(path.join(path.dirname(file), json), groupJson(group));
-          writeFileSync(
-            file,
-            `import { readFileSync } from "node:fs";\nexport default JSON.parse(readFileSync(new URL(${JSON.stringify(`./${json}`)}, import.meta.url), "utf8"));\n`,
-          );
-        }
-      },
-    },
     configureServer(server) {
-      postsWatcher = watchPosts(postsDir, postFiles(), server);
+      postsWatcher = watchPosts(postsDir, postFiles().files, server);
     },
     buildEnd() {
       void postsWatcher?.terminate();
@@ -225,6 +196,16 @@ function listPostFiles(postsDir: string): string[] {
 
 const isFile = (file: string) => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 const isDirectory = (folder: string) => statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
+
+function groupedPostFiles(files: string[], groupOf: (file: string) => number): { files: string[]; groups: Map<number, string[]> } {
+  const groups = new Map<number, string[]>();
+  for (const file of files) {
+    const group = groupOf(file);
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group)!.push(file);
+  }
+  return { files, groups };
+}
 
 /** FNV-1a: a post's group must not depend on which other posts exist. */
 function hash(text: string): number {

@@ -81,7 +81,7 @@ export function folioPrerender(): Plugin {
           serverBuild: pathToFileURL(path.join(options.dir, entry.fileName)).href,
           root,
           mode: this.environment.config.mode,
-          heapLimitMb: heapLimit(options.dir),
+          heapLimitMb: heapLimit(options.dir, path.join(root, "posts")),
         });
       },
     },
@@ -89,19 +89,24 @@ export function folioPrerender(): Plugin {
 }
 
 /**
- * Each worker's heap limit, from the size of the server build it loads (the posts' text, mostly).
- * Left to itself, V8 lets a busy worker's heap grow to gigabytes before it collects: two workers
- * took a 10,000-post build to 3.2 GB. What a worker keeps grows with the server build (its code
- * and strings, the site built from them), so the limit is four times its size, plus 512 MB for
- * rendering. At 10,000 posts (an 85 MB server build), workers held to 768 MB rendered as fast as
- * unbounded ones, and the build peaked at 2.4 GB instead of 3.2.
+ * Each worker's heap limit, from the size of what it loads: the server build and the posts' text
+ * (which the build's post modules read from posts/). Left to itself, V8 lets a busy worker's heap
+ * grow to gigabytes before it collects: two workers took a 10,000-post build to 3.2 GB. What a
+ * worker keeps grows with the posts (their text, the site built from them), so the limit is four
+ * times their size, plus 512 MB for rendering. At 10,000 posts (83 MB of text), workers held to
+ * this rendered as fast as unbounded ones, and the build peaked at 2.4 GB instead of 3.2.
  */
-function heapLimit(serverDir: string): number {
-  let bytes = 0;
-  for (const entry of readdirSync(serverDir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
+function heapLimit(serverDir: string, postsDir: string): number {
+  const bytes = filesSize(serverDir) + filesSize(postsDir, (file) => file.endsWith(".md"));
   return 512 + Math.ceil((4 * bytes) / 2 ** 20);
+}
+
+function filesSize(folder: string, include = (_file: string) => true): number {
+  let bytes = 0;
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && include(entry.name)) bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return bytes;
 }
 
 async function renderInWorkers(
