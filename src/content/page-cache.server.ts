@@ -7,7 +7,7 @@ import routeConfig from "../routes";
 import { codeVersion } from "./code-version.server";
 import { logOnce, seconds } from "./build-log.server";
 import { writtenByThisBuild } from "./build-started.server";
-import { withArticleKeys } from "./site.server";
+import { forFingerprint } from "./site.server";
 
 /**
  * Incremental builds: a page is rendered again only when what it shows may have changed, or when
@@ -15,8 +15,8 @@ import { withArticleKeys } from "./site.server";
  *
  * Every page's fingerprint is a hash of the code (code-version.server.ts: sources, configuration,
  * dependencies) and of what its route's loader returns for it: the data React Router would render
- * it from, obtained by calling the same loader, with a post's article given as its key in the parse
- * cache (`withArticleKeys`). build/ is kept from one build to the next
+ * it from, obtained by calling the same loader (with a post's article given as its key in the parse
+ * cache, and a feed as its posts: `forFingerprint` in site.server.ts). build/ is kept from one build to the next
  * (vite.config.ts: `build.emptyOutDir: false`), and the manifest records each page's fingerprint
  * and the size and modification time of its files. A page whose fingerprint is unchanged and whose
  * files are as recorded stays where it is; any other is rendered. So editing a post renders that
@@ -180,7 +180,7 @@ async function pageFingerprint(url: string): Promise<{ routeId: string; fingerpr
 async function loaderOutput(loader: Loader, params: Record<string, string | undefined>, request: Request): Promise<string | Uint8Array> {
   let result: unknown;
   try {
-    result = await withArticleKeys(() => loader({ params, request, context: {} }));
+    result = await forFingerprint(() => loader({ params, request, context: {} }));
   } catch (thrown) {
     result = thrown;
   }
