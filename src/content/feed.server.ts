@@ -3,7 +3,7 @@ import { data } from "react-router";
 import { absoluteUrl, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import type { Post } from "./post";
-import { isFingerprinting, loadSite, postFeedHtml } from "./site.server";
+import { loadSite, postFeedHtml } from "./site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "./taxonomy";
 
 const CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -19,7 +19,6 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 export async function feedResponse(format: FeedFormat, params: { taxonomy?: string; term?: string }): Promise<Response> {
   const spec = await feedSpec(params);
   if (!spec) throw data(null, { status: 404 });
-  if (isFingerprinting()) return Response.json(feedInputs(spec, format));
   return new Response(renderFeed(spec, format), { headers: { "Content-Type": CONTENT_TYPES[format] } });
 }
 
@@ -38,19 +37,6 @@ async function feedSpec({ taxonomy, term }: { taxonomy?: string; term?: string }
     posts: entry.posts,
   };
 }
-
-/**
- * What a feed is made from, which stands for it in a page's fingerprint (`forFingerprint` in
- * site.server.ts): its spec and format, and its posts as they are, each post's Markdown and HTML
- * given by its article's key.
- */
-function feedInputs(spec: FeedSpec, format: FeedFormat) {
-  const posts = feedPosts(spec).map((post) => ({ ...post, source: undefined, feedHtml: postFeedHtml(post) }));
-  return { format, ...spec, posts };
-}
-
-/** The posts a feed lists. */
-const feedPosts = (spec: FeedSpec) => spec.posts.slice(0, siteConfig.feedLimit);
 
 /** Which feed: the site's, or a tag's or category's. */
 export interface FeedSpec {
@@ -85,7 +71,7 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
     },
     author: { name: siteConfig.author, link: absoluteUrl("/") },
   });
-  for (const post of feedPosts(spec)) {
+  for (const post of spec.posts.slice(0, siteConfig.feedLimit)) {
     const url = absoluteUrl(paths.post(post.slug));
     feed.addItem({
       title: post.title,
