@@ -103,10 +103,12 @@ function corpusSection(result, lighthouse) {
   const { count, build, output, rebuild, dev = {}, navigation, pages, caches } = result;
   const lines = [`## ${count.toLocaleString("en")} posts`, ""];
   lines.push(`- Build: ${build ? `${seconds(build.seconds)}, peak memory ${mib(build.peak)}` : "failed"}${output ? `; output ${(output.bytes / 2 ** 20).toFixed(1)} MiB in ${output.files} files` : ""}.`);
-  lines.push(`- Rebuild after appending a line to one post: ${rebuild ? `${seconds(rebuild.seconds)}, peak memory ${mib(rebuild.peak)}` : "not measured"}.`);
+  const rebuildRuns = rebuild?.runs?.length > 1 ? ` (median of ${rebuild.runs.length} rebuilds, each after one more edit: ${rebuild.runs.map(seconds).join(", ")})` : "";
+  lines.push(`- Rebuild after appending a line to one post: ${rebuild ? `${seconds(rebuild.seconds)}${rebuildRuns}, peak memory ${mib(rebuild.peak)}` : "not measured"}.`);
   const listening = has(dev.listeningMs) ? ` (listening after ${seconds(dev.listeningMs / 1000)})` : "";
   const firstStart = has(dev.firstReadyMs) ? ` (first start in the folder, with Vite optimising dependencies: ${seconds(dev.firstReadyMs / 1000)})` : "";
-  lines.push(`- Dev server: ready (home page lists posts) ${has(dev.readyMs) ? `in ${seconds(dev.readyMs / 1000)}${listening}${firstStart}` : "not measured"}; an edited post title visible in the open page ${has(dev.visibleMs) ? `${ms(dev.visibleMs)} after the write${dev.visibleRuns?.length > 1 ? ` (median of ${dev.visibleRuns.length} edits: ${dev.visibleRuns.map(ms).join(", ")})` : ""}${dev.reloaded ? " (by a full page reload)" : " (updated in place)"}` : "not measured"}.`);
+  const readyRuns = dev.readyRuns?.length > 1 ? ` (median of ${dev.readyRuns.length} starts: ${dev.readyRuns.map((runMs) => seconds(runMs / 1000)).join(", ")})` : "";
+  lines.push(`- Dev server: ready (home page lists posts) ${has(dev.readyMs) ? `in ${seconds(dev.readyMs / 1000)}${readyRuns}${listening}${firstStart}` : "not measured"}; an edited post title visible in the open page ${has(dev.visibleMs) ? `${ms(dev.visibleMs)} after the write${dev.visibleRuns?.length > 1 ? ` (median of ${dev.visibleRuns.length} edits: ${dev.visibleRuns.map(ms).join(", ")})` : ""}${dev.reloaded ? " (by a full page reload)" : " (updated in place)"}` : "not measured"}.`);
   lines.push(`- Next-post navigation (click on "Previous post" to the new title painted): ${has(navigation) ? ms(navigation) : "not measured"}.`);
   if (caches) lines.push(`- Caches the builds and dev server wrote in the corpus project: ${caches.length ? caches.map((c) => `\`${c}\``).join(", ") : "none"}.`);
   lines.push("", "| page | HTML KB | JS KB | CSS KB | data KB | other KB | total KB | requests | first contentful paint |", "|---|---|---|---|---|---|---|---|---|");

@@ -41,17 +41,28 @@ function entryPath(file: PostFile): string {
 // Shared by every copy of this module in the process (a build loads it in the config and in the server bundle).
 const used: Set<string> = ((globalThis as { __folioCacheUsed?: Set<string> }).__folioCacheUsed ??= new Set());
 
-/** A parsed post without its article, which is stored apart (`cachedContent`). */
-export type IndexedPost = Omit<ParsedPost, "content">;
+/**
+ * What an entry keeps apart from the post, each in a file of its own beside it, read only when a
+ * page or feed needs it: the article, and its HTML for feeds (JSON `null` when the post has none).
+ * With the feeds' HTML in the entries, reading 10,000 of them took ~0.7 s instead of ~0.25 s, in
+ * every build and dev-server start.
+ */
+const PARTS = { content: ".content.json", feedHtml: ".feed.json" } as const;
+type Part = keyof typeof PARTS;
+const partPath = (entry: string, part: Part) => entry.replace(/\.json$/, PARTS[part]);
+const entryFiles = (entry: string) => [entry, ...(Object.keys(PARTS) as Part[]).map((part) => partPath(entry, part))];
+
+/** A parsed post without what is stored apart from it (`cachedContent`, `cachedFeedHtml`). */
+export type IndexedPost = Omit<ParsedPost, Part>;
 
 /**
  * parsePost through the cache: reads the post's entry if there is one, else parses the post and
- * stores it in two files, the post with its warnings and its article. Parse errors are not cached.
+ * stores it: the post with its warnings, and apart from it, its article and its feed HTML. Parse
+ * errors are not cached.
  */
 export function cachedParse(file: PostFile, parse: (file: PostFile) => ParsedPost): IndexedPost {
   const entry = entryPath(file);
-  used.add(path.basename(entry));
-  used.add(path.basename(contentPath(entry)));
+  for (const name of entryFiles(entry)) used.add(path.basename(name));
   try {
     const stored = JSON.parse(readFileSync(entry, "utf8")) as IndexedPost;
     stored.post.source = file.source;
@@ -59,7 +70,7 @@ export function cachedParse(file: PostFile, parse: (file: PostFile) => ParsedPos
   } catch {
     // No entry, or an unreadable one: parse.
   }
-  const { content: _content, ...parsed } = store(file, parse(file));
+  const { content: _content, feedHtml: _feedHtml, ...parsed } = store(file, parse(file));
   return parsed;
 }
 
@@ -74,18 +85,24 @@ export function uncached(files: readonly PostFile[]): PostFile[] {
   } catch {
     return [...files];
   }
-  return files.filter((file) => {
-    const entry = entryPath(file);
-    return !names.has(path.basename(entry)) || !names.has(path.basename(contentPath(entry)));
-  });
+  return files.filter((file) => !entryFiles(entryPath(file)).every((name) => names.has(path.basename(name))));
 }
 
 /** A post's article, from the cache, or parsed again if its entry has gone. */
 export function cachedContent(file: PostFile, parse: (file: PostFile) => ParsedPost): ContentNode[] {
+  return cachedPart(file, "content", parse) as ContentNode[];
+}
+
+/** A post's HTML for feeds, if it has one (`rssFullText`), from the cache, or parsed again if its entry has gone. */
+export function cachedFeedHtml(file: PostFile, parse: (file: PostFile) => ParsedPost): string | undefined {
+  return cachedPart(file, "feedHtml", parse);
+}
+
+function cachedPart<P extends Part>(file: PostFile, part: P, parse: (file: PostFile) => ParsedPost): ParsedPost[P] {
   try {
-    return JSON.parse(readFileSync(contentPath(entryPath(file)), "utf8")) as ContentNode[];
+    return (JSON.parse(readFileSync(partPath(entryPath(file), part), "utf8")) ?? undefined) as ParsedPost[P];
   } catch {
-    return store(file, parse(file)).content;
+    return store(file, parse(file))[part];
   }
 }
 
@@ -97,16 +114,13 @@ export function contentKey(file: PostFile): string {
   return path.basename(entryPath(file), ".json");
 }
 
-function contentPath(entry: string): string {
-  return entry.replace(/\.json$/, ".content.json");
-}
-
 function store(file: PostFile, parsed: ParsedPost): ParsedPost {
   const entry = entryPath(file);
   mkdirSync(PARSE_CACHE_DIR, { recursive: true });
   const { source: _source, ...post } = parsed.post;
   writeFileSync(entry, JSON.stringify({ post, warnings: parsed.warnings }));
-  writeFileSync(contentPath(entry), JSON.stringify(parsed.content));
+  writeFileSync(partPath(entry, "content"), JSON.stringify(parsed.content));
+  writeFileSync(partPath(entry, "feedHtml"), JSON.stringify(parsed.feedHtml ?? null));
   return parsed;
 }
 

@@ -27,6 +27,8 @@ export interface ParsedPost {
   post: Post;
   /** The rendered article, kept apart from the post: the site index holds every post, an article is read when its page is rendered. */
   content: ContentNode[];
+  /** The article's HTML for feeds, when they carry full posts (`rssFullText`); kept apart as the article is. */
+  feedHtml?: string;
   warnings: ContentWarning[];
 }
 
@@ -137,11 +139,11 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     hiddenFromHomePage: fields.boolean("hiddenFromHomePage", false),
     aliases: fields.aliases(),
     params,
-    ...optional("feedHtml", rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined),
   };
+  const html = rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined;
   // Last: it resolves the tree's URLs in place, for the page.
   const content = articleContent(tree, withBase(paths.post(slug)));
-  return { post, content, warnings };
+  return { post, content, ...optional("feedHtml", html), warnings };
 }
 
 /** Reads and type-checks front matter fields, failing with the key's line and a fix. */

@@ -64,8 +64,6 @@ export interface Post extends Omit<PostArticle, "content"> {
   assets: readonly string[];
   hiddenFromHomePage: boolean;
   rssFullText: boolean;
-  /** The article's HTML for feeds, when they carry full posts (`rssFullText`). */
-  feedHtml?: string;
   /** Old paths that redirect here (Hugo's `aliases`), e.g. `/2019/old-name/`. */
   aliases: string[];
   /** Front matter keys Folio does not use, kept as written (Hugo's `.Params`). */

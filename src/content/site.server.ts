@@ -8,7 +8,7 @@ import { buildSite, type Site } from "./build-site.server";
 import type { ContentNode } from "./content-tree";
 import type { Post } from "./post";
 import { postSources } from "./post-sources.server";
-import { cachedContent, cachedParse, contentKey, type IndexedPost } from "./parse-cache.server";
+import { cachedContent, cachedFeedHtml, cachedParse, contentKey, type IndexedPost } from "./parse-cache.server";
 import { parsePost, type PostFile } from "./parse-post.server";
 import { parseAheadInWorkers } from "./parse-workers.server";
 import { TAXONOMIES } from "./taxonomy";
@@ -146,7 +146,8 @@ export function postContent(post: Post): ContentNode[] {
 
 /** A post's article as HTML for feed readers, if it has one (`rssFullText`); within `forFingerprint`, its key. */
 export function postFeedHtml(post: Post): string | undefined {
-  return post.feedHtml !== undefined && isFingerprinting() ? articleKey(post) : post.feedHtml;
+  if (isFingerprinting()) return articleKey(post);
+  return cachedFeedHtml(postFile(post), parsePost);
 }
 
 const articleKey = (post: Post) => `folio-article:${contentKey(postFile(post))}`;
