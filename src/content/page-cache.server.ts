@@ -16,7 +16,7 @@ import { forFingerprint } from "./site.server";
  * Every page's fingerprint is a hash of the code (code-version.server.ts: sources, configuration,
  * dependencies) and of what its route's loader returns for it: the data React Router would render
  * it from, obtained by calling the same loader (with a post's article given as its key in the parse
- * cache, and a feed as its posts: `forFingerprint` in site.server.ts). build/ is kept from one build to the next
+ * cache: `forFingerprint` in site.server.ts). build/ is kept from one build to the next
  * (vite.config.ts: `build.emptyOutDir: false`), and the manifest records each page's fingerprint
  * and the size and modification time of its files. A page whose fingerprint is unchanged and whose
  * files are as recorded stays where it is; any other is rendered. So editing a post renders that
@@ -154,7 +154,10 @@ function stampFiles(clientDir: string, url: string): Record<string, FileStamp> {
 
 const loaders = new Map<string, Promise<Loader | undefined>>();
 
-/** A route's loader, imported once: the config's module runner resolves each dynamic import anew (~30 µs). */
+/**
+ * A route's loader, imported once: the config's module runner resolves each dynamic import anew,
+ * checking the file system (~0.3 s of 16,443 fingerprints).
+ */
 function routeLoader(routeId: string): Promise<Loader | undefined> {
   let loader = loaders.get(routeId);
   if (!loader) {

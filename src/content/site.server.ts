@@ -134,7 +134,7 @@ export function forFingerprint<T>(work: () => T): T {
 }
 
 /** Whether this runs within `forFingerprint`. */
-export function isFingerprinting(): boolean {
+function isFingerprinting(): boolean {
   return fingerprinting.getStore() === true;
 }
 
