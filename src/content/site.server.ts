@@ -101,6 +101,11 @@ function sameSources(before: Record<string, string>, now: Record<string, string>
   return files.length === Object.keys(before).length && files.every((file) => before[file] === now[file]);
 }
 
+// Each post's file, as the site was built from it: the parse cache knows that object's entry
+// (`entryPath` hashes a post's text once per file object), so a page or feed that asks for the
+// post's article or key does not hash its text again.
+const parsedFrom = new WeakMap<Post, PostFile>();
+
 /**
  * parsePost, remembered per file for the process and on disk (parse-cache.server.ts): an unchanged
  * post is parsed once, not once per build, dev server start or edit.
@@ -108,6 +113,7 @@ function sameSources(before: Record<string, string>, now: Record<string, string>
 function parseOnce(file: PostFile): IndexedPost {
   const parsed = parsedInProcess(file) ?? cachedParse(file, parsePost);
   parsedPosts.set(file.file, { source: file.source, bundleFiles: bundleKey(file), parsed });
+  parsedFrom.set(parsed.post, file);
   return parsed;
 }
 
@@ -151,7 +157,7 @@ export function postFeedHtml(post: Post): string | undefined {
 }
 
 const articleKey = (post: Post) => `folio-article:${contentKey(postFile(post))}`;
-const postFile = (post: Post): PostFile => ({ file: post.file, source: post.source, bundleFiles: post.assets });
+const postFile = (post: Post): PostFile => parsedFrom.get(post) ?? { file: post.file, source: post.source, bundleFiles: post.assets };
 
 /** Where a file published beside a post (a page bundle's image) is on disk. */
 export function postFileOnDisk(post: Post, file: string): string {
