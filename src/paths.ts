@@ -24,6 +24,9 @@ export const paths = {
   notFound: () => "/404/",
 };
 
+/** Whether `url` is a list's `page/1/` (`paths.firstPageAlias`): a list's pages are numbered from 2. */
+export const isFirstPageAlias = (url: string) => url.endsWith("/page/1/");
+
 /** Reads a `:page` URL segment: 1 when absent, a whole number from 1 up, else undefined. */
 export function parsePageParam(value: string | undefined): number | undefined {
   if (value === undefined) return 1;

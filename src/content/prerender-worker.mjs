@@ -3,7 +3,7 @@
 // (`handlePrerender` and the `prerender*` functions of @react-router/dev's vite.js, 7.18). Plain
 // JavaScript, run by Node as it is: it imports the server build and react-router as the build would
 // (same files, so the same module instances), with nothing between them.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 
@@ -34,7 +34,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 parentPort.on("message", async (/** @type {string[]} */ batch) => {
   try {
     let next = 0;
-    // Several pages at a time, as React Router's `prerender.concurrency`: one's file writes overlap the next one's rendering.
+    // Several pages at a time, as React Router's `prerender.concurrency`: React yields between rendering
+    // steps (setImmediate), and another page's work fills those gaps.
     const lane = async () => {
       while (next < batch.length) await prerenderPage(batch[next++]);
     };
@@ -74,7 +75,7 @@ async function prerenderData(url, onlyRoutes) {
   if (response.status !== 200 && response.status !== 202) {
     throw new Error(`Prerender (data): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${url}\` path.\n${normalized}`);
   }
-  await write(normalized, data);
+  write(normalized, data);
   return data;
 }
 
@@ -100,7 +101,7 @@ async function prerenderHtml(url, requestInit) {
   } else if (response.status !== 200) {
     throw new Error(`Prerender (html): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${normalized}\` path.\n${html}`);
   }
-  await write(path.join(normalized, "index.html"), html);
+  write(path.join(normalized, "index.html"), html);
 }
 
 async function prerenderResource(url) {
@@ -110,14 +111,24 @@ async function prerenderResource(url) {
   if (response.status !== 200) {
     throw new Error(`Prerender (resource): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${normalized}\` path.\n${content.toString("utf8")}`);
   }
-  await write(normalized, content);
+  write(normalized, content);
 }
 
-async function write(urlPath, content) {
+/**
+ * Writes one of the page's files. Synchronously: the thread has nothing else to do meanwhile, and each
+ * asynchronous write (open, write, close through libuv's thread pool, and a recursive mkdir) cost more
+ * CPU than the write itself: ~13 % of a worker's time at 10,000 posts. Each folder is made once.
+ */
+function write(urlPath, content) {
   const file = path.join(clientDir, ...urlPath.split("/"));
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, content);
+  const dir = path.dirname(file);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  writeFileSync(file, content);
 }
+const madeDirs = new Set();
 
 /** The server build's routes as a tree for matchRoutes (React Router's `createPrerenderRoutes`). */
 function createPrerenderRoutes(manifest, parentId = "", byParent = groupByParent(manifest)) {

@@ -21,7 +21,7 @@ import { logOnce, seconds } from "./build-log.server.ts";
 const MIN_PAGES_PER_WORKER = 200;
 /** Pages handed to a worker at a time: small enough that the workers finish together. */
 const BATCH_SIZE = 50;
-/** Pages a worker renders at a time: a page's file writes overlap the next one's rendering. */
+/** Pages a worker renders at a time: another page's work fills the gaps where React yields while rendering one. */
 const CONCURRENCY = 4;
 
 interface Shared {

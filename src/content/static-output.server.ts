@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { absoluteUrl, paths, withBase } from "../paths";
+import { absoluteUrl, isFirstPageAlias, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
 import type { Site } from "./build-site.server";
 import { logOnce, seconds } from "./build-log.server";
 import { writtenByThisBuild } from "./build-started.server";
+import { withContentSecurityPolicy } from "./page-html.server";
 import { postFileOnDisk } from "./site.server";
 
 /**
@@ -18,9 +18,9 @@ import { postFileOnDisk } from "./site.server";
  *   decides the link) and its page bundle's images are published beside it, as the dev server serves them;
  * - the `.data` files React Router writes beside files (feeds, images) are dropped: nothing asks for them;
  * - each post alias (Hugo's `aliases`) becomes a page that redirects to the post;
- * - each page's module preloads are added after its first paint (`withModulePreloadsAfterPaint`);
- * - every page this build rendered gets a Content-Security-Policy that allows only its own inline
- *   scripts, by hash (pages kept from the last build have theirs).
+ * - the redirect pages get the Content-Security-Policy every other page has: the aliases above, and
+ *   each list's `page/1/`, which React Router writes from its own redirect template rather than
+ *   through entry.server.tsx (which finishes every page it renders: page-html.server.ts).
  *
  * build/ is kept from one build to the next (page-cache.server.ts), so a file written by this build
  * is one modified since the build started. Returns the files it published (relative to
@@ -55,14 +55,15 @@ export function finishStaticOutput(clientDir: string, site: Site, prerendered: r
       const file = alias.endsWith("/") || !path.extname(alias) ? path.join(alias, "index.html") : alias;
       const target = path.join(clientDir, ...file.split("/"));
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, aliasPage(absoluteUrl(paths.post(post.slug)), withBase(paths.post(post.slug))));
+      writeFileSync(target, withContentSecurityPolicy(aliasPage(absoluteUrl(paths.post(post.slug)), withBase(paths.post(post.slug)))));
     }
   }
-  const files = listFiles(clientDir);
-  for (const page of files) {
-    if (page.endsWith(".html") && writtenByThisBuild(page)) writeFileSync(page, withContentSecurityPolicy(withModulePreloadsAfterPaint(readFileSync(page, "utf8"))));
+  for (const url of prerendered) {
+    const page = path.join(clientDir, ...url.split("/"), "index.html");
+    // A redirect page kept from the last build has its policy already.
+    if (isFirstPageAlias(url) && writtenByThisBuild(page)) writeFileSync(page, withContentSecurityPolicy(readFileSync(page, "utf8")));
   }
-  return { published, files };
+  return { published, files: listFiles(clientDir) };
 }
 
 /** Every file in `folder` and its subfolders (~64,000 at 10,000 posts: ~0.2 s). */
@@ -124,61 +125,6 @@ export function removeStaleOutput(clientDir: string, files: readonly string[], k
     }
   }
   logOnce(`folio: ${stale.length} files of earlier builds removed from ${clientDir} in ${seconds(started)}`);
-}
-
-const MODULE_PRELOAD = /<link rel="modulepreload" href="([^"]+)"\/>/g;
-const BOOT_SCRIPT = '<script type="module" async="">';
-
-/**
- * Lets a page paint before its scripts load. React Router puts a `<link rel="modulepreload">` for
- * every script the page runs (~111 KB gzip, mostly React) at the top of `<head>`, and a module
- * script that imports them at the end of `<body>`: on a slow connection they share the bandwidth
- * with the page itself, and the article paints later. Without the preloads the scripts load one
- * import level at a time and the page becomes interactive later. So both wait for the first frame:
- * the module script is kept as text and a small script, once the first frame is painted, adds the
- * same preloads and runs it. Measured with the bundled posts (medians of a helper's study):
- * Lighthouse mobile FCP 1.35 s → 0.85 s and Performance 99 → 100; in Chromium throttled to slow 4G,
- * first paint 2.1 s → 0.9 s with hydration unchanged (2.8–3.1 s), where dropping the preloads
- * alone made it 4.5 s.
- */
-export function withModulePreloadsAfterPaint(html: string): string {
-  const hrefs = Array.from(html.matchAll(MODULE_PRELOAD), ([, href]) => href);
-  if (hrefs.length === 0 || !html.includes(BOOT_SCRIPT)) return html;
-  const list = JSON.stringify(hrefs).replace(/</g, "\\u003c");
-  const script =
-    `<script>requestAnimationFrame(()=>setTimeout(()=>{for(const href of ${list}){` +
-    `const link=document.createElement("link");link.rel="modulepreload";link.href=href;document.head.append(link)}` +
-    `const boot=document.createElement("script");boot.type="module";boot.textContent=document.getElementById("folio-boot").textContent;document.body.append(boot)}))</script>`;
-  return html
-    .replace(MODULE_PRELOAD, "")
-    .replace(BOOT_SCRIPT, '<script type="text/plain" id="folio-boot">')
-    .replace("</body>", `${script}</body>`);
-}
-
-const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/gi;
-
-/**
- * Adds a Content-Security-Policy `<meta>` to a page: scripts only from the site itself, plus the
- * page's own inline scripts (React Router's hydration data) by their SHA-256 hashes; no `eval`, no
- * plugins, no `<base>` from elsewhere, forms only to the site. A post's sanitised HTML has no script
- * of its own; if one slipped through, the browser would refuse to run it. Styles may be inline (the
- * posts' scoped `<style>` blocks); images may come from anywhere over HTTPS, as posts link them.
- */
-export function withContentSecurityPolicy(html: string): string {
-  const hashes = Array.from(html.matchAll(INLINE_SCRIPT), ([, code]) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`);
-  const policy = [
-    "default-src 'self'",
-    `script-src 'self' ${[...new Set(hashes)].join(" ")}`.trim(),
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
-    "connect-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "frame-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join("; ");
-  return html.replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${policy}">`);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { useBrowser } from "./browser";
@@ -167,6 +169,14 @@ describe("sharing a post", () => {
 });
 
 describe("Content-Security-Policy", () => {
+  it("is in every page the build wrote, once, redirect pages included", () => {
+    const pages = readdirSync("build/client", { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html"));
+    // React Router writes a list's page/1/ from its own redirect template; the build writes the aliases.
+    expect(pages).toEqual(expect.arrayContaining([path.join("page", "1", "index.html"), path.join("2022", "02", "alphafold", "index.html"), "404.html"]));
+    const policies = (file: string) => readFileSync(path.join("build/client", file), "utf8").split('<meta http-equiv="Content-Security-Policy"').length - 1;
+    expect(pages.filter((file) => policies(file) !== 1)).toEqual([]);
+  });
+
   it("forbids inline script and eval on every page type, and the site works under it", async () => {
     const page = await browser.newPage();
     const reports: string[] = [];

@@ -1,0 +1,66 @@
+import { createHash } from "node:crypto";
+
+/**
+ * What a built page gets on top of what React renders, applied by entry.server.tsx as each page is
+ * prerendered: its module preloads after the first paint, then a Content-Security-Policy that allows
+ * its own inline scripts. (The dev server, for authors, gets neither: see SECURITY.md.)
+ */
+export function finishPage(html: string): string {
+  return withContentSecurityPolicy(withModulePreloadsAfterPaint(html));
+}
+
+const MODULE_PRELOAD = /<link rel="modulepreload" href="([^"]+)"\/>/g;
+const BOOT_SCRIPT = '<script type="module" async="">';
+
+/**
+ * Lets a page paint before its scripts load. React Router puts a `<link rel="modulepreload">` for
+ * every script the page runs (~111 KB gzip, mostly React) at the top of `<head>`, and a module
+ * script that imports them at the end of `<body>`: on a slow connection they share the bandwidth
+ * with the page itself, and the article paints later. Without the preloads the scripts load one
+ * import level at a time and the page becomes interactive later. So both wait for the first frame:
+ * the module script is kept as text and a small script, once the first frame is painted, adds the
+ * same preloads and runs it. Measured with the bundled posts (medians of a helper's study):
+ * Lighthouse mobile FCP 1.35 s → 0.85 s and Performance 99 → 100; in Chromium throttled to slow 4G,
+ * first paint 2.1 s → 0.9 s with hydration unchanged (2.8–3.1 s), where dropping the preloads
+ * alone made it 4.5 s.
+ */
+export function withModulePreloadsAfterPaint(html: string): string {
+  const hrefs = Array.from(html.matchAll(MODULE_PRELOAD), ([, href]) => href);
+  if (hrefs.length === 0 || !html.includes(BOOT_SCRIPT)) return html;
+  const list = JSON.stringify(hrefs).replace(/</g, "\\u003c");
+  const script =
+    `<script>requestAnimationFrame(()=>setTimeout(()=>{for(const href of ${list}){` +
+    `const link=document.createElement("link");link.rel="modulepreload";link.href=href;document.head.append(link)}` +
+    `const boot=document.createElement("script");boot.type="module";boot.textContent=document.getElementById("folio-boot").textContent;document.body.append(boot)}))</script>`;
+  return html
+    .replace(MODULE_PRELOAD, "")
+    .replace(BOOT_SCRIPT, '<script type="text/plain" id="folio-boot">')
+    .replace("</body>", `${script}</body>`);
+}
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/gi;
+
+/**
+ * Adds a Content-Security-Policy `<meta>` to a page: scripts only from the site itself, plus the
+ * page's own inline scripts (React Router's hydration data) by their SHA-256 hashes; no `eval`, no
+ * plugins, no `<base>` from elsewhere, forms only to the site. A post's sanitised HTML has no script
+ * of its own; if one slipped through, the browser would refuse to run it. Styles may be inline (the
+ * posts' scoped `<style>` blocks); images may come from anywhere over HTTPS, as posts link them.
+ */
+export function withContentSecurityPolicy(html: string): string {
+  const hashes = Array.from(html.matchAll(INLINE_SCRIPT), ([, code]) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`);
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' ${[...new Set(hashes)].join(" ")}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+  return html.replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${policy}">`);
+}
+
