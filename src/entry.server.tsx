@@ -16,7 +16,7 @@ const prerendering = !import.meta.env.DEV;
  * build waits for the whole page and finishes it (page-html.server.ts: module preloads after the
  * first paint, the page's Content-Security-Policy) before it is written. Finishing each page here,
  * where its HTML already is in memory, replaced a pass that read and rewrote every page after
- * rendering: ~16 s of a 10,000-post build in its main thread.
+ * rendering: at 10,000 posts, the build's end after rendering went from 22 s to 13 s.
  */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
   // https://httpwg.org/specs/rfc9110.html#HEAD
