@@ -2,6 +2,8 @@ import { defaultUrlTransform } from "react-markdown";
 import type { Taxonomy } from "./content/taxonomy";
 import { basePath, siteConfig } from "./site-config";
 
+const FIRST_PAGE = "page/1/";
+
 /**
  * Every URL of the site, built in one place. They match Hugo's so links survive a move:
  * `/`, `/page/2/`, `/posts/<slug>/`, `/tags/`, `/tags/<tag>/`, `/tags/<tag>/page/2/`, and the same for categories.
@@ -19,13 +21,13 @@ export const paths = {
   term: (taxonomy: Taxonomy, slug: string, page = 1) =>
     page <= 1 ? `/${taxonomy}/${slug}/` : `/${taxonomy}/${slug}/page/${page}/`,
   /** `/page/1/` of a list: like Hugo, it is written as a redirect to the list's own URL. */
-  firstPageAlias: (listUrl: string) => `${listUrl}page/1/`,
+  firstPageAlias: (listUrl: string) => `${listUrl}${FIRST_PAGE}`,
   /** Prerendered as 404.html for static hosts. */
   notFound: () => "/404/",
 };
 
-/** Whether `url` is a list's `page/1/` (`paths.firstPageAlias`): a list's pages are numbered from 2. */
-export const isFirstPageAlias = (url: string) => url.endsWith("/page/1/");
+/** Whether `url` is a list's `page/1/` (`paths.firstPageAlias`): a list's own pages are numbered from 2. */
+export const isFirstPageAlias = (url: string) => url.endsWith(`/${FIRST_PAGE}`);
 
 /** Reads a `:page` URL segment: 1 when absent, a whole number from 1 up, else undefined. */
 export function parsePageParam(value: string | undefined): number | undefined {

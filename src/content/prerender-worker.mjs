@@ -114,6 +114,9 @@ async function prerenderResource(url) {
   write(normalized, content);
 }
 
+/** The folders `write` has made (or found) this thread. */
+const madeDirs = new Set();
+
 /**
  * Writes one of the page's files, synchronously: the thread has nothing else to do meanwhile. In a
  * profile at 10,000 posts, asynchronous writes (a recursive mkdir, then open, write and close through
@@ -128,7 +131,6 @@ function write(urlPath, content) {
   }
   writeFileSync(file, content);
 }
-const madeDirs = new Set();
 
 /** The server build's routes as a tree for matchRoutes (React Router's `createPrerenderRoutes`). */
 function createPrerenderRoutes(manifest, parentId = "", byParent = groupByParent(manifest)) {
