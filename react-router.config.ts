@@ -16,14 +16,14 @@ export default {
   ssr: dev,
   prerender: dev ? false : {
     async paths() {
-      const { parsePostsAhead, prerenderPaths } = await import("./src/content/site.server");
+      const { parsePostsAhead, postsForWorkers, prerenderPaths } = await import("./src/content/site.server");
       const { planPages } = await import("./src/content/page-cache.server");
       const { leaveToWorkers } = await import("./src/content/prerender-workers.server");
       await parsePostsAhead();
       // Only the pages that changed since the last build (see page-cache.server.ts); most of them
       // are rendered in worker threads by the folio:prerender plugin, before React Router renders the rest.
       const { render, required } = await planPages(prerenderPaths());
-      return leaveToWorkers(render, required);
+      return leaveToWorkers(render, required, postsForWorkers);
     },
     // React Router renders in one thread, but several pages at a time overlap one page's file
     // writes with the next one's rendering: 15-20 % faster at 1,000 posts (4 against 1).

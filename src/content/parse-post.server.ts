@@ -116,7 +116,6 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
 
   const post: Post = {
     file,
-    source,
     slug,
     title,
     date: date!.day,

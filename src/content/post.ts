@@ -57,8 +57,6 @@ export interface PostArticle extends PostSummary {
 export interface Post extends Omit<PostArticle, "content"> {
   /** The file under posts/, e.g. `posts/hello/index.md`. */
   file: string;
-  /** The file's full text, published beside the page as `index.md`. */
-  source: string;
   sortKey: number;
   /** Image files beside a page bundle's index.md, published at `/posts/<slug>/<file>`. */
   assets: readonly string[];

@@ -12,10 +12,12 @@ import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
  * 10,000 posts the glob spent ~115 s of each build in Vite's module pipeline and made the dev server
  * import 10,000 modules one request at a time (minutes; requests timed out). Here the posts are
  * in GROUPS modules, each post always in the same group (a hash of its path), so a build handles
- * ~65 modules and an edit reloads only its own group. Each group's default export maps its posts'
- * paths (relative to posts/) to their raw text, which the module reads from posts/ when it runs
- * rather than carrying it: with the text inlined, bundling 83 MB of it into the server bundle took
- * ~8 s of every 10,000-post build and ~2.5 GB of memory, and the dev server ~3 s to serve it.
+ * ~65 modules and an edit reloads only its own group. Each group's default export reads its posts
+ * from posts/ and maps their paths (relative to posts/) to their raw text, rather than carrying it:
+ * with the text inlined, bundling 83 MB of it into the server bundle took ~8 s of every
+ * 10,000-post build and ~2.5 GB of memory, and the dev server ~3 s to serve it. The posts are read
+ * when `postSources()` is first called, not when the modules load: a build's prerender workers load
+ * the server build but build their site from the parse cache (site.server.ts), without the text.
  *
  * On the dev server the plugin watches posts/ itself, with one recursive `fs.watch` in a worker
  * thread (inotify: ~0.8 s to start at 10,000 page bundles), and keeps Vite's watcher out of it, and
@@ -44,13 +46,13 @@ export function folioPosts(): Plugin {
   const postFiles = () => (listing ??= groupedPostFiles(listPostFiles(postsDir), groupOf));
   const groupFiles = (group: number) => postFiles().groups.get(group) ?? [];
   /**
-   * A group's module: it reads its posts' text when it runs. Vite then handles ~1.5 MB of code at
+   * A group's module: its default export reads its posts' text. Vite then handles ~1.5 MB of code at
    * 10,000 posts instead of 83 MB of text: as JSON modules of the text, the groups took ~3 s of the
    * dev server's first page, and writing them beside the server bundle ~1 s of every build.
    */
   const groupModule = (group: number) => {
-    const entries = groupFiles(group).map((file) => `  ${JSON.stringify(file)}: readFileSync(${JSON.stringify(path.join(postsDir, file))}, "utf8"),`);
-    return ['import { readFileSync } from "node:fs";', "export default {", ...entries, "};", ""].join("\n");
+    const entries = groupFiles(group).map((file) => `    ${JSON.stringify(file)}: readFileSync(${JSON.stringify(path.join(postsDir, file))}, "utf8"),`);
+    return ['import { readFileSync } from "node:fs";', "export default function readGroup() {", "  return {", ...entries, "  };", "}", ""].join("\n");
   };
 
   return {
@@ -86,12 +88,21 @@ export function folioPosts(): Plugin {
       if (id === sourcesModule) {
         const groups = [...postFiles().groups.keys()].sort((a, b) => a - b);
         const imports = groups.map((group) => `import group${group} from ${JSON.stringify(groupId(group))};`);
-        // One object in the listing's order.
-        const merged = postFiles().files.map((file) => `${JSON.stringify(`posts/${file}`)}: group${groupOf(file)}[${JSON.stringify(file)}]`);
+        // One object in the listing's order, made at the first call.
+        const read = groups.map((group) => `  const text${group} = group${group}();`);
+        const merged = postFiles().files.map((file) => `    ${JSON.stringify(`posts/${file}`)}: text${groupOf(file)}[${JSON.stringify(file)}],`);
         const code = [
           ...imports,
-          `const sources = {\n${merged.join(",\n")}\n};`,
-          "export function postSources() {\n  return sources;\n}",
+          "let sources;",
+          "export function postSources() {",
+          "  return (sources ??= readSources());",
+          "}",
+          "function readSources() {",
+          ...read,
+          "  return {",
+          ...merged,
+          "  };",
+          "}",
           "",
         ].join("\n");
         return { code, map: NO_SOURCE_MAP };

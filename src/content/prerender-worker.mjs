@@ -7,8 +7,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 
-/** @type {{ serverBuild: string, root: string, mode: string, urls: string[], concurrency: number }} */
-const { serverBuild, root, mode, urls, concurrency } = workerData;
+/** @type {{ serverBuild: string, root: string, mode: string, urls: string[], posts: unknown[], concurrency: number }} */
+const { serverBuild, root, mode, urls, posts, concurrency } = workerData;
+
+// The server build's site is made from the parse cache's entries for these posts, not from their
+// text (site.server.ts's `getSite`).
+globalThis.__folioCachedPosts = posts;
 
 // React Router reads a page's data from the X-React-Router-Prerender-Data header only in a build.
 process.env.IS_RR_BUILD_REQUEST = "yes";

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Plugin } from "vite";
 import { logOnce, seconds } from "./build-log.server.ts";
+import type { CachedPostFile } from "./parse-cache.server.ts";
 
 /**
  * React Router prerenders a build's pages one after another in the build's thread: ~8.5 ms a page,
@@ -25,16 +26,20 @@ const BATCH_SIZE = 50;
 const CONCURRENCY = 4;
 
 interface Shared {
-  /** Every page this build renders, and those left to the workers, set when React Router asks for the URLs. */
-  __folioWorkerPages?: { all: string[]; todo: string[]; workers: number };
+  /**
+   * Every page this build renders, those left to the workers, and the posts the workers build their
+   * site from, set when React Router asks for the URLs.
+   */
+  __folioWorkerPages?: { all: string[]; todo: string[]; workers: number; posts: CachedPostFile[] };
 }
 const shared = globalThis as Shared;
 
 /**
- * Given the pages this build renders and those React Router must render itself, returns the pages
- * to list in React Router's `prerender.paths`; the rest are left to the `folio:prerender` plugin.
+ * Given the pages this build renders, those React Router must render itself, and the posts (for the
+ * workers' sites: site.server.ts's `postsForWorkers`), returns the pages to list in React Router's
+ * `prerender.paths`; the rest are left to the `folio:prerender` plugin.
  */
-export function leaveToWorkers(render: string[], required: ReadonlySet<string>): string[] {
+export function leaveToWorkers(render: string[], required: ReadonlySet<string>, posts: () => CachedPostFile[]): string[] {
   const own = (url: string) => url === "/" || required.has(url);
   const todo = render.filter((url) => !own(url));
   const workers = workerCount(todo.length);
@@ -42,7 +47,7 @@ export function leaveToWorkers(render: string[], required: ReadonlySet<string>):
     delete shared.__folioWorkerPages;
     return render;
   }
-  shared.__folioWorkerPages = { all: render, todo, workers };
+  shared.__folioWorkerPages = { all: render, todo, workers, posts: posts() };
   return render.filter(own);
 }
 
@@ -89,12 +94,13 @@ export function folioPrerender(): Plugin {
 }
 
 /**
- * Each worker's heap limit, from the size of what it loads: the server build and the posts' text
- * (which the build's post modules read from posts/). Left to itself, V8 lets a busy worker's heap
- * grow to gigabytes before it collects: two workers took a 10,000-post build to 3.2 GB. What a
- * worker keeps grows with the posts (their text, the site built from them), so the limit is four
- * times their size, plus 512 MB for rendering. At 10,000 posts (83 MB of text), workers held to
- * this rendered as fast as unbounded ones, and the build peaked at 2.4 GB instead of 3.2.
+ * Each worker's heap limit, from the size of what it loads: the server build and the posts. Left
+ * to itself, V8 lets a busy worker's heap grow to gigabytes before it collects: two workers took a
+ * 10,000-post build to 3.2 GB. What a worker keeps grows with the posts (the site built from them;
+ * their text too, until workers built their site from the parse cache), so the limit is four times
+ * their size, plus 512 MB for rendering. At 10,000 posts (83 MB of text), workers held to this
+ * rendered as fast as unbounded ones, and the build peaked at 2.4 GB instead of 3.2. It is a
+ * ceiling: a worker now holds ~100 MB after a collection, ~165-235 MB between collections.
  */
 function heapLimit(serverDir: string, postsDir: string): number {
   const bytes = filesSize(serverDir) + filesSize(postsDir, (file) => file.endsWith(".md"));
@@ -110,11 +116,11 @@ function filesSize(folder: string, include = (_file: string) => true): number {
 }
 
 async function renderInWorkers(
-  { all, todo, workers }: NonNullable<Shared["__folioWorkerPages"]>,
+  { all, todo, workers, posts }: NonNullable<Shared["__folioWorkerPages"]>,
   { heapLimitMb, ...where }: { serverBuild: string; root: string; mode: string; heapLimitMb: number },
 ) {
   const started = performance.now();
-  const workerData = { ...where, urls: all, concurrency: CONCURRENCY };
+  const workerData = { ...where, urls: all, posts, concurrency: CONCURRENCY };
   const threads: Worker[] = [];
   let next = 0;
   let failure: string | undefined;

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
@@ -8,7 +8,7 @@ import { buildSite, type Site } from "./build-site.server";
 import type { ContentNode } from "./content-tree";
 import type { Post } from "./post";
 import { postSources } from "./post-sources.server";
-import { cachedContent, cachedFeedHtml, cachedParse, contentKey, type IndexedPost } from "./parse-cache.server";
+import { cachedContent, cachedFeedHtml, cachedParse, cachedPostFile, contentKey, postFileByKey, type CachedPostFile, type IndexedPost } from "./parse-cache.server";
 import { parsePost, type PostFile } from "./parse-post.server";
 import { parseAheadInWorkers } from "./parse-workers.server";
 import { TAXONOMIES } from "./taxonomy";
@@ -32,11 +32,17 @@ let site: { sources: Record<string, string>; site: Site } | undefined;
 const shared = globalThis as {
   __folioParsed?: Map<string, { source: string; bundleFiles: string; parsed: IndexedPost }>;
   __folioListed?: { sources: Record<string, string>; files: PostFile[] };
+  /** Set in a prerender worker (prerender-worker.mjs): the posts as the build's thread found them in the parse cache. */
+  __folioCachedPosts?: CachedPostFile[];
 };
 const parsedPosts = (shared.__folioParsed ??= new Map());
 
-/** The site built from posts/, once per process; drafts are included on the dev server only. */
+/**
+ * The site built from posts/, once per process (in a prerender worker, from the parse cache:
+ * siteFromCache); drafts are included on the dev server only.
+ */
 export function getSite(): Site {
+  if (shared.__folioCachedPosts) return (site ??= { sources: {}, site: siteFromCache(shared.__folioCachedPosts) }).site;
   const sources = postSources();
   if (site && sameSources(site.sources, sources)) return site.site;
   const started = performance.now();
@@ -46,6 +52,27 @@ export function getSite(): Site {
   logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
   for (const warning of built.warnings) logOnce(`${warning.file}:${warning.line}: warning: ${warning.message}`, { warn: true });
   return built;
+}
+
+/**
+ * A prerender worker's site: each post read from the parse cache by the key the build's thread
+ * computed (`postsForWorkers`), the same posts in the same order as that thread's site. The worker
+ * neither reads nor hashes the posts' text, which would be most of what it holds (~113 MB of its
+ * ~185 MB at 10,000 posts) and ~1 s of its start. The build's thread has reported the warnings.
+ */
+function siteFromCache(posts: CachedPostFile[]): Site {
+  return buildSite(posts.map(postFileByKey), {
+    parse: (file) => {
+      const parsed = cachedParse(file, parsePost);
+      parsedFrom.set(parsed.post, file);
+      return parsed;
+    },
+  });
+}
+
+/** The posts, for the prerender workers' sites (see siteFromCache); drafts too, which their sites leave out as this one does. */
+export function postsForWorkers(): CachedPostFile[] {
+  return postFiles(postSources()).map(cachedPostFile);
 }
 
 let ahead: { sources: Record<string, string>; parsed: Promise<void> } | undefined;
@@ -156,8 +183,15 @@ export function postFeedHtml(post: Post): string | undefined {
   return cachedFeedHtml(postFile(post), parsePost);
 }
 
+/** A post's Markdown, as the site was built from it: published beside its page as `index.md`. */
+export function postSource(post: Post): string {
+  return postFile(post).source;
+}
+
 const articleKey = (post: Post) => `folio-article:${contentKey(postFile(post))}`;
-const postFile = (post: Post): PostFile => parsedFrom.get(post) ?? { file: post.file, source: post.source, bundleFiles: post.assets };
+/** The file the post was parsed from; for a post this copy of the module did not parse, read again from posts/. */
+const postFile = (post: Post): PostFile =>
+  parsedFrom.get(post) ?? { file: post.file, source: readFileSync(path.resolve(post.file), "utf8"), bundleFiles: post.assets };
 
 /** Where a file published beside a post (a page bundle's image) is on disk. */
 export function postFileOnDisk(post: Post, file: string): string {

@@ -6,7 +6,7 @@ import type { Site } from "./build-site.server";
 import { logOnce, seconds } from "./build-log.server";
 import { writtenByThisBuild } from "./build-started.server";
 import { withContentSecurityPolicy } from "./page-html.server";
-import { postFileOnDisk } from "./site.server";
+import { postFileOnDisk, postSource } from "./site.server";
 
 /**
  * Finishes the static site React Router prerendered into `clientDir`, so the folder can be uploaded
@@ -43,7 +43,7 @@ export function finishStaticOutput(clientDir: string, site: Site, prerendered: r
     const dir = paths.post(post.slug).split("/").filter(Boolean);
     mkdirSync(path.join(clientDir, ...dir), { recursive: true });
     // The source as the build read it (the bundled text), with its file's modification time.
-    publish(post.file, path.join(clientDir, ...dir, "index.md"), Buffer.from(post.source));
+    publish(post.file, path.join(clientDir, ...dir, "index.md"), Buffer.from(postSource(post)));
     for (const file of post.assets) publish(postFileOnDisk(post, file), path.join(clientDir, ...dir, file));
     published.push(path.join(...dir, "index.md"), ...post.assets.map((file) => path.join(...dir, file)));
   }

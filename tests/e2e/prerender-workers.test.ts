@@ -5,8 +5,11 @@ import { buildOutput, runBuild, scratchProject } from "./scratch-project";
 
 describe("rendering pages in worker threads (a build of many pages)", () => {
   it("writes exactly what React Router's own prerender writes, under a sub-path too", () => {
-    // A sub-path site: every kind of page (lists, posts, a redirect alias, feeds, the sitemap) under a basename.
-    const project = scratchProject({}, { bundledPosts: true, baseUrl: "https://example.org/blog/" });
+    // A sub-path site: every kind of page (lists, posts, a redirect alias, feeds, the sitemap) under a
+    // basename. The workers build their site from the parse cache, not from the posts' text: a draft
+    // checks that it leaves out what the build's thread leaves out.
+    const draft = "---\ntitle: Not yet\ndate: 2024-06-01\ndraft: true\ntags: [AI]\n---\n\nUnfinished.\n";
+    const project = scratchProject({ "not-yet.md": draft }, { bundledPosts: true, baseUrl: "https://example.org/blog/" });
     // Each build renders every page: the pages of the last build are not kept.
     const renderAll = () => {
       rmSync(path.join(project.dir, "build"), { recursive: true, force: true });
@@ -24,6 +27,8 @@ describe("rendering pages in worker threads (a build of many pages)", () => {
       const pagesByReactRouter = (stdout: string) => stdout.match(/^Prerender \((html|resource)\): (?!SPA Fallback)/gm)?.length;
       expect(pagesByReactRouter(inWorkers.stdout)).toBe(byReactRouter);
       const fromWorkers = buildOutput(project.dir);
+      expect([...fromWorkers.keys()].filter((name) => name.includes("not-yet"))).toEqual([]);
+      expect([...fromWorkers.keys()]).toContain("posts/ai-personalized-cancer-treatment/index.md");
 
       renderAll();
       const inMainThread = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "0" });
