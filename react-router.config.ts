@@ -16,26 +16,26 @@ export default {
   ssr: dev,
   prerender: dev ? false : {
     async paths() {
-      const { parsePostsAhead, postsForWorkers, prerenderPaths } = await import("./src/content/site.server");
-      const { planPages } = await import("./src/content/page-cache.server");
+      const { planBuild } = await import("./src/content/build-plan.server");
       const { leaveToWorkers } = await import("./src/content/prerender-workers.server");
-      await parsePostsAhead();
-      // Only the pages that changed since the last build (see page-cache.server.ts); most of them
-      // are rendered in worker threads by the folio:prerender plugin, before React Router renders the rest.
-      const { render, required } = await planPages(prerenderPaths());
-      return leaveToWorkers(render, required, postsForWorkers);
+      // Only the pages that changed since the last build (see page-cache.server.ts), decided in a
+      // thread of its own (build-plan.server.ts); most of them are rendered in worker threads by the
+      // folio:prerender plugin, before React Router renders the rest.
+      const { pages, posts } = await planBuild();
+      return leaveToWorkers(pages.render, pages.required, posts);
     },
     // React Router renders in one thread, but several pages at a time overlap one page's file
     // writes with the next one's rendering: 15-20 % faster at 1,000 posts (4 against 1).
     concurrency: 4,
   },
   async buildEnd({ reactRouterConfig }) {
-    const { getSite, prerenderPaths } = await import("./src/content/site.server");
+    const { getSite } = await import("./src/content/site.server");
+    const { planBuild } = await import("./src/content/build-plan.server");
     const { finishStaticOutput, removeStaleOutput } = await import("./src/content/static-output.server");
     const { pruneParseCache } = await import("./src/content/parse-cache.server");
     const { completePages } = await import("./src/content/page-cache.server");
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
-    const { published, files } = finishStaticOutput(clientDir, getSite(), prerenderPaths());
+    const { published, files } = finishStaticOutput(clientDir, getSite(), (await planBuild()).urls);
     const kept = await completePages(clientDir);
     removeStaleOutput(clientDir, files, [...published, ...kept]);
     pruneParseCache();

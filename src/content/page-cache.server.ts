@@ -42,7 +42,8 @@ interface Manifest {
   pages: Record<string, { fingerprint: string; files: Record<string, FileStamp> }>;
 }
 
-interface Plan {
+/** Which pages a build renders and which it keeps (planPages). */
+export interface PagePlan {
   /** The last build's manifest, if there is one. */
   previous?: Manifest;
   fingerprints: Map<string, string>;
@@ -52,9 +53,9 @@ interface Plan {
   reuse: string[];
 }
 
-// The plan is made when React Router first asks for the URLs (it asks more than once in a build) and
-// used at the end of the build, from a different copy of this module: it lives on globalThis.
-const shared = globalThis as { __folioPagePlan?: Promise<Plan> };
+// The plan is made in the build's planning thread (build-plan.server.ts) and used at the end of the
+// build, from a different copy of this module: it lives on globalThis.
+const shared = globalThis as { __folioPagePlan?: PagePlan };
 
 type Loader = (args: { params: Record<string, string | undefined>; request: Request; context: unknown }) => unknown;
 const routeModules = import.meta.glob<{ loader?: Loader }>("/src/routes/*.{ts,tsx}");
@@ -68,18 +69,13 @@ const routes: RouteObject[] = [
 const matcher = createStaticHandler(routes);
 
 /**
- * Decides which of `urls` to render and which to keep from the last build; returns the ones to
- * render, and among them those React Router must render (the first page of each route).
+ * Decides which of `urls` to render and which to keep from the last build: `render` lists the ones
+ * to render, and `required` those among them React Router must render (the first page of each route).
  */
-export async function planPages(urls: readonly string[]): Promise<{ render: string[]; required: ReadonlySet<string> }> {
-  const { render, required } = await (shared.__folioPagePlan ??= makePlan(urls));
-  return { render, required };
-}
-
-async function makePlan(urls: readonly string[]): Promise<Plan> {
+export async function planPages(urls: readonly string[]): Promise<PagePlan> {
   const started = performance.now();
   const previous = await readManifest();
-  const plan: Plan = { previous, fingerprints: new Map(), render: [], required: new Set(), reuse: [] };
+  const plan: PagePlan = { previous, fingerprints: new Map(), render: [], required: new Set(), reuse: [] };
   const routesSeen = new Set<string>();
   for (const url of urls) {
     const { routeId, fingerprint } = await pageFingerprint(url);
@@ -93,6 +89,11 @@ async function makePlan(urls: readonly string[]): Promise<Plan> {
   }
   logOnce(`folio: ${plan.render.length} of ${urls.length} pages to render, the rest unchanged (fingerprinted in ${seconds(started)})`);
   return plan;
+}
+
+/** Makes `plan` the one completePages records at the end of this build. */
+export function followPlan(plan: PagePlan): void {
+  shared.__folioPagePlan = plan;
 }
 
 /** Whether a page's files are in build/client as the last build left them. */
@@ -109,8 +110,8 @@ function unchangedOnDisk(files: Record<string, FileStamp>): boolean {
  * to `clientDir`), which were not written by this build but belong to it.
  */
 export async function completePages(clientDir: string): Promise<string[]> {
-  const plan = await shared.__folioPagePlan;
-  if (!plan) throw new Error("page cache: planPages did not run in this build");
+  const plan = shared.__folioPagePlan;
+  if (!plan) throw new Error("page cache: this build followed no plan (followPlan)");
   if (path.resolve(clientDir) !== CLIENT_DIR) throw new Error(`page cache: pages are kept in ${CLIENT_DIR}, not ${clientDir}: leave React Router's buildDirectory as it is`);
   const started = performance.now();
   const { previous } = plan;

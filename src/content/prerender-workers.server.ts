@@ -36,10 +36,10 @@ const shared = globalThis as Shared;
 
 /**
  * Given the pages this build renders, those React Router must render itself, and the posts (for the
- * workers' sites: site.server.ts's `postsForWorkers`), returns the pages to list in React Router's
+ * workers' sites: build-plan.server.ts), returns the pages to list in React Router's
  * `prerender.paths`; the rest are left to the `folio:prerender` plugin.
  */
-export function leaveToWorkers(render: string[], required: ReadonlySet<string>, posts: () => CachedPostFile[]): string[] {
+export function leaveToWorkers(render: string[], required: ReadonlySet<string>, posts: CachedPostFile[]): string[] {
   const own = (url: string) => url === "/" || required.has(url);
   const todo = render.filter((url) => !own(url));
   const workers = workerCount(todo.length);
@@ -47,7 +47,7 @@ export function leaveToWorkers(render: string[], required: ReadonlySet<string>, 
     delete shared.__folioWorkerPages;
     return render;
   }
-  shared.__folioWorkerPages = { all: render, todo, workers, posts: posts() };
+  shared.__folioWorkerPages = { all: render, todo, workers, posts };
   return render.filter(own);
 }
 

@@ -32,14 +32,14 @@ let site: { sources: Record<string, string>; site: Site } | undefined;
 const shared = globalThis as {
   __folioParsed?: Map<string, { source: string; bundleFiles: string; parsed: IndexedPost }>;
   __folioListed?: { sources: Record<string, string>; files: PostFile[] };
-  /** Set in a prerender worker (prerender-worker.mjs): the posts as the build's thread found them in the parse cache. */
+  /** Set once a build is planned, and in its prerender workers: every post by its parse-cache key (buildFromCache). */
   __folioCachedPosts?: CachedPostFile[];
 };
 const parsedPosts = (shared.__folioParsed ??= new Map());
 
 /**
- * The site built from posts/, once per process (in a prerender worker, from the parse cache:
- * siteFromCache); drafts are included on the dev server only.
+ * The site built from posts/, once per process (once a build is planned, from the parse cache:
+ * buildFromCache); drafts are included on the dev server only.
  */
 export function getSite(): Site {
   if (shared.__folioCachedPosts) return (site ??= { sources: {}, site: siteFromCache(shared.__folioCachedPosts) }).site;
@@ -55,10 +55,19 @@ export function getSite(): Site {
 }
 
 /**
- * A prerender worker's site: each post read from the parse cache by the key the build's thread
- * computed (`postsForWorkers`), the same posts in the same order as that thread's site. The worker
- * neither reads nor hashes the posts' text, which would be most of what it holds (~113 MB of its
- * ~185 MB at 10,000 posts) and ~1 s of its start. The build's thread has reported the warnings.
+ * From now on, this thread's sites are built from `posts` (`postsForWorkers` of the thread that
+ * planned the build: build-plan.server.ts), as the render workers' are (prerender-worker.mjs).
+ */
+export function buildFromCache(posts: CachedPostFile[]): void {
+  shared.__folioCachedPosts = posts;
+}
+
+/**
+ * A site built after planning: each post read from the parse cache by the key the planning thread
+ * computed, the same posts in the same order as its site. The posts' text is neither read nor
+ * hashed again: it would be most of what a render worker holds (~113 MB of its ~185 MB at 10,000
+ * posts) and ~1 s of its start. A post's text is read from posts/ when it is published
+ * (`postSource`). The planning thread has reported the warnings.
  */
 function siteFromCache(posts: CachedPostFile[]): Site {
   return buildSite(posts.map(postFileByKey), {
@@ -70,7 +79,7 @@ function siteFromCache(posts: CachedPostFile[]): Site {
   });
 }
 
-/** The posts, for the prerender workers' sites (see siteFromCache); drafts too, which their sites leave out as this one does. */
+/** The posts, for the sites built after planning (see siteFromCache); drafts too, which those sites leave out as this one does. */
 export function postsForWorkers(): CachedPostFile[] {
   return postFiles(postSources()).map(cachedPostFile);
 }

@@ -1,0 +1,81 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { CachedPostFile } from "./parse-cache.server";
+import { followPlan, planPages, type PagePlan } from "./page-cache.server";
+import { buildFromCache, parsePostsAhead, postsForWorkers, prerenderPaths } from "./site.server";
+
+/** What a build renders, decided before React Router renders anything (react-router.config.ts). */
+export interface BuildPlan {
+  /** Every URL of the site. */
+  urls: string[];
+  /** Which of them to render, which to keep from the last build (page-cache.server.ts). */
+  pages: PagePlan;
+  /** Every post by its parse-cache key, for the sites built after planning (site.server.ts's `siteFromCache`). */
+  posts: CachedPostFile[];
+}
+
+// React Router asks for the URLs more than once in a build, and buildEnd wants them too.
+const shared = globalThis as { __folioBuildPlan?: Promise<BuildPlan> };
+
+/**
+ * The build's plan, made once per build (in a thread of its own: planBuildInWorker). From then on,
+ * this thread builds its sites from the parse cache, as the render workers do.
+ */
+export function planBuild(): Promise<BuildPlan> {
+  return (shared.__folioBuildPlan ??= planBuildInWorker().then((plan) => {
+    followPlan(plan.pages);
+    buildFromCache(plan.posts);
+    return plan;
+  }));
+}
+
+/**
+ * The code of the planning thread: loads build-plan-thread.server.ts through Vite, as React Router
+ * loads the config (and the parse workers the parser), which makes the plan as it loads; answers
+ * with the plan or the error that stops the build.
+ */
+const WORKER_CODE = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+  const { runnerImport } = await import(workerData.vite);
+  const { module } = await runnerImport(workerData.module, { configFile: false, logLevel: "error", mode: workerData.mode });
+  parentPort.postMessage({ plan: module.plan });
+})().catch((error) => {
+  // A post's problems (ContentErrors) read as they would in the build's thread; anything else with its stack.
+  const content = error?.name === "ContentErrors" || error?.name === "ContentError";
+  parentPort.postMessage({ error: String(content ? error.message : (error?.stack ?? error)) });
+});
+`;
+
+/**
+ * Plans the build in a worker thread that ends when the plan is made. Planning reads every post's
+ * text, builds the site and fingerprints every page (~235 MB held at 10,000 posts, and as much
+ * again in garbage); in the build's own thread, V8 kept all of it (~400 MB of heap) until well
+ * into rendering, beside the render workers. A thread's memory goes when it ends. What the plan
+ * carries is small: URLs, fingerprints and a key per post.
+ */
+async function planBuildInWorker(): Promise<BuildPlan> {
+  const vite = pathToFileURL(createRequire(path.resolve("package.json")).resolve("vite")).href;
+  const module = path.resolve("src/content/build-plan-thread.server.ts");
+  const worker = new Worker(WORKER_CODE, { eval: true, workerData: { vite, module, mode: import.meta.env.MODE } });
+  try {
+    const answer = await new Promise<{ plan?: BuildPlan; error?: string }>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`folio: the planning thread exited (${code}) without a plan`)));
+    });
+    if (answer.error !== undefined) throw new Error(answer.error);
+    return answer.plan!;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** In the planning thread: parses what the cache lacks, lists the URLs and decides which pages to render. */
+export async function makeBuildPlan(): Promise<BuildPlan> {
+  await parsePostsAhead();
+  const urls = prerenderPaths();
+  return { urls, pages: await planPages(urls), posts: postsForWorkers() };
+}
