@@ -51,8 +51,9 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
   const failures: string[] = [];
   await Promise.all(
     Array.from({ length: workers }, () => {
-      // A larger young generation than the default: a parse allocates much short-lived memory (fewer, cheaper collections).
-      const worker = new Worker(WORKER_CODE, { eval: true, workerData: { vite, module, mode }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+      // V8's default young generation. Twice as large (96 MB) parsed 10,000 posts ~15 % faster (55-61 s
+      // against 64-73 s) but took the build's peak from ~990 MiB to ~1,040, over the 1 GiB target.
+      const worker = new Worker(WORKER_CODE, { eval: true, workerData: { vite, module, mode } });
       return new Promise<void>((resolve) => {
         const sendBatch = () => {
           const batch = todo.slice(next, (next += BATCH_SIZE));
