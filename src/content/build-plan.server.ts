@@ -45,7 +45,7 @@ const { parentPort, workerData } = require("node:worker_threads");
 })().catch((error) => {
   // A post's problems (ContentErrors) read as they would in the build's thread; anything else with its stack.
   const content = error?.name === "ContentErrors" || error?.name === "ContentError";
-  parentPort.postMessage({ error: String(content ? error.message : (error?.stack ?? error)) });
+  parentPort.postMessage({ error: String(content ? error.message : (error?.stack ?? error)), name: error?.name });
 });
 `;
 
@@ -61,12 +61,12 @@ async function planBuildInWorker(): Promise<BuildPlan> {
   const module = path.resolve("src/content/build-plan-thread.server.ts");
   const worker = new Worker(WORKER_CODE, { eval: true, workerData: { vite, module, mode: import.meta.env.MODE } });
   try {
-    const answer = await new Promise<{ plan?: BuildPlan; error?: string }>((resolve, reject) => {
+    const answer = await new Promise<{ plan?: BuildPlan; error?: string; name?: string }>((resolve, reject) => {
       worker.once("message", resolve);
       worker.once("error", reject);
       worker.once("exit", (code) => reject(new Error(`folio: the planning thread exited (${code}) without a plan`)));
     });
-    if (answer.error !== undefined) throw new Error(answer.error);
+    if (answer.error !== undefined) throw Object.assign(new Error(answer.error), { name: answer.name ?? "Error" });
     return answer.plan!;
   } finally {
     await worker.terminate();
