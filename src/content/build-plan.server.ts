@@ -1,10 +1,7 @@
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { CachedPostFile } from "./parse-cache.server";
 import { followPlan, planPages, type PagePlan } from "./page-cache.server";
-import { buildFromCache, parsePostsAhead, postsForWorkers, prerenderPaths } from "./site.server";
+import { buildFromCache, parsePostsAhead, postsByKey, prerenderPaths } from "./site.server";
+import { viteModuleWorker } from "./vite-worker.server";
 
 /** What a build renders, decided before React Router renders anything (react-router.config.ts). */
 export interface BuildPlan {
@@ -32,24 +29,6 @@ export function planBuild(): Promise<BuildPlan> {
 }
 
 /**
- * The code of the planning thread: loads build-plan-thread.server.ts through Vite, as React Router
- * loads the config (and the parse workers the parser), which makes the plan as it loads; answers
- * with the plan or the error that stops the build.
- */
-const WORKER_CODE = `
-const { parentPort, workerData } = require("node:worker_threads");
-(async () => {
-  const { runnerImport } = await import(workerData.vite);
-  const { module } = await runnerImport(workerData.module, { configFile: false, logLevel: "error", mode: workerData.mode });
-  parentPort.postMessage({ plan: module.plan });
-})().catch((error) => {
-  // A post's problems (ContentErrors) read as they would in the build's thread; anything else with its stack.
-  const content = error?.name === "ContentErrors" || error?.name === "ContentError";
-  parentPort.postMessage({ error: String(content ? error.message : (error?.stack ?? error)), name: error?.name });
-});
-`;
-
-/**
  * Plans the build in a worker thread that ends when the plan is made. Planning reads every post's
  * text, builds the site and fingerprints every page (~235 MB held at 10,000 posts, and as much
  * again in garbage); in the build's own thread, V8 kept all of it (~400 MB of heap) until well
@@ -57,9 +36,9 @@ const { parentPort, workerData } = require("node:worker_threads");
  * carries is small: URLs, fingerprints and a key per post.
  */
 async function planBuildInWorker(): Promise<BuildPlan> {
-  const vite = pathToFileURL(createRequire(path.resolve("package.json")).resolve("vite")).href;
-  const module = path.resolve("src/content/build-plan-thread.server.ts");
-  const worker = new Worker(WORKER_CODE, { eval: true, workerData: { vite, module, mode: import.meta.env.MODE } });
+  // build-plan-thread.server.ts makes the plan as it loads; the thread answers with it or with the
+  // error that stops the build (a post's problems read as they would in this thread).
+  const worker = viteModuleWorker("src/content/build-plan-thread.server.ts", "parentPort.postMessage({ plan: module.plan });");
   try {
     const answer = await new Promise<{ plan?: BuildPlan; error?: string; name?: string }>((resolve, reject) => {
       worker.once("message", resolve);
@@ -77,5 +56,5 @@ async function planBuildInWorker(): Promise<BuildPlan> {
 export async function makeBuildPlan(): Promise<BuildPlan> {
   await parsePostsAhead();
   const urls = prerenderPaths();
-  return { urls, pages: await planPages(urls), posts: postsForWorkers() };
+  return { urls, pages: await planPages(urls), posts: postsByKey() };
 }

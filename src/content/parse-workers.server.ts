@@ -1,33 +1,25 @@
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { logOnce, seconds } from "./build-log.server";
 import { cachedParse, uncached } from "./parse-cache.server";
 import { parsePost, type PostFile } from "./parse-post.server";
+import { viteModuleWorker } from "./vite-worker.server";
 
 /**
  * Parsing is most of a cold build's work (~25 ms a post) and runs in one thread. Before the site is
  * built, the posts the parse cache lacks are parsed in worker threads, one per core, which fill the
- * cache; `getSite()` then reads every post from it. A worker loads the parser with Vite's
- * `runnerImport`, as React Router loads the config, and takes about a second to start: with few
- * posts to parse the main thread does it alone. `FOLIO_PARSE_WORKERS=<n>` sets the number of
+ * cache; `getSite()` then reads every post from it. A worker loads the parser through Vite
+ * (vite-worker.server.ts) and takes about a second to start: with few posts to parse the main
+ * thread does it alone. `FOLIO_PARSE_WORKERS=<n>` sets the number of
  * workers whatever the number of posts (0: parse in the main thread).
  */
 const MIN_POSTS_PER_WORKER = 100;
 /** Posts handed to a worker at a time: small enough that the workers finish together. */
 const BATCH_SIZE = 20;
 
-/** The worker's code: loads this module through Vite and parses the batches it is sent into the cache. */
-const WORKER_CODE = `
-const { parentPort, workerData } = require("node:worker_threads");
-(async () => {
-  const { runnerImport } = await import(workerData.vite);
-  const { module } = await runnerImport(workerData.module, { configFile: false, logLevel: "error", mode: workerData.mode });
+/** What a worker runs once it has loaded this module: parses the batches it is sent into the cache. */
+const WORKER_BODY = `
   parentPort.on("message", (files) => parentPort.postMessage(module.parseIntoCache(files)));
   parentPort.postMessage(0);
-})().catch((error) => parentPort.postMessage({ error: String(error?.stack ?? error) }));
 `;
 
 /**
@@ -43,9 +35,6 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
   // One worker alone would only take the main thread's place.
   if (todo.length === 0 || workers === 0 || (workers === 1 && !requested)) return;
   const started = performance.now();
-  const vite = pathToFileURL(createRequire(path.resolve("package.json")).resolve("vite")).href;
-  const module = path.resolve("src/content/parse-workers.server.ts");
-  const mode = import.meta.env.MODE;
   let next = 0;
   let parsed = 0;
   const failures: string[] = [];
@@ -53,7 +42,7 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
     Array.from({ length: workers }, () => {
       // V8's default young generation. Twice as large (96 MB) parsed 10,000 posts ~15 % faster (55-61 s
       // against 64-73 s) but took the build's peak from ~990 MiB to ~1,040, over the 1 GiB target.
-      const worker = new Worker(WORKER_CODE, { eval: true, workerData: { vite, module, mode } });
+      const worker = viteModuleWorker("src/content/parse-workers.server.ts", WORKER_BODY);
       return new Promise<void>((resolve) => {
         const sendBatch = () => {
           const batch = todo.slice(next, (next += BATCH_SIZE));

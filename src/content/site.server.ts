@@ -55,7 +55,7 @@ export function getSite(): Site {
 }
 
 /**
- * From now on, this thread's sites are built from `posts` (`postsForWorkers` of the thread that
+ * From now on, this thread's sites are built from `posts` (`postsByKey` of the thread that
  * planned the build: build-plan.server.ts), as the render workers' are (prerender-worker.mjs).
  */
 export function buildFromCache(posts: CachedPostFile[]): void {
@@ -66,7 +66,7 @@ export function buildFromCache(posts: CachedPostFile[]): void {
  * A site built after planning: each post read from the parse cache by the key the planning thread
  * computed, the same posts in the same order as its site. The posts' text is neither read nor
  * hashed again: it would be most of what a render worker holds (~113 MB of its ~185 MB at 10,000
- * posts) and ~1 s of its start. A post's text is read from posts/ when it is published
+ * posts) and ~1 s of its start. A post's text is read from posts/ only when asked for
  * (`postSource`). The planning thread has reported the warnings.
  */
 function siteFromCache(posts: CachedPostFile[]): Site {
@@ -79,8 +79,8 @@ function siteFromCache(posts: CachedPostFile[]): Site {
   });
 }
 
-/** The posts, for the sites built after planning (see siteFromCache); drafts too, which those sites leave out as this one does. */
-export function postsForWorkers(): CachedPostFile[] {
+/** The posts by parse-cache key, for the sites built after planning (see siteFromCache); drafts too, which those sites leave out as this one does. */
+export function postsByKey(): CachedPostFile[] {
   return postFiles(postSources()).map(cachedPostFile);
 }
 

@@ -6,7 +6,7 @@ import type { Site } from "./build-site.server";
 import { logOnce, seconds } from "./build-log.server";
 import { writtenByThisBuild } from "./build-started.server";
 import { withContentSecurityPolicy } from "./page-html.server";
-import { postFileOnDisk, postSource } from "./site.server";
+import { postFileOnDisk } from "./site.server";
 
 /**
  * Finishes the static site React Router prerendered into `clientDir`, so the folder can be uploaded
@@ -42,8 +42,7 @@ export function finishStaticOutput(clientDir: string, site: Site, prerendered: r
   for (const post of site.posts) {
     const dir = paths.post(post.slug).split("/").filter(Boolean);
     mkdirSync(path.join(clientDir, ...dir), { recursive: true });
-    // The source as the build read it (the bundled text), with its file's modification time.
-    publish(post.file, path.join(clientDir, ...dir, "index.md"), Buffer.from(postSource(post)));
+    publish(post.file, path.join(clientDir, ...dir, "index.md"));
     for (const file of post.assets) publish(postFileOnDisk(post, file), path.join(clientDir, ...dir, file));
     published.push(path.join(...dir, "index.md"), ...post.assets.map((file) => path.join(...dir, file)));
   }
@@ -76,17 +75,15 @@ function listFiles(folder: string): string[] {
 }
 
 /**
- * Copies `source` (or writes `content`, its bytes) to `target` unless `target` already has that
- * size and `source`'s modification time, as rsync decides; the copy is given `source`'s
- * modification time. A post's source and images are ~20,000 files at 10,000 posts: copying them
+ * Copies `source` to `target` unless `target` already has its size and modification time, as
+ * rsync decides; the copy is given `source`'s modification time. A post's source and images are ~20,000 files at 10,000 posts: copying them
  * all took ~13 s of every build.
  */
-function publish(source: string, target: string, content?: Buffer): void {
+function publish(source: string, target: string): void {
   const from = statSync(source);
   const to = statSync(target, { throwIfNoEntry: false });
-  if (to?.size === (content?.length ?? from.size) && Math.abs(to.mtimeMs - from.mtimeMs) < 1) return;
-  if (content) writeFileSync(target, content);
-  else copyFileSync(source, target);
+  if (to?.size === from.size && Math.abs(to.mtimeMs - from.mtimeMs) < 1) return;
+  copyFileSync(source, target);
   utimesSync(target, from.atime, from.mtime);
 }
 
