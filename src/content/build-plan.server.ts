@@ -1,6 +1,6 @@
 import type { CachedPostFile } from "./parse-cache.server";
 import { followPlan, planPages, type PagePlan } from "./page-cache.server";
-import { buildFromCache, parsePostsAhead, postsByKey, prerenderPaths } from "./site.server";
+import { buildFromCache, keyPostsForBuild, prerenderPaths } from "./site.server";
 import { viteModuleWorker } from "./vite-worker.server";
 
 /** What a build renders, decided before React Router renders anything (react-router.config.ts). */
@@ -54,7 +54,7 @@ async function planBuildInWorker(): Promise<BuildPlan> {
 
 /** In the planning thread: parses what the cache lacks, lists the URLs and decides which pages to render. */
 export async function makeBuildPlan(): Promise<BuildPlan> {
-  await parsePostsAhead();
+  const posts = await keyPostsForBuild();
   const urls = prerenderPaths();
-  return { urls, pages: await planPages(urls), posts: postsByKey() };
+  return { urls, pages: await planPages(urls), posts };
 }

@@ -1,6 +1,5 @@
 import { ContentError, ContentErrors } from "./content-error";
-import type { ContentNode } from "./content-tree";
-import type { Post, PostArticle, PostLink, PostSummary, Term } from "./post";
+import type { ArticleBody, Post, PostArticle, PostLink, PostSummary, Term } from "./post";
 import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "./parse-post.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
 
@@ -118,7 +117,7 @@ export function summaryOf(post: Post): PostSummary {
 }
 
 /** What the article page needs of a post: no source text, no build-only fields. */
-export function articleOf(post: Post, content: ContentNode[]): PostArticle {
-  const { description, headings, toc, featuredImage, lightgallery, linkToMarkdown } = post;
+export function articleOf(post: Post, { content, headings }: ArticleBody): PostArticle {
+  const { description, toc, featuredImage, lightgallery, linkToMarkdown } = post;
   return { ...summaryOf(post), description, content, headings, toc, featuredImage, lightgallery, linkToMarkdown };
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { codeVersion } from "./code-version.server";
-import type { ContentNode } from "./content-tree";
+import type { ArticleBody } from "./post";
 import type { ParsedPost, PostFile } from "./parse-post.server";
 
 /**
@@ -47,12 +47,12 @@ const used: Set<string> = ((globalThis as { __folioCacheUsed?: Set<string> }).__
  * With the feeds' HTML in the entries, reading 10,000 of them took ~0.7 s instead of ~0.25 s, in
  * every build and dev-server start.
  */
-const PARTS = { content: ".content.json", feedHtml: ".feed.json" } as const;
+const PARTS = { article: ".article.json", feedHtml: ".feed.json" } as const;
 type Part = keyof typeof PARTS;
 const partPath = (entry: string, part: Part) => entry.replace(/\.json$/, PARTS[part]);
 const entryFiles = (entry: string) => [entry, ...(Object.keys(PARTS) as Part[]).map((part) => partPath(entry, part))];
 
-/** A parsed post without what is stored apart from it (`cachedContent`, `cachedFeedHtml`). */
+/** A parsed post without what is stored apart from it (`cachedArticle`, `cachedFeedHtml`). */
 export type IndexedPost = Omit<ParsedPost, Part>;
 
 /**
@@ -68,7 +68,7 @@ export function cachedParse(file: PostFile, parse: (file: PostFile) => ParsedPos
   } catch {
     // No entry, or an unreadable one: parse.
   }
-  const { content: _content, feedHtml: _feedHtml, ...parsed } = store(file, parse(file));
+  const { article: _article, feedHtml: _feedHtml, ...parsed } = store(file, parse(file));
   return parsed;
 }
 
@@ -86,9 +86,9 @@ export function uncached(files: readonly PostFile[]): PostFile[] {
   return files.filter((file) => !entryFiles(entryPath(file)).every((name) => names.has(path.basename(name))));
 }
 
-/** A post's article, from the cache, or parsed again if its entry has gone. */
-export function cachedContent(file: PostFile, parse: (file: PostFile) => ParsedPost): ContentNode[] {
-  return cachedPart(file, "content", parse);
+/** A post's article and headings, from the cache, or parsed again if its entry has gone. */
+export function cachedArticle(file: PostFile, parse: (file: PostFile) => ParsedPost): ArticleBody {
+  return cachedPart(file, "article", parse);
 }
 
 /** A post's HTML for feeds, if it has one (`rssFullText`), from the cache, or parsed again if its entry has gone. */
@@ -112,7 +112,7 @@ export function contentKey(file: PostFile): string {
   return path.basename(entryPath(file), ".json");
 }
 
-/** A post's file by its entry in the cache, as the build's thread hands it to a prerender worker. */
+/** A post's file by its entry in the cache: how the planning thread hands posts to parse and render workers. */
 export interface CachedPostFile {
   file: string;
   bundleFiles: readonly string[];
@@ -120,22 +120,29 @@ export interface CachedPostFile {
   key: string;
 }
 
-/** What a prerender worker needs to find `file`'s entry without its text. */
+/** What a thread needs to find `file`'s entry without its text. */
 export function cachedPostFile(file: PostFile): CachedPostFile {
   return { file: file.file, bundleFiles: file.bundleFiles ?? [], key: contentKey(file) };
 }
 
 /**
- * The post file a prerender worker builds its site from: found in the cache by the key the build's
- * thread computed, its text read from posts/ only if its entry has gone (and the post must be parsed
- * again). A worker thus neither reads nor keeps the posts' text: ~113 MB at 10,000 posts, per worker.
+ * A post's file found in the cache by its key (the key its text had when it was listed, by
+ * `cachedPostFile`): the build's sites after planning, and the parse workers, use it without the
+ * post's text. The text is read from posts/ only if the post must be parsed (its entry has gone, or
+ * it was never parsed), and is then keyed by what it is now: a post edited since it was listed is
+ * stored under its new text's key, never under the old one's.
  */
 export function postFileByKey({ file, bundleFiles, key }: CachedPostFile): PostFile {
+  let source: string | undefined;
   const known: PostFile = {
     file,
     bundleFiles,
     get source() {
-      return readFileSync(path.resolve(file), "utf8");
+      if (source === undefined) {
+        source = readFileSync(path.resolve(file), "utf8");
+        entryPaths.delete(known);
+      }
+      return source;
     },
   };
   entryPaths.set(known, path.join(PARSE_CACHE_DIR, `${key}.json`));
@@ -144,9 +151,10 @@ export function postFileByKey({ file, bundleFiles, key }: CachedPostFile): PostF
 
 function store(file: PostFile, parsed: ParsedPost): ParsedPost {
   const entry = entryPath(file);
+  for (const name of entryFiles(entry)) used.add(path.basename(name));
   mkdirSync(PARSE_CACHE_DIR, { recursive: true });
   writeFileSync(entry, JSON.stringify({ post: parsed.post, warnings: parsed.warnings }));
-  writeFileSync(partPath(entry, "content"), JSON.stringify(parsed.content));
+  writeFileSync(partPath(entry, "article"), JSON.stringify(parsed.article));
   writeFileSync(partPath(entry, "feedHtml"), JSON.stringify(parsed.feedHtml ?? null));
   return parsed;
 }

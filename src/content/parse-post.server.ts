@@ -8,8 +8,7 @@ import { feedHtml } from "./feed-html.server";
 import { parseCalendarDate, type PostDate } from "./calendar-date";
 import { ContentError } from "./content-error";
 import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
-import type { ContentNode } from "./content-tree";
-import type { Post, Term } from "./post";
+import type { ArticleBody, Post, Term } from "./post";
 import { checkPostCss } from "./post-css.server";
 import { countWords, firstWords, headingsOf, markdownToHast, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
 import { unscopeCss } from "./rehype-scope-styles";
@@ -25,8 +24,8 @@ export interface ContentWarning {
 /** A parsed post and the warnings found while reading it. */
 export interface ParsedPost {
   post: Post;
-  /** The rendered article, kept apart from the post: the site index holds every post, an article is read when its page is rendered. */
-  content: ContentNode[];
+  /** The rendered article and its headings, kept apart from the post: the site index holds every post, an article is read when its page is rendered. */
+  article: ArticleBody;
   /** The article's HTML for feeds, when they carry full posts (`rssFullText`); kept apart as the article is. */
   feedHtml?: string;
   warnings: ContentWarning[];
@@ -129,7 +128,6 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     categories: fields.terms("categories"),
     tags: fields.terms("tags"),
     draft: fields.boolean("draft", false),
-    headings: headingsOf(tree),
     toc,
     ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
     lightgallery: fields.boolean("lightgallery", false),
@@ -141,8 +139,9 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   };
   const html = rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined;
   // Last: it resolves the tree's URLs in place, for the page.
+  const headings = headingsOf(tree);
   const content = articleContent(tree, withBase(paths.post(slug)));
-  return { post, content, ...optional("feedHtml", html), warnings };
+  return { post, article: { content, headings }, ...optional("feedHtml", html), warnings };
 }
 
 /** Reads and type-checks front matter fields, failing with the key's line and a fix. */

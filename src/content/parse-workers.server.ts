@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { logOnce, seconds } from "./build-log.server";
-import { cachedParse, uncached } from "./parse-cache.server";
+import { cachedParse, cachedPostFile, postFileByKey, uncached, type CachedPostFile } from "./parse-cache.server";
 import { parsePost, type PostFile } from "./parse-post.server";
 import { viteModuleWorker } from "./vite-worker.server";
 
@@ -28,7 +28,8 @@ const WORKER_BODY = `
  * `getSite()` in the main thread, which reports its error with the file and line as usual.
  */
 export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
-  const todo = uncached(files);
+  // Each post by its key, not its text: a worker reads the text from posts/ itself.
+  const todo = uncached(files).map(cachedPostFile);
   const requested = process.env.FOLIO_PARSE_WORKERS;
   const workers = requested ? Number(requested) : Math.min(availableParallelism(), Math.floor(todo.length / MIN_POSTS_PER_WORKER));
   if (!Number.isInteger(workers) || workers < 0) throw new Error(`FOLIO_PARSE_WORKERS=${requested}: a whole number of worker threads, 0 for none`);
@@ -69,11 +70,11 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
 }
 
 /** In a worker: parses `files` into the cache, and answers how many it parsed; a post that fails is left to the main thread. */
-export function parseIntoCache(files: PostFile[]): number {
+export function parseIntoCache(files: CachedPostFile[]): number {
   let parsed = 0;
   for (const file of files) {
     try {
-      cachedParse(file, parsePost);
+      cachedParse(postFileByKey(file), parsePost);
       parsed += 1;
     } catch {
       // getSite() parses it again and reports the error.

@@ -183,6 +183,11 @@ function watchPosts(postsDir: string, files: string[], server: ViteDevServer): W
 }
 
 /** Every post's Markdown by its path (`posts/<name>.md`, `posts/<name>/index.md`), sorted by path. */
+/** Every post's path, as postSources() keys it (`posts/hello.md`), sorted; without its text. */
+export function listPosts(postsDir: string): string[] {
+  return listPostFiles(postsDir).map((file) => `posts/${file}`);
+}
+
 export function readPostSources(postsDir: string): Record<string, string> {
   return Object.fromEntries(listPostFiles(postsDir).map((file) => [`posts/${file}`, readFileSync(path.join(postsDir, file), "utf8")]));
 }

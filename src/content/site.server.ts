@@ -5,10 +5,10 @@ import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import { logOnce, seconds } from "./build-log.server";
 import { buildSite, type Site } from "./build-site.server";
-import type { ContentNode } from "./content-tree";
-import type { Post } from "./post";
+import type { ArticleBody, Post } from "./post";
 import { postSources } from "./post-sources.server";
-import { cachedContent, cachedFeedHtml, cachedParse, cachedPostFile, contentKey, postFileByKey, type CachedPostFile, type IndexedPost } from "./parse-cache.server";
+import { listPosts } from "./posts-module.server";
+import { cachedArticle, cachedFeedHtml, cachedParse, cachedPostFile, contentKey, postFileByKey, type CachedPostFile, type IndexedPost } from "./parse-cache.server";
 import { parsePost, type PostFile } from "./parse-post.server";
 import { parseAheadInWorkers } from "./parse-workers.server";
 import { TAXONOMIES } from "./taxonomy";
@@ -49,13 +49,36 @@ export function getSite(): Site {
   const files = postFiles(sources);
   const built = buildSite(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
   site = { sources, site: built };
-  logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
-  for (const warning of built.warnings) logOnce(`${warning.file}:${warning.line}: warning: ${warning.message}`, { warn: true });
+  report(built, files.length, started);
   return built;
 }
 
+function report(built: Site, posts: number, started: number): void {
+  logOnce(`folio: ${posts} posts read in ${seconds(started)}`, { key: "posts read" });
+  for (const warning of built.warnings) logOnce(`${warning.file}:${warning.line}: warning: ${warning.message}`, { warn: true });
+}
+
 /**
- * From now on, this thread's sites are built from `posts` (`postsByKey` of the thread that
+ * For a build's plan (build-plan.server.ts): every post by its key in the parse cache, once the
+ * posts the cache lacked have been parsed into it (in worker threads when there are many). From
+ * then on this thread's site is built from the cache, and its warnings are reported here. Each
+ * post's text is read, hashed and let go, one post at a time: `postSources()` would hold all of it
+ * (~140 MB of heap at 10,000 posts) through the parse, beside the parse workers, where a cold
+ * build's memory peaks.
+ */
+export async function keyPostsForBuild(): Promise<CachedPostFile[]> {
+  const posts = listPosts(path.resolve("posts")).map((file) =>
+    cachedPostFile({ file, source: readFileSync(path.resolve(file), "utf8"), bundleFiles: bundleFilesOf(file) }),
+  );
+  await parseAheadInWorkers(posts.map(postFileByKey));
+  const started = performance.now();
+  buildFromCache(posts);
+  report(getSite(), posts.length, started);
+  return posts;
+}
+
+/**
+ * From now on, this thread's sites are built from `posts` (`keyPostsForBuild` of the thread that
  * planned the build: build-plan.server.ts), as the render workers' are (prerender-worker.mjs).
  */
 export function buildFromCache(posts: CachedPostFile[]): void {
@@ -67,7 +90,7 @@ export function buildFromCache(posts: CachedPostFile[]): void {
  * computed, the same posts in the same order as its site. The posts' text is neither read nor
  * hashed again: it would be most of what a render worker holds (~113 MB of its ~185 MB at 10,000
  * posts) and ~1 s of its start. A post's text is read from posts/ only when asked for
- * (`postSource`). The planning thread has reported the warnings.
+ * (`postSource`). Warnings are reported by the thread that planned the build (keyPostsForBuild).
  */
 function siteFromCache(posts: CachedPostFile[]): Site {
   return buildSite(posts.map(postFileByKey), {
@@ -79,16 +102,11 @@ function siteFromCache(posts: CachedPostFile[]): Site {
   });
 }
 
-/** The posts by parse-cache key, for the sites built after planning (see siteFromCache); drafts too, which those sites leave out as this one does. */
-export function postsByKey(): CachedPostFile[] {
-  return postFiles(postSources()).map(cachedPostFile);
-}
-
 let ahead: { sources: Record<string, string>; parsed: Promise<void> } | undefined;
 
 /**
  * The site, for the routes' loaders: as getSite(), but on the dev server the posts neither this
- * process nor the parse cache has parsed are first parsed in worker threads (parsePostsAhead), at
+ * process nor the parse cache has parsed are first parsed in worker threads (parse-workers.server.ts), at
  * its first request and when posts change. A build has done that before it renders
  * (react-router.config.ts): checking the cache for every post again in each prerender worker would
  * be work done twice.
@@ -96,23 +114,15 @@ let ahead: { sources: Record<string, string>; parsed: Promise<void> } | undefine
 export async function loadSite(): Promise<Site> {
   if (import.meta.env.DEV) {
     const sources = postSources();
-    if (ahead?.sources !== sources) ahead = { sources, parsed: parsePostsAhead() };
+    if (ahead?.sources !== sources) ahead = { sources, parsed: parseAheadInWorkers(postFiles(sources).filter((file) => !parsedInProcess(file))) };
     await ahead.parsed;
   }
   return getSite();
 }
 
 /**
- * Parses in worker threads the posts that neither this process nor the parse cache has parsed yet
- * (parse-workers.server.ts), so that a cold build's getSite() reads them from the cache.
- */
-export async function parsePostsAhead(): Promise<void> {
-  await parseAheadInWorkers(postFiles(postSources()).filter((file) => !parsedInProcess(file)));
-}
-
-/**
  * Each post as a file to parse: its path, its text, and the images beside a page bundle's index.md.
- * Listed once per set of sources: parsePostsAhead and getSite need the same list. A bundle's folder
+ * Listed once per set of sources: loadSite and getSite need the same list. A bundle's folder
  * is read again only when its post's text changed: on the dev server, reading all 10,000 took
  * ~250 ms of every edit.
  */
@@ -123,7 +133,7 @@ function postFiles(sources: Record<string, string>): PostFile[] {
     const files = Object.entries(sources).map(([file, source]): PostFile => {
       const known = before.get(file);
       if (known?.source === source) return known;
-      return { file, source, bundleFiles: file.endsWith("/index.md") ? bundleFiles(path.dirname(file)) : [] };
+      return { file, source, bundleFiles: bundleFilesOf(file) };
     });
     shared.__folioListed = { sources, files };
   }
@@ -166,7 +176,7 @@ const fingerprinting = new AsyncLocalStorage<true>();
 
 /**
  * Runs `work`, a route's loader, for a page's fingerprint (page-cache.server.ts): the hash of what
- * the loader returns. Within it, a post's article (`postContent`, `postFeedHtml`) is given as its
+ * the loader returns. Within it, a post's article (`postArticle`, `postFeedHtml`) is given as its
  * key in the parse cache: both are made when the post is parsed, and the same key means the same
  * article, which is then neither read from disk nor serialised (nor escaped into a feed). At
  * 10,000 posts that took fingerprinting from ~8 s of a rebuild to ~5 s.
@@ -180,10 +190,10 @@ function isFingerprinting(): boolean {
   return fingerprinting.getStore() === true;
 }
 
-/** A post's rendered article (see parse-cache.server.ts); within `forFingerprint`, its key. */
-export function postContent(post: Post): ContentNode[] {
-  if (isFingerprinting()) return [articleKey(post)];
-  return cachedContent(postFile(post), parsePost);
+/** A post's rendered article and its headings (see parse-cache.server.ts); within `forFingerprint`, its key. */
+export function postArticle(post: Post): ArticleBody {
+  if (isFingerprinting()) return { content: [articleKey(post)], headings: [] };
+  return cachedArticle(postFile(post), parsePost);
 }
 
 /** A post's article as HTML for feed readers, if it has one (`rssFullText`); within `forFingerprint`, its key. */
@@ -207,8 +217,10 @@ export function postFileOnDisk(post: Post, file: string): string {
   return path.resolve(path.dirname(post.file), file);
 }
 
-function bundleFiles(dir: string): string[] {
-  return readdirSync(path.resolve(dir)).filter((name) => path.extname(name).toLowerCase() in BUNDLE_FILE_TYPES);
+/** The images beside a page bundle's index.md; none for a post that is a file of its own. */
+function bundleFilesOf(file: string): string[] {
+  if (!file.endsWith("/index.md")) return [];
+  return readdirSync(path.resolve(path.dirname(file))).filter((name) => path.extname(name).toLowerCase() in BUNDLE_FILE_TYPES);
 }
 
 /** Every URL the build writes: list pages, posts with their files, taxonomies and the 404 page. */

@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { Article } from "../components/article";
 import { articleOf, neighbours } from "../content/build-site.server";
-import { loadSite, postContent } from "../content/site.server";
+import { loadSite, postArticle } from "../content/site.server";
 import { pageMeta } from "../page-meta";
 import { paths, resolveUrl } from "../paths";
 import { siteConfig } from "../site-config";
@@ -12,7 +12,7 @@ export async function loader({ params }: Route.LoaderArgs) {
   const site = await loadSite();
   const post = site.bySlug.get(params.slug);
   if (!post) throw data(null, { status: 404 });
-  return { post: articleOf(post, postContent(post)), ...neighbours(site, post) };
+  return { post: articleOf(post, postArticle(post)), ...neighbours(site, post) };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {

@@ -41,8 +41,9 @@ describe("the sample post, as Hugo reads it", () => {
   });
 
   it("lists h1 section headings for the table of contents, with the ids the renderer gives them", () => {
-    const { headings, toc } = sample().post;
-    expect(toc).toBe(true);
+    const { post, article } = sample();
+    const { headings } = article;
+    expect(post.toc).toBe(true);
     expect(headings[0]).toEqual({
       depth: 1,
       id: "challenges-and-opportunities-for-ai-in-personalized-cancer-treatment",
@@ -112,7 +113,7 @@ describe("front matter fields", () => {
   it("accepts ... as the closing marker, as YAML allows", () => {
     const parsed = parsePost({ file: "posts/dots.md", source: "---\ntitle: Dots\ndate: 2024-01-02\n...\n\nBody.\n" });
     expect(parsed.post.title).toBe("Dots");
-    expect(parsed.content).toEqual([["p", 0, "Body."]]);
+    expect(parsed.article.content).toEqual([["p", 0, "Body."]]);
   });
 
   it("reads a sexagesimal-looking title (12:30) as written, not as YAML 1.1's number 750", () => {
@@ -135,7 +136,7 @@ describe("front matter fields", () => {
   it("accepts CRLF line endings and a byte order mark", () => {
     const parsed = parsePost({ file: "posts/windows.md", source: "\uFEFF---\r\ntitle: Windows\r\ndate: 2024-01-02\r\n---\r\n\r\nBody.\r\n" });
     expect(parsed.post.title).toBe("Windows");
-    expect(parsed.content).toEqual([["p", 0, "Body."]]);
+    expect(parsed.article.content).toEqual([["p", 0, "Body."]]);
   });
 });
 
