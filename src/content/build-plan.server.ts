@@ -29,10 +29,10 @@ export function planBuild(): Promise<BuildPlan> {
 }
 
 /**
- * Plans the build in a worker thread that ends when the plan is made. Planning reads every post's
- * text, builds the site and fingerprints every page (~235 MB held at 10,000 posts, and as much
- * again in garbage); in the build's own thread, V8 kept all of it (~400 MB of heap) until well
- * into rendering, beside the render workers. A thread's memory goes when it ends. What the plan
+ * Plans the build in a worker thread that ends when the plan is made. Planning reads every post,
+ * builds the site and fingerprints every page; done in the build's own thread (when it also held
+ * the posts' text: ~235 MB at 10,000 posts, and as much again in garbage), V8 kept all of it
+ * (~400 MB of heap) until well into rendering, beside the render workers. A thread's memory goes when it ends. What the plan
  * carries is small: URLs, fingerprints and a key per post.
  */
 async function planBuildInWorker(): Promise<BuildPlan> {

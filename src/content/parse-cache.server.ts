@@ -51,6 +51,8 @@ const PARTS = { article: ".article.json", feedHtml: ".feed.json" } as const;
 type Part = keyof typeof PARTS;
 const partPath = (entry: string, part: Part) => entry.replace(/\.json$/, PARTS[part]);
 const entryFiles = (entry: string) => [entry, ...(Object.keys(PARTS) as Part[]).map((part) => partPath(entry, part))];
+/** Marks an entry and its parts as used by this build: pruneParseCache keeps them. */
+const keep = (entry: string) => entryFiles(entry).forEach((name) => used.add(path.basename(name)));
 
 /** A parsed post without what is stored apart from it (`cachedArticle`, `cachedFeedHtml`). */
 export type IndexedPost = Omit<ParsedPost, Part>;
@@ -62,9 +64,10 @@ export type IndexedPost = Omit<ParsedPost, Part>;
  */
 export function cachedParse(file: PostFile, parse: (file: PostFile) => ParsedPost): IndexedPost {
   const entry = entryPath(file);
-  for (const name of entryFiles(entry)) used.add(path.basename(name));
   try {
-    return JSON.parse(readFileSync(entry, "utf8")) as IndexedPost;
+    const stored = JSON.parse(readFileSync(entry, "utf8")) as IndexedPost;
+    keep(entry);
+    return stored;
   } catch {
     // No entry, or an unreadable one: parse.
   }
@@ -151,7 +154,7 @@ export function postFileByKey({ file, bundleFiles, key }: CachedPostFile): PostF
 
 function store(file: PostFile, parsed: ParsedPost): ParsedPost {
   const entry = entryPath(file);
-  for (const name of entryFiles(entry)) used.add(path.basename(name));
+  keep(entry);
   mkdirSync(PARSE_CACHE_DIR, { recursive: true });
   writeFileSync(entry, JSON.stringify({ post: parsed.post, warnings: parsed.warnings }));
   writeFileSync(partPath(entry, "article"), JSON.stringify(parsed.article));

@@ -8,9 +8,10 @@ let sources: Record<string, string> | undefined;
  *
  * In builds and on the dev server this module is replaced: the `folio:posts` Vite plugin
  * (posts-module.server.ts) bundles the posts as raw-string modules and serves them here, so the
- * dev server reloads a page's data when its post changes. This body is what runs where there are
- * no Vite plugins: a build's react-router.config.ts (the URL list, buildEnd), where the posts are
- * read from disk.
+ * dev server reloads a page's data when its post changes. This body, which reads the posts from
+ * disk, is what runs where there are no Vite plugins. A build uses neither: its planning thread
+ * reads the posts one at a time (site.server.ts's keyPostsForBuild), and every site after it comes
+ * from the parse cache.
  */
 export function postSources(): Record<string, string> {
   return (sources ??= readPostSources(path.resolve("posts")));

@@ -182,12 +182,12 @@ function watchPosts(postsDir: string, files: string[], server: ViteDevServer): W
   return watcher;
 }
 
-/** Every post's Markdown by its path (`posts/<name>.md`, `posts/<name>/index.md`), sorted by path. */
-/** Every post's path, as postSources() keys it (`posts/hello.md`), sorted; without its text. */
+/** Every post's path (`posts/<name>.md`, `posts/<name>/index.md`), sorted; without its text. */
 export function listPosts(postsDir: string): string[] {
   return listPostFiles(postsDir).map((file) => `posts/${file}`);
 }
 
+/** Every post's Markdown by its path (`posts/<name>.md`, `posts/<name>/index.md`), sorted by path. */
 export function readPostSources(postsDir: string): Record<string, string> {
   return Object.fromEntries(listPostFiles(postsDir).map((file) => [`posts/${file}`, readFileSync(path.join(postsDir, file), "utf8")]));
 }
