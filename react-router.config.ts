@@ -16,8 +16,8 @@ export default {
   ssr: dev,
   prerender: dev ? false : {
     async paths() {
-      const { planBuild } = await import("./src/content/build-plan.server");
-      const { leaveToWorkers } = await import("./src/content/prerender-workers.server");
+      const { planBuild } = await import("./src/build/build-plan.server");
+      const { leaveToWorkers } = await import("./src/build/prerender-workers.server");
       // Only the pages that changed since the last build (see page-cache.server.ts), decided in a
       // thread of its own (build-plan.server.ts); most of them are rendered in worker threads by the
       // folio:prerender plugin, before React Router renders the rest.
@@ -29,11 +29,11 @@ export default {
     concurrency: 4,
   },
   async buildEnd({ reactRouterConfig }) {
-    const { getSite } = await import("./src/content/site.server");
-    const { planBuild } = await import("./src/content/build-plan.server");
-    const { finishStaticOutput, removeStaleOutput } = await import("./src/content/static-output.server");
-    const { pruneParseCache } = await import("./src/content/parse-cache.server");
-    const { completePages } = await import("./src/content/page-cache.server");
+    const { getSite } = await import("./src/build/site.server");
+    const { planBuild } = await import("./src/build/build-plan.server");
+    const { finishStaticOutput, removeStaleOutput } = await import("./src/build/static-output.server");
+    const { pruneParseCache } = await import("./src/build/parse-cache.server");
+    const { completePages } = await import("./src/build/page-cache.server");
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
     const { published, files } = finishStaticOutput(clientDir, getSite(), (await planBuild()).urls);
     const kept = await completePages(clientDir);

@@ -1,7 +1,7 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vitest/config";
-import { folioPosts } from "./src/content/posts-module.server.ts";
-import { folioPrerender } from "./src/content/prerender-workers.server.ts";
+import { folioPosts } from "./src/build/posts-plugin.server.ts";
+import { folioPrerender } from "./src/build/prerender-workers.server.ts";
 import { basePath } from "./src/site-config.ts";
 
 export default defineConfig({
@@ -9,7 +9,7 @@ export default defineConfig({
   // React Router's plugin builds the app; Vitest renders components on its own.
   plugins: process.env.VITEST ? [] : [folioPosts(), folioPrerender(), reactRouter()],
   // build/ is kept from one build to the next: unchanged pages stay in place, and the build deletes
-  // what it did not write itself (src/content/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
+  // what it did not write itself (src/build/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
   build: { emptyOutDir: false },
   test: {
     projects: [

@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "react-dom/server";
 import { ServerRouter, type EntryContext } from "react-router";
-import { finishPage } from "./content/page-html.server";
+import { finishPage } from "./build/page-html.server";
 
 export const streamTimeout = 5_000;
 

@@ -3,7 +3,7 @@ import { isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRest
 import inlineStyles from "./app.css?inline";
 import stylesheet from "./app.css?url";
 import { NotFound } from "./components/not-found";
-import { feedLinks } from "./page-meta";
+import { feedLinks } from "./routes/page-meta";
 import { paths, withBase } from "./paths";
 import type { Route } from "./+types/root";
 import { siteConfig } from "./site-config";
@@ -32,7 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         {/* The site's style sheet, in the page (1.9 KB gzip): the first paint waits for no other
             request, which on a slow connection is a round trip sooner (Lighthouse mobile: FCP and
-            Performance 100 with the preloads moved after the first paint, content/page-html.server.ts).
+            Performance 100 with the preloads moved after the first paint, build/page-html.server.ts).
             Only the prerendered HTML holds it: the browser's copy renders the same element empty and
             keeps the prerendered text, so the CSS is not shipped again in the JS. */}
         {import.meta.env.PROD ? <style dangerouslySetInnerHTML={{ __html: import.meta.env.SSR ? inlineStyles : "" }} suppressHydrationWarning /> : null}

@@ -1,5 +1,5 @@
 import { Component, useMemo, type ReactNode } from "react";
-import type { ContentNode } from "../content/content-tree";
+import type { ContentNode } from "../content/markdown/content-tree";
 import { renderContent } from "./content";
 import { ImageGallery, galleryComponents } from "./image-gallery";
 

@@ -1,17 +1,18 @@
 import type { Root } from "hast";
 import { toString } from "hast-util-to-string";
-import { forEachElement } from "./hast-elements";
+import { forEachElement } from "./markdown/hast-elements";
 import { paths, withBase } from "../paths";
 import { siteConfig } from "../site-config";
-import { articleContent } from "./article-content.server";
-import { feedHtml } from "./feed-html.server";
+import { articleContent } from "./markdown/article-content.server";
+import { feedHtml } from "./markdown/feed-html.server";
 import { parseCalendarDate, type PostDate } from "./calendar-date";
 import { ContentError } from "./content-error";
 import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
 import type { ArticleBody, Post, Term } from "./post";
 import { checkPostCss } from "./post-css.server";
-import { countWords, firstWords, headingsOf, markdownToHast, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
-import { unscopeCss } from "./rehype-scope-styles";
+import { countWords, firstWords, headingsOf, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
+import { markdownToHast } from "./markdown/pipeline";
+import { unscopeCss } from "./markdown/rehype-scope-styles";
 import { slugify } from "./slug";
 
 /** A note for the author that does not stop the build, e.g. a front matter key Folio does not know. */

@@ -1,18 +1,7 @@
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
-import { forEachElement } from "./hast-elements";
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from "./markdown";
+import { forEachElement } from "./markdown/hast-elements";
 import type { Heading } from "./post";
-
-const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, remarkRehypeOptions).use(rehypePlugins);
-
-/** Runs a post's Markdown through the article pipeline: react-markdown's processor with the site's plugins. */
-export function markdownToHast(markdown: string): Root {
-  return processor.runSync(processor.parse(markdown)) as Root;
-}
 
 /** Every heading of the rendered article, with the id the renderer gives it. */
 export function headingsOf(tree: Root): Heading[] {

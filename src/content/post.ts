@@ -1,5 +1,5 @@
 import type { CalendarDate } from "./calendar-date";
-import type { ContentNode } from "./content-tree";
+import type { ContentNode } from "./markdown/content-tree";
 
 /** A tag or category: the name as authors wrote it and the URL segment it lives under. */
 export interface Term {

@@ -1,6 +1,6 @@
 import { absoluteUrl, paths } from "../paths";
 import { siteConfig } from "../site-config";
-import type { Site } from "./build-site.server";
+import type { Site } from "./site-index.server";
 import { paginate } from "./pagination";
 import type { Post } from "./post";
 import { TAXONOMIES } from "./taxonomy";

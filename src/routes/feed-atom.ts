@@ -1,4 +1,4 @@
-import { feedResponse } from "../content/feed.server";
+import { feedResponse } from "./feed.server";
 import type { Route } from "./+types/feed-atom";
 
 /** `atom.xml` of the site, or of a tag or category (`/tags/<tag>/atom.xml`). */

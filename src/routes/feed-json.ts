@@ -1,4 +1,4 @@
-import { feedResponse } from "../content/feed.server";
+import { feedResponse } from "./feed.server";
 import type { Route } from "./+types/feed-json";
 
 /** `feed.json` of the site, or of a tag or category (`/tags/<tag>/feed.json`). */

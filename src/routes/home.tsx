@@ -1,12 +1,12 @@
 import { data, redirect } from "react-router";
 import { PostList } from "../components/post-list";
-import { summaryOf } from "../content/build-site.server";
+import { summaryOf } from "../content/site-index.server";
 import { paginate } from "../content/pagination";
-import { loadSite } from "../content/site.server";
-import { pageMeta } from "../page-meta";
+import { loadSite } from "../build/site.server";
+import { pageMeta } from "./page-meta";
 import { absoluteUrl, paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
-export { shouldRevalidate } from "../dev-revalidate";
+export { shouldRevalidate } from "./dev-revalidate";
 import type { Route } from "./+types/home";
 
 export async function loader({ params }: Route.LoaderArgs) {

@@ -1,5 +1,5 @@
 import { NotFound } from "../components/not-found";
-import { pageMeta } from "../page-meta";
+import { pageMeta } from "./page-meta";
 import { paths } from "../paths";
 import { siteConfig } from "../site-config";
 import type { RouteHandle } from "../root";

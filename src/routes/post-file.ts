@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { data } from "react-router";
-import { BUNDLE_FILE_TYPES, loadSite, postFileOnDisk, postSource } from "../content/site.server";
+import { loadSite, postFileOnDisk, postSource } from "../build/site.server";
+import { bundleFileType } from "../content/page-bundle";
 import type { Route } from "./+types/post-file";
 
 /** Files published beside a post, as Hugo does: its Markdown source and its page bundle's images. */
@@ -12,5 +12,5 @@ export async function loader({ params }: Route.LoaderArgs) {
   }
   if (!post || !post.assets.includes(params.file)) throw data(null, { status: 404 });
   const bytes = await readFile(postFileOnDisk(post, params.file));
-  return new Response(bytes, { headers: { "Content-Type": BUNDLE_FILE_TYPES[path.extname(params.file).toLowerCase()] } });
+  return new Response(bytes, { headers: { "Content-Type": bundleFileType(params.file)! } });
 }

@@ -1,11 +1,11 @@
 import { data } from "react-router";
 import { Article } from "../components/article";
-import { articleOf, neighbours } from "../content/build-site.server";
-import { loadSite, postArticle } from "../content/site.server";
-import { pageMeta } from "../page-meta";
+import { articleOf, neighbours } from "../content/site-index.server";
+import { loadSite, postArticle } from "../build/site.server";
+import { pageMeta } from "./page-meta";
 import { paths, resolveUrl } from "../paths";
 import { siteConfig } from "../site-config";
-export { shouldRevalidate } from "../dev-revalidate";
+export { shouldRevalidate } from "./dev-revalidate";
 import type { Route } from "./+types/post";
 
 export async function loader({ params }: Route.LoaderArgs) {

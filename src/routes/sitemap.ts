@@ -1,4 +1,4 @@
-import { loadSite } from "../content/site.server";
+import { loadSite } from "../build/site.server";
 import { sitemapXml } from "../content/sitemap.server";
 
 /** `/sitemap.xml`: every public URL with its last change. */

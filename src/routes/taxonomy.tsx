@@ -1,14 +1,14 @@
 import { data, redirect } from "react-router";
 import { PostList } from "../components/post-list";
 import { TermCloud } from "../components/term-cloud";
-import { summaryOf } from "../content/build-site.server";
+import { summaryOf } from "../content/site-index.server";
 import { paginate } from "../content/pagination";
-import { loadSite } from "../content/site.server";
+import { loadSite } from "../build/site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "../content/taxonomy";
-import { pageMeta } from "../page-meta";
+import { pageMeta } from "./page-meta";
 import { absoluteUrl, paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
-export { shouldRevalidate } from "../dev-revalidate";
+export { shouldRevalidate } from "./dev-revalidate";
 import type { Route } from "./+types/taxonomy";
 
 // One route for `/tags/`, `/tags/<tag>/` and `/tags/<tag>/page/<n>/` (and the same for categories):

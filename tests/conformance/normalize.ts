@@ -2,7 +2,7 @@ import type { Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { unified } from "unified";
-import { rehypePlugins } from "../../src/content/markdown";
+import { rehypePlugins } from "../../src/content/markdown/pipeline";
 
 // The spec's expected HTML goes through Folio's HTML steps after rehype-raw (sanitising, in-page
 // link repair, style scoping, heading ids), so that the comparison measures Markdown parsing, not

@@ -8,8 +8,8 @@ import ReactMarkdown from "react-markdown";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { renderContent } from "../../src/components/content";
-import { markdownContent } from "../../src/content/article-content.server";
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from "../../src/content/markdown";
+import { markdownContent } from "../../src/content/markdown/article-content.server";
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from "../../src/content/markdown/pipeline";
 import { readFrontMatter } from "../../src/content/front-matter.server";
 import { resolveUrl } from "../../src/paths";
 

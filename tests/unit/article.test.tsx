@@ -2,8 +2,9 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { Article } from "../../src/components/article";
-import { markdownContent } from "../../src/content/article-content.server";
-import { headingsOf, markdownToHast } from "../../src/content/post-text.server";
+import { markdownContent } from "../../src/content/markdown/article-content.server";
+import { markdownToHast } from "../../src/content/markdown/pipeline";
+import { headingsOf } from "../../src/content/post-text.server";
 import { articleFixture, renderInRouter } from "./render";
 
 const gfm = `# Results

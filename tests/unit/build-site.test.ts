@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { buildSite, neighbours } from "../../src/content/build-site.server";
+import { buildSite, neighbours } from "../../src/content/site-index.server";
 import { ContentErrors } from "../../src/content/content-error";
 
 const file = (name: string, frontMatter: string, body = "Text.") => ({ file: `posts/${name}`, source: `---\n${frontMatter}\n---\n${body}\n` });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // The version is remembered per process: each call here loads the module afresh.
 async function codeVersion(entries?: string[]): Promise<string> {
   vi.resetModules();
-  return (await import("../../src/content/code-version.server")).codeVersion(entries);
+  return (await import("../../src/build/code-version.server")).codeVersion(entries);
 }
 
 describe("codeVersion, the key of the build caches", () => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parsePost } from "../../src/content/parse-post.server";
 
-type ParseCache = typeof import("../../src/content/parse-cache.server");
+type ParseCache = typeof import("../../src/build/parse-cache.server");
 
 const post = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-01\n---\n\nSome text.\n`;
 
@@ -20,7 +20,7 @@ describe("the parse cache, for a post edited while a build runs", () => {
     process.chdir(dir);
     try {
       vi.resetModules();
-      cache = await import("../../src/content/parse-cache.server");
+      cache = await import("../../src/build/parse-cache.server");
     } finally {
       process.chdir(project);
     }

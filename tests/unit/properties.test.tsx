@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { renderContent } from "../../src/components/content";
-import { markdownContent } from "../../src/content/article-content.server";
+import { markdownContent } from "../../src/content/markdown/article-content.server";
 import { ContentError } from "../../src/content/content-error";
 import { parsePost } from "../../src/content/parse-post.server";
 

@@ -1,7 +1,7 @@
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router";
-import { markdownContent } from "../../src/content/article-content.server";
+import { markdownContent } from "../../src/content/markdown/article-content.server";
 import type { PostArticle } from "../../src/content/post";
 
 /** Renders a component inside a router, as routes render it. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ArticleBody } from "../../src/components/article-body";
-import { markdownContent } from "../../src/content/article-content.server";
+import { markdownContent } from "../../src/content/markdown/article-content.server";
 
 const vectors: { title: string; payload: string }[] = JSON.parse(readFileSync("tests/fixtures/xss-vectors.json", "utf8"));
 

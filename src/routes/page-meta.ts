@@ -1,6 +1,6 @@
 import type { MetaDescriptor } from "react-router";
-import { absoluteUrl, paths, withBase, type FeedFormat } from "./paths";
-import { siteConfig } from "./site-config";
+import { absoluteUrl, paths, withBase, type FeedFormat } from "../paths";
+import { siteConfig } from "../site-config";
 
 /** What a page says about itself to browsers, search engines and link previews. */
 export interface PageMetaInput {

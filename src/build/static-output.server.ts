@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSy
 import path from "node:path";
 import { absoluteUrl, isFirstPageAlias, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
-import type { Site } from "./build-site.server";
+import type { Site } from "../content/site-index.server";
 import { logOnce, seconds } from "./build-log.server";
 import { writtenByThisBuild } from "./build-started.server";
 import { withContentSecurityPolicy } from "./page-html.server";

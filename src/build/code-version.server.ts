@@ -7,11 +7,14 @@ const LOCK_FILES = ["package-lock.json", "node_modules/.package-lock.json", "pnp
 /** The build's configuration. */
 const CONFIG_FILES = ["react-router.config.ts", "vite.config.ts", "tsconfig.json"];
 
+/** A module's unit test beside it (`rehype-reparse.test.ts`): no build runs it. */
+const TEST_FILE = /\.test\.tsx?$/;
+
 const versions = new Map<string, string>();
 
 /**
  * A hash of all the code a build's output depends on, besides the posts: the files under src/
- * (pipeline, plugins, components, site config), the build configuration, the lock files (the exact
+ * (pipeline, plugins, components, site config; not the tests beside them), the build configuration, the lock files (the exact
  * version of every installed dependency) and the Node.js version (its Intl data). The build caches
  * key their entries with it, so any change of code or dependency invalidates them.
  *
@@ -24,7 +27,7 @@ export function codeVersion(entries?: readonly string[]): string {
   const known = versions.get(key);
   if (known) return known;
   const hash = createHash("sha256").update(process.version);
-  const sources = entries ? localImports(entries) : readdirSync("src", { recursive: true, encoding: "utf8" }).map((file) => path.join("src", file));
+  const sources = entries ? localImports(entries) : readdirSync("src", { recursive: true, encoding: "utf8" }).filter((file) => !TEST_FILE.test(file)).map((file) => path.join("src", file));
   for (const file of [...LOCK_FILES, ...CONFIG_FILES, ...sources.sort()]) {
     try {
       hash.update(`\0${file}\0`).update(readFileSync(file));

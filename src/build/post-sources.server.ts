@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readPostSources } from "./posts-module.server";
+import { readPostSources } from "./posts-plugin.server";
 
 let sources: Record<string, string> | undefined;
 
@@ -7,7 +7,7 @@ let sources: Record<string, string> | undefined;
  * Every post's Markdown by its path, e.g. `{ "posts/hello.md": "---\ntitle: …" }`, sorted by path.
  *
  * In builds and on the dev server this module is replaced: the `folio:posts` Vite plugin
- * (posts-module.server.ts) bundles the posts as raw-string modules and serves them here, so the
+ * (posts-plugin.server.ts) bundles the posts as raw-string modules and serves them here, so the
  * dev server reloads a page's data when its post changes. This body, which reads the posts from
  * disk, is what runs where there are no Vite plugins. A build uses neither: its planning thread
  * reads the posts one at a time (site.server.ts's keyPostsForBuild), and every site after it comes

@@ -2,8 +2,8 @@ import type { Root } from "hast";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import { urlAttributes } from "html-url-attributes";
 import { forEachElement } from "./hast-elements";
-import { resolveUrl } from "../paths";
-import { markdownToHast } from "./post-text.server";
+import { resolveUrl } from "../../paths";
+import { markdownToHast } from "./pipeline";
 import type { ContentNode } from "./content-tree";
 
 /**

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { codeVersion } from "./code-version.server";
-import type { ArticleBody } from "./post";
-import type { ParsedPost, PostFile } from "./parse-post.server";
+import type { ArticleBody } from "../content/post";
+import type { ParsedPost, PostFile } from "../content/parse-post.server";
 
 /**
  * An on-disk cache of parsed posts, so that a rebuild, or a dev server start, parses only the posts
@@ -18,7 +18,7 @@ import type { ParsedPost, PostFile } from "./parse-post.server";
  */
 export const PARSE_CACHE_DIR = path.resolve(".folio-cache", "posts");
 /** The code a cached post depends on: the parser and this cache, with what they import. */
-const PARSING_CODE = ["src/content/parse-post.server.ts", "src/content/parse-cache.server.ts"];
+const PARSING_CODE = ["src/content/parse-post.server.ts", "src/build/parse-cache.server.ts"];
 
 // A post's entry is looked up twice (`uncached` before the parse workers, then `cachedParse`): its
 // text is hashed once. The site's list of files keeps the same objects while their text is unchanged.

@@ -1,6 +1,6 @@
 import type { ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
-import { absoluteUrl, paths } from "../paths";
+import { absoluteUrl, paths } from "../../paths";
 
 /**
  * A post's full HTML for feed readers: the article pipeline's output with every link and image made

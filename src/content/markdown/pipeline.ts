@@ -2,8 +2,10 @@ import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
-import type { Options as RemarkRehypeOptions } from "remark-rehype";
-import type { PluggableList } from "unified";
+import type { Root } from "hast";
+import remarkParse from "remark-parse";
+import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
+import { unified, type PluggableList } from "unified";
 import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
 import rehypeReparse from "./rehype-reparse";
 import rehypeScopeStyles from "./rehype-scope-styles";
@@ -42,3 +44,10 @@ export const rehypePlugins: PluggableList = [
   rehypeSlug,
   rehypeReparse,
 ];
+
+const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, remarkRehypeOptions).use(rehypePlugins);
+
+/** Runs Markdown through the steps above: react-markdown's processor with the site's plugins, giving the article's HTML tree. */
+export function markdownToHast(markdown: string): Root {
+  return processor.runSync(processor.parse(markdown)) as Root;
+}

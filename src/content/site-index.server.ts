@@ -30,7 +30,7 @@ export interface Site {
 export interface BuildSiteOptions {
   /** Include `draft: true` posts (the dev server does; builds do not). Default false. */
   includeDrafts?: boolean;
-  /** How to parse one post; default parsePost (site.server.ts passes a cached one). */
+  /** How to parse one post; default parsePost (build/site.server.ts passes a cached one). */
   parse?: (file: PostFile) => Pick<ParsedPost, "post" | "warnings">;
 }
 

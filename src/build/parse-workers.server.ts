@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { logOnce, seconds } from "./build-log.server";
 import { cachedParse, cachedPostFile, postFileByKey, uncached, type CachedPostFile } from "./parse-cache.server";
-import { parsePost, type PostFile } from "./parse-post.server";
+import { parsePost, type PostFile } from "../content/parse-post.server";
 import { viteModuleWorker } from "./vite-worker.server";
 
 /**
@@ -43,7 +43,7 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
     Array.from({ length: workers }, () => {
       // V8's default young generation. Twice as large (96 MB) parsed 10,000 posts ~15 % faster (55-61 s
       // against 64-73 s) but took the build's peak from ~990 MiB to ~1,040, over the 1 GiB target.
-      const worker = viteModuleWorker("src/content/parse-workers.server.ts", WORKER_BODY);
+      const worker = viteModuleWorker("src/build/parse-workers.server.ts", WORKER_BODY);
       return new Promise<void>((resolve) => {
         const sendBatch = () => {
           const batch = todo.slice(next, (next += BATCH_SIZE));

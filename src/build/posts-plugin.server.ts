@@ -37,7 +37,7 @@ const SERVER_BUILD = "\0virtual:react-router/server-build";
 
 export function folioPosts(): Plugin {
   let postsDir = path.resolve("posts");
-  let sourcesModule = path.resolve("src/content/post-sources.server.ts");
+  let sourcesModule = path.resolve("src/build/post-sources.server.ts");
   let listing: { files: string[]; groups: Map<number, string[]> } | undefined;
   let postsWatcher: Worker | undefined;
 
@@ -80,7 +80,7 @@ export function folioPosts(): Plugin {
     },
     configResolved(config) {
       postsDir = path.join(config.root, "posts");
-      sourcesModule = path.join(config.root, "src/content/post-sources.server.ts");
+      sourcesModule = path.join(config.root, "src/build/post-sources.server.ts");
     },
     resolveId(id) {
       if (!id.startsWith(GROUP_PREFIX)) return;

@@ -4,25 +4,15 @@ import path from "node:path";
 import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import { logOnce, seconds } from "./build-log.server";
-import { buildSite, type Site } from "./build-site.server";
-import type { ArticleBody, Post } from "./post";
+import { buildSite, type Site } from "../content/site-index.server";
+import type { ArticleBody, Post } from "../content/post";
 import { postSources } from "./post-sources.server";
-import { listPosts } from "./posts-module.server";
+import { listPosts } from "./posts-plugin.server";
 import { cachedArticle, cachedFeedHtml, cachedParse, cachedPostFile, contentKey, postFileByKey, type CachedPostFile, type IndexedPost } from "./parse-cache.server";
-import { parsePost, type PostFile } from "./parse-post.server";
+import { parsePost, type PostFile } from "../content/parse-post.server";
 import { parseAheadInWorkers } from "./parse-workers.server";
-import { TAXONOMIES } from "./taxonomy";
-
-/** Image types a page bundle may hold beside its index.md. */
-export const BUNDLE_FILE_TYPES: Record<string, string> = {
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".svg": "image/svg+xml",
-};
+import { bundleFileType } from "../content/page-bundle";
+import { TAXONOMIES } from "../content/taxonomy";
 
 let site: { sources: Record<string, string>; site: Site } | undefined;
 
@@ -220,7 +210,7 @@ export function postFileOnDisk(post: Post, file: string): string {
 /** The images beside a page bundle's index.md; none for a post that is a file of its own. */
 function bundleFilesOf(file: string): string[] {
   if (!file.endsWith("/index.md")) return [];
-  return readdirSync(path.resolve(path.dirname(file))).filter((name) => path.extname(name).toLowerCase() in BUNDLE_FILE_TYPES);
+  return readdirSync(path.resolve(path.dirname(file))).filter((name) => bundleFileType(name) !== undefined);
 }
 
 /** Every URL the build writes: list pages, posts with their files, taxonomies and the 404 page. */
