@@ -4,6 +4,7 @@ import inlineStyles from "./app.css?inline";
 import stylesheet from "./app.css?url";
 import { NotFound } from "./components/not-found";
 import { feedLinks } from "./routes/page-meta";
+import type { RouteHandle } from "./routes/route-handle";
 import { paths, withBase } from "./paths";
 import type { Route } from "./+types/root";
 import { siteConfig } from "./site-config";
@@ -14,12 +15,6 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: withBase("/favicon.svg"), type: "image/svg+xml" },
   ...feedLinks(siteConfig.title, paths.home()),
 ];
-
-/** What a route module can say about its page in `export const handle`. */
-export interface RouteHandle {
-  /** false: the page is plain HTML with no script (the 404 page, served at any unknown address). */
-  hydrate?: boolean;
-}
 
 /** The page shell around every route, error pages included: header, navigation, footer. */
 export function Layout({ children }: { children: ReactNode }) {

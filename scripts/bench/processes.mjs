@@ -44,7 +44,9 @@ export async function stopGroup(child) {
   const signalGroup = (name) => {
     try {
       process.kill(-child.pid, name);
-    } catch {} // the group is already gone
+    } catch {
+      // the group is already gone
+    }
   };
   signalGroup("SIGTERM");
   const timer = setTimeout(() => signalGroup("SIGKILL"), 5000);
@@ -57,7 +59,9 @@ export function stopEveryGroup() {
   for (const child of liveGroups) {
     try {
       process.kill(-child.pid, "SIGKILL");
-    } catch {}
+    } catch {
+      // it ended already
+    }
   }
 }
 
@@ -69,7 +73,9 @@ export function treeRss(pid) {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {} // the process ended while we looked
+    } catch {
+      // the process ended while we looked
+    }
   }
   const inTree = (candidate) => {
     for (let current = candidate; current > 1; current = parents.get(current) ?? 0) if (current === pid) return true;
@@ -81,7 +87,9 @@ export function treeRss(pid) {
     try {
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${candidate}/status`, "utf8"));
       if (rss) total += Number(rss[1]) * 1024;
-    } catch {}
+    } catch {
+      // the process ended while we looked
+    }
   }
   return total;
 }

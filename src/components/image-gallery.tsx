@@ -3,11 +3,15 @@ import type { ContentComponents } from "./content";
 
 /** Article element overrides for LoveIt's `lightgallery`: each image links to its full-size file (so it works without script too). */
 export const galleryComponents: ContentComponents = {
-  img: (props: ComponentProps<"img">) => (
-    <a href={typeof props.src === "string" ? props.src : undefined} className="gallery-link" data-gallery="">
-      <img {...props} loading="lazy" />
-    </a>
-  ),
+  img: ({ alt = "", ...props }: ComponentProps<"img">) => {
+    const image = <img {...props} alt={alt} loading="lazy" />;
+    if (typeof props.src !== "string") return image;
+    return (
+      <a href={props.src} className="gallery-link" data-gallery="">
+        {image}
+      </a>
+    );
+  },
 };
 
 interface GalleryImage {
@@ -45,6 +49,9 @@ export function ImageGallery({ children }: { children: ReactNode }) {
 
   const image = images[index];
   return (
+    // The clicks are the gallery links' (real links, which keyboards reach and activate), handled here
+    // for all of them at once; the div itself is not interactive.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
     <div onClick={open}>
       {children}
       <dialog ref={dialog} className="gallery" aria-label="Image viewer" onKeyDown={onKeyDown}>

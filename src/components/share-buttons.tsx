@@ -1,18 +1,21 @@
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const noChanges = () => () => {};
+
+/** false in the prerendered page and while React hydrates it, true from then on: React's own way to render client-only UI. */
+function useInteractive(): boolean {
+  return useSyncExternalStore(noChanges, () => true, () => false);
+}
 
 /**
  * "Copy link" and, where the browser has the Web Share API, "Share…" for a page. They need script,
  * so they appear once the page is interactive; the page's URL itself is the link to share.
  */
 export function ShareButtons({ url, title }: { url: string; title: string }) {
-  const [ready, setReady] = useState(false);
-  const [canShare, setCanShare] = useState(false);
+  const interactive = useInteractive();
   const [status, setStatus] = useState("");
-  useEffect(() => {
-    setReady(true);
-    setCanShare(typeof navigator.share === "function");
-  }, []);
-  if (!ready) return null;
+  if (!interactive) return null;
+  const canShare = typeof navigator.share === "function";
 
   async function copy() {
     try {

@@ -2,7 +2,7 @@ import { NotFound } from "../components/not-found";
 import { pageMeta } from "./page-meta";
 import { paths } from "../paths";
 import { siteConfig } from "../site-config";
-import type { RouteHandle } from "../root";
+import type { RouteHandle } from "./route-handle";
 import type { Route } from "./+types/not-found";
 
 // The prerendered page becomes 404.html, which static hosts serve at every unknown address;
