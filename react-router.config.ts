@@ -14,20 +14,22 @@ export default {
   basename: basePath,
   // A static site: every URL is prerendered at build time, then React takes over in the browser.
   ssr: dev,
-  prerender: dev ? false : {
-    async paths() {
-      const { planBuild } = await import("./src/build/build-plan.server");
-      const { leaveToWorkers } = await import("./src/build/prerender-workers.server");
-      // Only the pages that changed since the last build (see page-cache.server.ts), decided in a
-      // thread of its own (build-plan.server.ts); most of them are rendered in worker threads by the
-      // folio:prerender plugin, before React Router renders the rest.
-      const { pages, posts } = await planBuild();
-      return leaveToWorkers(pages.render, pages.required, posts);
-    },
-    // React Router renders in one thread, but several pages at a time overlap one page's file
-    // writes with the next one's rendering: 15-20 % faster at 1,000 posts (4 against 1).
-    concurrency: 4,
-  },
+  prerender: dev
+    ? false
+    : {
+        async paths() {
+          const { planBuild } = await import("./src/build/build-plan.server");
+          const { leaveToWorkers } = await import("./src/build/prerender-workers.server");
+          // Only the pages that changed since the last build (see page-cache.server.ts), decided in a
+          // thread of its own (build-plan.server.ts); most of them are rendered in worker threads by the
+          // folio:prerender plugin, before React Router renders the rest.
+          const { pages, posts } = await planBuild();
+          return leaveToWorkers(pages.render, pages.required, posts);
+        },
+        // React Router renders in one thread, but several pages at a time overlap one page's file
+        // writes with the next one's rendering: 15-20 % faster at 1,000 posts (4 against 1).
+        concurrency: 4,
+      },
   async buildEnd({ reactRouterConfig }) {
     const { getSite } = await import("./src/build/site.server");
     const { planBuild } = await import("./src/build/build-plan.server");

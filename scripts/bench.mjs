@@ -20,7 +20,16 @@ import { LIGHTHOUSE_PAGES, missingFigures, resultsMarkdown } from "./bench/repor
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 const options = readOptions();
 const failures = [];
@@ -39,11 +48,19 @@ function readOptions() {
     },
   });
   const { smoke } = values;
-  const counts = (values.counts ?? (smoke ? "100" : "100,1000,10000")).split(",").map(Number).sort((a, b) => a - b);
-  if (counts.some((count) => !Number.isInteger(count) || count < 11)) throw new Error("--counts: whole numbers of posts, each at least 11 (page 2 must exist), e.g. --counts 100,1000");
+  const counts = (values.counts ?? (smoke ? "100" : "100,1000,10000"))
+    .split(",")
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (counts.some((count) => !Number.isInteger(count) || count < 11))
+    throw new Error("--counts: whole numbers of posts, each at least 11 (page 2 must exist), e.g. --counts 100,1000");
   const loads = Number(values.loads ?? (smoke ? "1" : "3"));
   if (!Number.isInteger(loads) || loads < 1) throw new Error("--loads: a whole number of page loads, at least 1");
-  const out = values.out ? path.resolve(ROOT, values.out) : smoke ? path.join(mkdtempSync(path.join(tmpdir(), "folio-bench-smoke-")), "results.md") : path.join(ROOT, "bench/results.md");
+  const out = values.out
+    ? path.resolve(ROOT, values.out)
+    : smoke
+      ? path.join(mkdtempSync(path.join(tmpdir(), "folio-bench-smoke-")), "results.md")
+      : path.join(ROOT, "bench/results.md");
   const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim().replace(/ --$/, "");
   return { counts, loads, out, smoke, lighthouse: !values["no-lighthouse"], command };
 }
@@ -103,7 +120,13 @@ async function measurePage(browser, origin, name, pagePath) {
   const runs = [];
   for (let run = 1; run <= options.loads; run++) {
     const measured = await step(`load ${name} (${run}/${options.loads})`, 60, (signal) => loadPage(browser, origin + pagePath, signal));
-    if (measured) runs.push({ ...measured.bytes, total: KINDS.reduce((sum, kind) => sum + measured.bytes[kind], 0), requests: measured.requests, fcp: measured.fcp });
+    if (measured)
+      runs.push({
+        ...measured.bytes,
+        total: KINDS.reduce((sum, kind) => sum + measured.bytes[kind], 0),
+        requests: measured.requests,
+        fcp: measured.fcp,
+      });
   }
   if (!runs.length) return undefined;
   const figures = Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((run) => run[key]))]));
@@ -131,13 +154,16 @@ async function measureBuiltSite(dir, result, { browser, lighthouseBrowser, pages
     for (const [name, pagePath] of Object.entries(pages)) result.pages[name] = await measurePage(browser, host.origin, name, pagePath);
     const navigations = [];
     for (let run = 1; run <= options.loads; run++) {
-      const measured = await step(`next-post navigation (${run}/${options.loads})`, 60, (signal) => nextPostNavigation(browser, host.origin + pages["generated post"], signal));
+      const measured = await step(`next-post navigation (${run}/${options.loads})`, 60, (signal) =>
+        nextPostNavigation(browser, host.origin + pages["generated post"], signal),
+      );
       if (measured !== undefined) navigations.push(measured);
     }
     result.navigation = navigations.length ? median(navigations) : undefined;
     if (lighthouseBrowser) {
       result.lighthouse = {};
-      for (const name of LIGHTHOUSE_PAGES) result.lighthouse[name] = await measureLighthouse(lighthouseBrowser.port, host.origin, name, pages[name]);
+      for (const name of LIGHTHOUSE_PAGES)
+        result.lighthouse[name] = await measureLighthouse(lighthouseBrowser.port, host.origin, name, pages[name]);
     }
   } finally {
     await host.close();
@@ -163,17 +189,25 @@ async function measureDevServer(dir, result, { browser }) {
   if (starts.length) {
     const ready = starts.map((start) => start.readyMs);
     const listening = starts.map((start) => start.listeningMs).filter(Number.isFinite);
-    result.dev = { firstReadyMs: first.readyMs, readyMs: median(ready), readyRuns: ready, listeningMs: listening.length ? median(listening) : undefined };
+    result.dev = {
+      firstReadyMs: first.readyMs,
+      readyMs: median(ready),
+      readyRuns: ready,
+      listeningMs: listening.length ? median(listening) : undefined,
+    };
   }
   if (!server) return;
   try {
     const edits = [];
     for (let run = 1; run <= options.loads; run++) {
-      const edit = await step(`dev server: edit visible (${run}/${options.loads})`, 60, (signal) => editToVisible(browser, server.origin, { ...SAMPLE_POST, dir }, signal));
+      const edit = await step(`dev server: edit visible (${run}/${options.loads})`, 60, (signal) =>
+        editToVisible(browser, server.origin, { ...SAMPLE_POST, dir }, signal),
+      );
       if (edit) edits.push(edit);
     }
     const visible = edits.map((edit) => edit.visibleMs);
-    if (edits.length) Object.assign(result.dev, { visibleMs: median(visible), visibleRuns: visible, reloaded: edits.some((edit) => edit.reloaded) });
+    if (edits.length)
+      Object.assign(result.dev, { visibleMs: median(visible), visibleRuns: visible, reloaded: edits.some((edit) => edit.reloaded) });
   } finally {
     await server.stop();
   }
@@ -221,7 +255,9 @@ process.on("exit", () => {
 });
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-const lighthouseBrowser = options.lighthouse ? await step("start Chromium for Lighthouse", 60, () => launchLighthouseChromium(CHROMIUM, CHROMIUM_FLAGS)) : undefined;
+const lighthouseBrowser = options.lighthouse
+  ? await step("start Chromium for Lighthouse", 60, () => launchLighthouseChromium(CHROMIUM, CHROMIUM_FLAGS))
+  : undefined;
 const pages = pagesToMeasure(postInEveryCorpus());
 const results = [];
 try {

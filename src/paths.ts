@@ -18,8 +18,7 @@ export const paths = {
   postFile: (slug: string, file: string) => `/posts/${slug}/${file}`,
   taxonomy: (taxonomy: Taxonomy) => `/${taxonomy}/`,
   /** Page `page` of a tag's or category's list; page 1 is `/tags/<tag>/`. */
-  term: (taxonomy: Taxonomy, slug: string, page = 1) =>
-    page <= 1 ? `/${taxonomy}/${slug}/` : `/${taxonomy}/${slug}/page/${page}/`,
+  term: (taxonomy: Taxonomy, slug: string, page = 1) => (page <= 1 ? `/${taxonomy}/${slug}/` : `/${taxonomy}/${slug}/page/${page}/`),
   /** `/page/1/` of a list: like Hugo, it is written as a redirect to the list's own URL. */
   firstPageAlias: (listUrl: string) => `${listUrl}${FIRST_PAGE}`,
   /** Prerendered as 404.html for static hosts. */

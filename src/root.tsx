@@ -30,7 +30,9 @@ export function Layout({ children }: { children: ReactNode }) {
             Performance 100 with the preloads moved after the first paint, build/page-html.server.ts).
             Only the prerendered HTML holds it: the browser's copy renders the same element empty and
             keeps the prerendered text, so the CSS is not shipped again in the JS. */}
-        {import.meta.env.PROD ? <style dangerouslySetInnerHTML={{ __html: import.meta.env.SSR ? inlineStyles : "" }} suppressHydrationWarning /> : null}
+        {import.meta.env.PROD ? (
+          <style dangerouslySetInnerHTML={{ __html: import.meta.env.SSR ? inlineStyles : "" }} suppressHydrationWarning />
+        ) : null}
         <Links />
       </head>
       <body>

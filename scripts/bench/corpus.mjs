@@ -1,7 +1,19 @@
 // The projects the benchmark builds: a copy of Folio whose posts/ is a generated corpus plus the real
 // sample post, with node_modules linked package by package so that caches stay inside the copy.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -21,7 +33,8 @@ const CACHE_ENTRIES = [".cache", ".vite", ".vite-temp"];
 export function corpusProject(count) {
   const dir = mkdtempSync(path.join(tmpdir(), `folio-bench-${count}-`));
   try {
-    for (const file of ["package.json", "package-lock.json", "react-router.config.ts", "tsconfig.json"]) cpSync(path.join(ROOT, file), path.join(dir, file));
+    for (const file of ["package.json", "package-lock.json", "react-router.config.ts", "tsconfig.json"])
+      cpSync(path.join(ROOT, file), path.join(dir, file));
     for (const folder of ["src", "public"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
     writeDevServerConfig(dir);
     linkNodeModules(dir);

@@ -61,7 +61,11 @@ export async function editToVisible(browser, origin, { slug, file, dir }, signal
     retitlePost(dir, file, title);
     const written = Date.now();
     // Checked on every animation frame: the time is taken in the page when the title is there to paint.
-    const seen = await page.waitForFunction((expected) => document.querySelector("h1")?.textContent?.includes(expected) && Date.now(), title, { timeout: 0 });
+    const seen = await page.waitForFunction(
+      (expected) => document.querySelector("h1")?.textContent?.includes(expected) && Date.now(),
+      title,
+      { timeout: 0 },
+    );
     const visibleMs = (await seen.jsonValue()) - written;
     const reloaded = !(await page.evaluate(() => "folioBenchNotReloaded" in window));
     return { visibleMs, reloaded };

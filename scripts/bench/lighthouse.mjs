@@ -65,7 +65,16 @@ export async function lighthouseScores(url, port) {
       const audit = audits[ref.id];
       if (audit.score === null || audit.score >= 1 || !["binary", "numeric", "metricSavings"].includes(audit.scoreDisplayMode)) continue;
       const found = (audit.details?.items ?? []).map((item) => describeItem(item, new URL(url).origin)).filter(Boolean);
-      failing.push({ category: id, id: audit.id, title: audit.title, score: audit.score, displayValue: audit.displayValue, weight: ref.weight, examples: found.slice(0, 3), found: found.length });
+      failing.push({
+        category: id,
+        id: audit.id,
+        title: audit.title,
+        score: audit.score,
+        displayValue: audit.displayValue,
+        weight: ref.weight,
+        examples: found.slice(0, 3),
+        found: found.length,
+      });
     }
   }
   return { scores, failing, warnings: runWarnings };

@@ -17,13 +17,21 @@ export async function serveLikeStaticHost(dir) {
   const front = createServer((request, response) => {
     const headers = { ...request.headers, "accept-encoding": "identity" };
     const upstream = httpRequest({ host: "127.0.0.1", port: filesPort, path: request.url, method: request.method, headers }, (answer) => {
-      const gzip = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "") && COMPRESSIBLE.test(answer.headers["content-type"] ?? "") && answer.statusCode !== 304;
+      const gzip =
+        /\bgzip\b/.test(request.headers["accept-encoding"] ?? "") &&
+        COMPRESSIBLE.test(answer.headers["content-type"] ?? "") &&
+        answer.statusCode !== 304;
       if (!gzip) {
         response.writeHead(answer.statusCode, answer.headers);
         return answer.pipe(response);
       }
       const { "content-length": _, etag, ...rest } = answer.headers;
-      response.writeHead(answer.statusCode, { ...rest, ...(etag && { etag: etag.startsWith("W/") ? etag : `W/${etag}` }), "content-encoding": "gzip", vary: "Accept-Encoding" });
+      response.writeHead(answer.statusCode, {
+        ...rest,
+        ...(etag && { etag: etag.startsWith("W/") ? etag : `W/${etag}` }),
+        "content-encoding": "gzip",
+        vary: "Accept-Encoding",
+      });
       answer.pipe(createGzip()).pipe(response);
     });
     upstream.on("error", () => response.destroy());
@@ -91,7 +99,10 @@ function kindOf(response) {
 }
 
 function isText(response) {
-  return COMPRESSIBLE.test(response.headers()["content-type"] ?? "") || ["document", "script", "stylesheet"].includes(response.request().resourceType());
+  return (
+    COMPRESSIBLE.test(response.headers()["content-type"] ?? "") ||
+    ["document", "script", "stylesheet"].includes(response.request().resourceType())
+  );
 }
 
 /**

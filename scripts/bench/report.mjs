@@ -57,33 +57,77 @@ function targetRows(results, lighthouse) {
   const judge = (target, measured, ok) => ({ target, measured, status: ok ? "met" : "**not met**" });
   // Targets stated for 10,000 posts are only met or not at 10,000; a smaller corpus gives a hint.
   const at10k = (target, measured, ok) =>
-    count >= 10_000 ? judge(target, measured, ok) : { target, measured: `${measured} at ${count} posts`, status: ok ? "not measured at 10,000 (met at this N)" : "**not met** (already over at this N)" };
+    count >= 10_000
+      ? judge(target, measured, ok)
+      : {
+          target,
+          measured: `${measured} at ${count} posts`,
+          status: ok ? "not measured at 10,000 (met at this N)" : "**not met** (already over at this N)",
+        };
   const rows = [];
 
   const home = pages.home;
-  rows.push(has(home?.js) ? judge("home page JS + CSS ≤ 100 KB gzip", `${kb(home.js + home.css)} KB (JS ${kb(home.js)}, CSS ${kb(home.css)})`, home.js + home.css <= 100 * KB) : notMeasured("home page JS + CSS ≤ 100 KB gzip"));
+  rows.push(
+    has(home?.js)
+      ? judge(
+          "home page JS + CSS ≤ 100 KB gzip",
+          `${kb(home.js + home.css)} KB (JS ${kb(home.js)}, CSS ${kb(home.css)})`,
+          home.js + home.css <= 100 * KB,
+        )
+      : notMeasured("home page JS + CSS ≤ 100 KB gzip"),
+  );
 
   const posts = ["sample post", "generated post"].filter((name) => has(pages[name]?.js));
   const worstPostJs = Math.max(...posts.map((name) => pages[name].js));
-  rows.push(posts.length ? judge("post page JS ≤ 150 KB gzip", posts.map((name) => `${name} ${kb(pages[name].js)} KB`).join(", "), worstPostJs <= 150 * KB) : notMeasured("post page JS ≤ 150 KB gzip"));
+  rows.push(
+    posts.length
+      ? judge("post page JS ≤ 150 KB gzip", posts.map((name) => `${name} ${kb(pages[name].js)} KB`).join(", "), worstPostJs <= 150 * KB)
+      : notMeasured("post page JS ≤ 150 KB gzip"),
+  );
 
-  rows.push(has(largest.navigation) ? judge("next-post navigation ≤ 100 ms", ms(largest.navigation), largest.navigation <= 100) : notMeasured("next-post navigation ≤ 100 ms"));
+  rows.push(
+    has(largest.navigation)
+      ? judge("next-post navigation ≤ 100 ms", ms(largest.navigation), largest.navigation <= 100)
+      : notMeasured("next-post navigation ≤ 100 ms"),
+  );
 
   const lighthouseTarget = "Lighthouse 100 in all four categories on home, sample post, tag page";
   const scored = LIGHTHOUSE_PAGES.filter((name) => largest.lighthouse?.[name]);
   if (!lighthouse || scored.length < LIGHTHOUSE_PAGES.length) rows.push(notMeasured(lighthouseTarget));
   else {
-    const under = scored.flatMap((name) => CATEGORIES.filter(({ id }) => largest.lighthouse[name].scores[id] < 100).map(({ id, title }) => `${name} ${title} ${largest.lighthouse[name].scores[id]}`));
+    const under = scored.flatMap((name) =>
+      CATEGORIES.filter(({ id }) => largest.lighthouse[name].scores[id] < 100).map(
+        ({ id, title }) => `${name} ${title} ${largest.lighthouse[name].scores[id]}`,
+      ),
+    );
     rows.push(judge(lighthouseTarget, under.length ? under.join(", ") : "all 100", under.length === 0));
   }
 
   const built = largest.build;
-  rows.push(built ? at10k("10,000-post build ≤ 120 s", seconds(built.seconds), built.seconds <= 120) : notMeasured("10,000-post build ≤ 120 s"));
-  rows.push(built ? at10k("10,000-post build peak memory ≤ 1 GiB", mib(built.peak), built.peak <= 2 ** 30) : notMeasured("10,000-post build peak memory ≤ 1 GiB"));
-  rows.push(largest.rebuild ? judge(`rebuild after editing one post ≤ 15 s (${count} posts)`, seconds(largest.rebuild.seconds), largest.rebuild.seconds <= 15) : notMeasured("rebuild after editing one post ≤ 15 s"));
+  rows.push(
+    built ? at10k("10,000-post build ≤ 120 s", seconds(built.seconds), built.seconds <= 120) : notMeasured("10,000-post build ≤ 120 s"),
+  );
+  rows.push(
+    built
+      ? at10k("10,000-post build peak memory ≤ 1 GiB", mib(built.peak), built.peak <= 2 ** 30)
+      : notMeasured("10,000-post build peak memory ≤ 1 GiB"),
+  );
+  rows.push(
+    largest.rebuild
+      ? judge(`rebuild after editing one post ≤ 15 s (${count} posts)`, seconds(largest.rebuild.seconds), largest.rebuild.seconds <= 15)
+      : notMeasured("rebuild after editing one post ≤ 15 s"),
+  );
   const dev = largest.dev ?? {};
-  rows.push(has(dev.readyMs) ? at10k("dev server ready ≤ 5 s at 10,000 posts", seconds(dev.readyMs / 1000), dev.readyMs <= 5000) : notMeasured("dev server ready ≤ 5 s at 10,000 posts"));
-  rows.push(has(dev.visibleMs) ? at10k("dev server: edit visible ≤ 500 ms at 10,000 posts", ms(dev.visibleMs), dev.visibleMs <= 500) : notMeasured("dev server: edit visible ≤ 500 ms at 10,000 posts"));
+  rows.push(
+    has(dev.readyMs)
+      ? at10k("dev server ready ≤ 5 s at 10,000 posts", seconds(dev.readyMs / 1000), dev.readyMs <= 5000)
+      : notMeasured("dev server ready ≤ 5 s at 10,000 posts"),
+  );
+  rows.push(
+    has(dev.visibleMs)
+      ? at10k("dev server: edit visible ≤ 500 ms at 10,000 posts", ms(dev.visibleMs), dev.visibleMs <= 500)
+      : notMeasured("dev server: edit visible ≤ 500 ms at 10,000 posts"),
+  );
 
   const growthTarget = "every page's transfer grows < 2 % from 100 to 10,000 posts";
   const growth = results.length > 1 ? pageGrowth(results) : [];
@@ -92,7 +136,14 @@ function targetRows(results, lighthouse) {
     const worst = growth.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     const range = `${results[0].count.toLocaleString("en")} → ${count.toLocaleString("en")} posts`;
     const ok = worst.ratio < 0.02;
-    const status = results[0].count <= 100 && count >= 10_000 ? (ok ? "met" : "**not met**") : ok ? `met over ${range} (target is 100 → 10,000)` : "**not met**";
+    const status =
+      results[0].count <= 100 && count >= 10_000
+        ? ok
+          ? "met"
+          : "**not met**"
+        : ok
+          ? `met over ${range} (target is 100 → 10,000)`
+          : "**not met**";
     rows.push({ target: growthTarget, measured: `largest: ${worst.name} ${percent(worst.ratio)} (${range})`, status });
   }
   return rows;
@@ -102,19 +153,45 @@ function targetRows(results, lighthouse) {
 function corpusSection(result, lighthouse) {
   const { count, build, output, rebuild, dev = {}, navigation, pages, caches } = result;
   const lines = [`## ${count.toLocaleString("en")} posts`, ""];
-  lines.push(`- Build: ${build ? `${seconds(build.seconds)}, peak memory ${mib(build.peak)}` : "failed"}${output ? `; output ${(output.bytes / 2 ** 20).toFixed(1)} MiB in ${output.files} files` : ""}.`);
-  const rebuildRuns = rebuild?.runs?.length > 1 ? ` (median of ${rebuild.runs.length} rebuilds, each after one more edit: ${rebuild.runs.map(seconds).join(", ")})` : "";
-  lines.push(`- Rebuild after appending a line to one post: ${rebuild ? `${seconds(rebuild.seconds)}${rebuildRuns}, peak memory ${mib(rebuild.peak)}` : "not measured"}.`);
+  lines.push(
+    `- Build: ${build ? `${seconds(build.seconds)}, peak memory ${mib(build.peak)}` : "failed"}${output ? `; output ${(output.bytes / 2 ** 20).toFixed(1)} MiB in ${output.files} files` : ""}.`,
+  );
+  const rebuildRuns =
+    rebuild?.runs?.length > 1
+      ? ` (median of ${rebuild.runs.length} rebuilds, each after one more edit: ${rebuild.runs.map(seconds).join(", ")})`
+      : "";
+  lines.push(
+    `- Rebuild after appending a line to one post: ${rebuild ? `${seconds(rebuild.seconds)}${rebuildRuns}, peak memory ${mib(rebuild.peak)}` : "not measured"}.`,
+  );
   const listening = has(dev.listeningMs) ? ` (listening after ${seconds(dev.listeningMs / 1000)})` : "";
-  const firstStart = has(dev.firstReadyMs) ? ` (first start in the folder, with Vite optimising dependencies: ${seconds(dev.firstReadyMs / 1000)})` : "";
-  const readyRuns = dev.readyRuns?.length > 1 ? ` (median of ${dev.readyRuns.length} starts: ${dev.readyRuns.map((runMs) => seconds(runMs / 1000)).join(", ")})` : "";
-  lines.push(`- Dev server: ready (home page lists posts) ${has(dev.readyMs) ? `in ${seconds(dev.readyMs / 1000)}${readyRuns}${listening}${firstStart}` : "not measured"}; an edited post title visible in the open page ${has(dev.visibleMs) ? `${ms(dev.visibleMs)} after the write${dev.visibleRuns?.length > 1 ? ` (median of ${dev.visibleRuns.length} edits: ${dev.visibleRuns.map(ms).join(", ")})` : ""}${dev.reloaded ? " (by a full page reload)" : " (updated in place)"}` : "not measured"}.`);
-  lines.push(`- Next-post navigation (click on "Previous post" to the new title painted): ${has(navigation) ? ms(navigation) : "not measured"}.`);
-  if (caches) lines.push(`- Caches the builds and dev server wrote in the corpus project: ${caches.length ? caches.map((c) => `\`${c}\``).join(", ") : "none"}.`);
-  lines.push("", "| page | HTML KB | JS KB | CSS KB | data KB | other KB | total KB | requests | first contentful paint |", "|---|---|---|---|---|---|---|---|---|");
+  const firstStart = has(dev.firstReadyMs)
+    ? ` (first start in the folder, with Vite optimising dependencies: ${seconds(dev.firstReadyMs / 1000)})`
+    : "";
+  const readyRuns =
+    dev.readyRuns?.length > 1
+      ? ` (median of ${dev.readyRuns.length} starts: ${dev.readyRuns.map((runMs) => seconds(runMs / 1000)).join(", ")})`
+      : "";
+  lines.push(
+    `- Dev server: ready (home page lists posts) ${has(dev.readyMs) ? `in ${seconds(dev.readyMs / 1000)}${readyRuns}${listening}${firstStart}` : "not measured"}; an edited post title visible in the open page ${has(dev.visibleMs) ? `${ms(dev.visibleMs)} after the write${dev.visibleRuns?.length > 1 ? ` (median of ${dev.visibleRuns.length} edits: ${dev.visibleRuns.map(ms).join(", ")})` : ""}${dev.reloaded ? " (by a full page reload)" : " (updated in place)"}` : "not measured"}.`,
+  );
+  lines.push(
+    `- Next-post navigation (click on "Previous post" to the new title painted): ${has(navigation) ? ms(navigation) : "not measured"}.`,
+  );
+  if (caches)
+    lines.push(
+      `- Caches the builds and dev server wrote in the corpus project: ${caches.length ? caches.map((c) => `\`${c}\``).join(", ") : "none"}.`,
+    );
+  lines.push(
+    "",
+    "| page | HTML KB | JS KB | CSS KB | data KB | other KB | total KB | requests | first contentful paint |",
+    "|---|---|---|---|---|---|---|---|---|",
+  );
   for (const [name, page] of Object.entries(pages)) {
     if (!page) lines.push(`| ${name} | failed | | | | | | | |`);
-    else lines.push(`| ${name} \`${page.path}\` | ${KINDS.map((kind) => kb(page[kind])).join(" | ")} | ${kb(page.total)} | ${page.requests} | ${ms(page.fcp)} |`);
+    else
+      lines.push(
+        `| ${name} \`${page.path}\` | ${KINDS.map((kind) => kb(page[kind])).join(" | ")} | ${kb(page.total)} | ${page.requests} | ${ms(page.fcp)} |`,
+      );
   }
   lines.push("");
   if (lighthouse) lines.push(...lighthouseSection(result.lighthouse ?? {}));
@@ -123,7 +200,10 @@ function corpusSection(result, lighthouse) {
 
 /** Scores per page, then what keeps each score under 100. */
 function lighthouseSection(scoresByPage) {
-  const lines = ["| Lighthouse (mobile) | " + CATEGORIES.map((c) => c.title).join(" | ") + " |", "|---|" + CATEGORIES.map(() => "---|").join("")];
+  const lines = [
+    "| Lighthouse (mobile) | " + CATEGORIES.map((c) => c.title).join(" | ") + " |",
+    "|---|" + CATEGORIES.map(() => "---|").join(""),
+  ];
   for (const name of LIGHTHOUSE_PAGES) {
     const run = scoresByPage[name];
     lines.push(`| ${name} | ${CATEGORIES.map(({ id }) => (run ? run.scores[id] : "failed")).join(" | ")} |`);
@@ -131,7 +211,10 @@ function lighthouseSection(scoresByPage) {
   lines.push("");
   const failing = LIGHTHOUSE_PAGES.filter((name) => scoresByPage[name]?.failing.length);
   if (failing.length) {
-    lines.push("Audits that keep a score under 100: audit id, title, Lighthouse's figure, and up to three of the elements or URLs it found. *Weighted* audits lower the score; the others Lighthouse flags without counting them.", "");
+    lines.push(
+      "Audits that keep a score under 100: audit id, title, Lighthouse's figure, and up to three of the elements or URLs it found. *Weighted* audits lower the score; the others Lighthouse flags without counting them.",
+      "",
+    );
     for (const name of failing) {
       for (const { id: category, title } of CATEGORIES) {
         const audits = scoresByPage[name].failing.filter((audit) => audit.category === category);
@@ -158,7 +241,12 @@ function pageGrowth(results) {
   const [smallest, largest] = [results[0], results.at(-1)];
   return Object.keys(largest.pages)
     .filter((name) => smallest.pages[name] && largest.pages[name])
-    .map((name) => ({ name, before: smallest.pages[name].total, after: largest.pages[name].total, ratio: largest.pages[name].total / smallest.pages[name].total - 1 }));
+    .map((name) => ({
+      name,
+      before: smallest.pages[name].total,
+      after: largest.pages[name].total,
+      ratio: largest.pages[name].total / smallest.pages[name].total - 1,
+    }));
 }
 
 function growthSection(results) {
@@ -171,7 +259,8 @@ function growthSection(results) {
     `| page | total KB at ${smallest.count.toLocaleString("en")} posts | total KB at ${largest.count.toLocaleString("en")} posts | growth |`,
     "|---|---|---|---|",
   ];
-  for (const { name, before, after, ratio } of pageGrowth(results)) lines.push(`| ${name} | ${kb(before)} | ${kb(after)} | ${percent(ratio)}${ratio >= 0.02 ? " **over 2 %**" : ""} |`);
+  for (const { name, before, after, ratio } of pageGrowth(results))
+    lines.push(`| ${name} | ${kb(before)} | ${kb(after)} | ${percent(ratio)}${ratio >= 0.02 ? " **over 2 %**" : ""} |`);
   lines.push("");
   return lines;
 }
@@ -190,6 +279,8 @@ export function missingFigures(result, { lighthouse }) {
     need(`${name} bytes`, page?.total);
     need(`${name} first contentful paint`, page?.fcp);
   }
-  if (lighthouse) for (const name of LIGHTHOUSE_PAGES) for (const { id, title } of CATEGORIES) need(`Lighthouse ${name} ${title}`, result.lighthouse?.[name]?.scores[id]);
+  if (lighthouse)
+    for (const name of LIGHTHOUSE_PAGES)
+      for (const { id, title } of CATEGORIES) need(`Lighthouse ${name} ${title}`, result.lighthouse?.[name]?.scores[id]);
   return missing;
 }

@@ -59,18 +59,27 @@ export function ImageGallery({ children }: { children: ReactNode }) {
           <figure>
             <img src={image.src} alt={image.alt} />
             <figcaption>
-              {image.alt} <span className="gallery-count">({index + 1} of {images.length})</span>
+              {image.alt}{" "}
+              <span className="gallery-count">
+                ({index + 1} of {images.length})
+              </span>
             </figcaption>
           </figure>
         )}
         <div className="gallery-controls">
           {images.length > 1 && (
             <>
-              <button type="button" onClick={() => step(-1)}>Previous image</button>
-              <button type="button" onClick={() => step(1)}>Next image</button>
+              <button type="button" onClick={() => step(-1)}>
+                Previous image
+              </button>
+              <button type="button" onClick={() => step(1)}>
+                Next image
+              </button>
             </>
           )}
-          <button type="button" onClick={() => dialog.current?.close()}>Close</button>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
         </div>
       </dialog>
     </div>

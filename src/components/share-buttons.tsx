@@ -4,7 +4,11 @@ const noChanges = () => () => {};
 
 /** false in the prerendered page and while React hydrates it, true from then on: React's own way to render client-only UI. */
 function useInteractive(): boolean {
-  return useSyncExternalStore(noChanges, () => true, () => false);
+  return useSyncExternalStore(
+    noChanges,
+    () => true,
+    () => false,
+  );
 }
 
 /**

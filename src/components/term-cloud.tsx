@@ -10,7 +10,10 @@ export function TermCloud({ taxonomy, terms }: { taxonomy: Taxonomy; terms: read
       {terms.map((term) => (
         <li key={term.slug}>
           <Link to={paths.term(taxonomy, term.slug)}>
-            {term.name} <span className="count">({term.count} {term.count === 1 ? "post" : "posts"})</span>
+            {term.name}{" "}
+            <span className="count">
+              ({term.count} {term.count === 1 ? "post" : "posts"})
+            </span>
           </Link>
         </li>
       ))}

@@ -35,13 +35,21 @@ export function readFrontMatter(file: string, source: string): RawFrontMatter {
     throw new ContentError(file, replaced + 1, "the file is not valid UTF-8 (a byte on this line cannot be read): save it as UTF-8");
   }
   if (lines[first]?.trim() === "+++") {
-    throw new ContentError(file, startLine, "TOML front matter (+++) is not supported: write it as YAML between `---` lines (`hugo convert toYAML` does this)");
+    throw new ContentError(
+      file,
+      startLine,
+      "TOML front matter (+++) is not supported: write it as YAML between `---` lines (`hugo convert toYAML` does this)",
+    );
   }
   // Only a file whose first non-blank line is exactly `---` has front matter. front-matter itself
   // also accepts a first line that merely contains `---`, and then swallows the text between two
   // later `---` rules; that text must stay in the body.
   if (first === lines.length || !OPENING.test(lines[first])) {
-    throw new ContentError(file, startLine, "no front matter: start the file with a `---` line, then YAML such as `title: My post`, then a closing `---`");
+    throw new ContentError(
+      file,
+      startLine,
+      "no front matter: start the file with a `---` line, then YAML such as `title: My post`, then a closing `---`",
+    );
   }
   const rest = lines.slice(first).join("\n");
   let parsed: ReturnType<typeof frontMatter<unknown>>;

@@ -34,16 +34,64 @@ export interface ParsedPost {
 
 /** Keys Folio reads; see the README's front matter reference. */
 const USED_KEYS = new Set([
-  "title", "date", "lastmod", "author", "description", "summary", "slug", "categories", "tags", "draft",
-  "resources", "featuredImage", "toc", "lightgallery", "linkToMarkdown", "rssFullText", "hiddenFromHomePage", "aliases",
+  "title",
+  "date",
+  "lastmod",
+  "author",
+  "description",
+  "summary",
+  "slug",
+  "categories",
+  "tags",
+  "draft",
+  "resources",
+  "featuredImage",
+  "toc",
+  "lightgallery",
+  "linkToMarkdown",
+  "rssFullText",
+  "hiddenFromHomePage",
+  "aliases",
 ]);
 
 /** Hugo and LoveIt keys that Folio accepts without acting on them (they configure features Folio does not have). */
 const INERT_KEYS = new Set([
-  "subtitle", "keywords", "weight", "images", "fontawesome", "comment", "math", "code", "share", "license", "seo",
-  "ruby", "fraction", "twemoji", "hiddenFromSearch", "authorLink", "featuredImagePreview", "series",
-  "publishDate", "expiryDate", "type", "layout", "url", "isCJKLanguage", "mapbox", "library", "outputs", "markup",
-  "linkTitle", "translationKey", "headless", "build", "cascade", "sitemap", "menu", "menus",
+  "subtitle",
+  "keywords",
+  "weight",
+  "images",
+  "fontawesome",
+  "comment",
+  "math",
+  "code",
+  "share",
+  "license",
+  "seo",
+  "ruby",
+  "fraction",
+  "twemoji",
+  "hiddenFromSearch",
+  "authorLink",
+  "featuredImagePreview",
+  "series",
+  "publishDate",
+  "expiryDate",
+  "type",
+  "layout",
+  "url",
+  "isCJKLanguage",
+  "mapbox",
+  "library",
+  "outputs",
+  "markup",
+  "linkTitle",
+  "translationKey",
+  "headless",
+  "build",
+  "cascade",
+  "sitemap",
+  "menu",
+  "menus",
 ]);
 
 /** Keys that LoveIt reads only inside a block; at the top level they are almost always an indentation slip. */
@@ -163,7 +211,7 @@ class FieldReader {
   title(): string {
     const value = this.raw.attributes.title;
     if (value === undefined || value === null || value === "") {
-      this.fail("title", "`title` is missing: add a line `title: \"Your post's title\"` to the front matter");
+      this.fail("title", '`title` is missing: add a line `title: "Your post\'s title"` to the front matter');
     }
     // YAML reads `title: 1984` as a number; Hugo shows it as written, so do we.
     if (typeof value === "number") return this.raw.rawValues.get("title") || String(value);
@@ -272,9 +320,14 @@ function renderOrFail(file: string, raw: RawFrontMatter): Root {
       error instanceof RangeError
         ? "it nests lists, block quotes or HTML elements thousands of levels deep: flatten them"
         : "check the Markdown and HTML from this line on";
-    throw new ContentError(file, raw.bodyLine, `the post's Markdown cannot be rendered (${error instanceof Error ? error.message : String(error)}): ${hint}`, {
-      cause: error,
-    });
+    throw new ContentError(
+      file,
+      raw.bodyLine,
+      `the post's Markdown cannot be rendered (${error instanceof Error ? error.message : String(error)}): ${hint}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -288,13 +341,21 @@ function checkNesting(file: string, raw: RawFrontMatter): void {
     const markers = /^(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t>]|$)[ \t]?)+/.exec(line)?.[0];
     const depth = markers ? (markers.match(/[-*+>]|\d{1,9}[.)]/g) ?? []).length : 0;
     if (depth > MAX_BLOCK_NESTING) {
-      throw new ContentError(file, raw.bodyLine + index, `this line nests lists or block quotes ${depth} levels deep; Folio renders up to ${MAX_BLOCK_NESTING}: flatten them`);
+      throw new ContentError(
+        file,
+        raw.bodyLine + index,
+        `this line nests lists or block quotes ${depth} levels deep; Folio renders up to ${MAX_BLOCK_NESTING}: flatten them`,
+      );
     }
   });
   const html = htmlNesting(raw.body);
   if (html.depth > MAX_HTML_NESTING) {
     const line = raw.bodyLine + raw.body.slice(0, html.firstTooDeep).split("\n").length - 1;
-    throw new ContentError(file, line, `HTML elements nest ${html.depth} levels deep here; Folio renders up to ${MAX_HTML_NESTING}: close them or flatten the markup`);
+    throw new ContentError(
+      file,
+      line,
+      `HTML elements nest ${html.depth} levels deep here; Folio renders up to ${MAX_HTML_NESTING}: close them or flatten the markup`,
+    );
   }
 }
 

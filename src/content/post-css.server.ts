@@ -41,7 +41,10 @@ export function checkPostCss(css: string): CssProblem | undefined {
       for (const match of node.value.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)/gi)) {
         const target = (match[1] ?? match[2] ?? match[3]).trim();
         if (/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(target) && !/^data:image\//i.test(target)) {
-          problem = { line, message: `the <style> block loads ${target}: a post's style may only use its own files (url(chart.png)) or data:image URLs` };
+          problem = {
+            line,
+            message: `the <style> block loads ${target}: a post's style may only use its own files (url(chart.png)) or data:image URLs`,
+          };
         }
       }
     }

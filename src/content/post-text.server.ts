@@ -66,7 +66,11 @@ export function firstWords(text: string, limit = 70): string {
   const head = text.slice(0, limit * 60);
   let count = 0;
   for (const segment of words.segment(head)) {
-    if (segment.isWordLike && ++count > limit) return `${head.slice(0, segment.index).trimEnd().replace(/[,;:.]$/, "")}…`;
+    if (segment.isWordLike && ++count > limit)
+      return `${head
+        .slice(0, segment.index)
+        .trimEnd()
+        .replace(/[,;:.]$/, "")}…`;
   }
   return head.length < text.length ? `${head.trimEnd()}…` : text;
 }

@@ -51,7 +51,11 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
       if (post.draft && !options.includeDrafts) continue;
       const other = bySlug.get(post.slug);
       if (other) {
-        throw new ContentError(post.file, 1, `the URL /posts/${post.slug}/ is taken by ${other.file}: give one of them another \`slug:\` or file name`);
+        throw new ContentError(
+          post.file,
+          1,
+          `the URL /posts/${post.slug}/ is taken by ${other.file}: give one of them another \`slug:\` or file name`,
+        );
       }
       bySlug.set(post.slug, post);
       posts.push(post);
@@ -103,7 +107,11 @@ function indexTerms(posts: readonly Post[], taxonomy: Taxonomy, warnings: Conten
     if (distinct.size > 1) {
       const names = spellings.map(([name]) => `"${name}"`).join(", ");
       const post = entry.posts.find((candidate) => candidate[taxonomy].some((term) => term.name === spellings.at(-1)![0]))!;
-      warnings.push({ file: post.file, line: 1, message: `${taxonomy} ${names} share the URL /${taxonomy}/${slug}/ and are listed as one; rename one if they are different topics` });
+      warnings.push({
+        file: post.file,
+        line: 1,
+        message: `${taxonomy} ${names} share the URL /${taxonomy}/${slug}/ and are listed as one; rename one if they are different topics`,
+      });
     }
     index.set(slug, { term: { name: spellings[0][0], slug }, posts: entry.posts });
   }

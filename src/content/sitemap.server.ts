@@ -16,7 +16,8 @@ interface SitemapEntry {
  */
 export function sitemapXml(site: Site): string {
   const visible = (posts: readonly Post[]) => posts.filter((post) => !post.hiddenFromHomePage);
-  const newest = (posts: readonly Post[]) => posts.reduce<string | undefined>((latest, post) => max(latest, post.lastmod ?? post.date), undefined);
+  const newest = (posts: readonly Post[]) =>
+    posts.reduce<string | undefined>((latest, post) => max(latest, post.lastmod ?? post.date), undefined);
   const entries: SitemapEntry[] = [];
   const addList = (posts: readonly Post[], url: (page: number) => string) => {
     for (let page = 1, list = paginate(posts, 1, siteConfig.postsPerPage); list; list = paginate(posts, ++page, siteConfig.postsPerPage)) {
@@ -31,7 +32,8 @@ export function sitemapXml(site: Site): string {
     for (const { term, posts } of terms) addList(posts, (page) => paths.term(taxonomy, term.slug, page));
   }
   const urls = entries.map(
-    ({ path, lastmod }) => `  <url>\n    <loc>${escapeXml(absoluteUrl(path))}</loc>${lastmod ? `\n    <lastmod>${lastmod}</lastmod>` : ""}\n  </url>`,
+    ({ path, lastmod }) =>
+      `  <url>\n    <loc>${escapeXml(absoluteUrl(path))}</loc>${lastmod ? `\n    <lastmod>${lastmod}</lastmod>` : ""}\n  </url>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
 }

@@ -26,7 +26,12 @@ export const meta: Route.MetaFunction = ({ loaderData }) => {
     path: paths.home(page),
     jsonLd: {
       "@type": "Blog",
-      blogPost: items.map((post) => ({ "@type": "BlogPosting", headline: post.title, url: absoluteUrl(paths.post(post.slug)), datePublished: post.date })),
+      blogPost: items.map((post) => ({
+        "@type": "BlogPosting",
+        headline: post.title,
+        url: absoluteUrl(paths.post(post.slug)),
+        datePublished: post.date,
+      })),
     },
   });
 };

@@ -10,7 +10,12 @@ import type { Route } from "./+types/not-found";
 export const handle: RouteHandle = { hydrate: false };
 
 export const meta: Route.MetaFunction = () =>
-  pageMeta({ title: "Page not found", description: `There is nothing at this address on ${siteConfig.title}.`, path: paths.notFound(), noindex: true });
+  pageMeta({
+    title: "Page not found",
+    description: `There is nothing at this address on ${siteConfig.title}.`,
+    path: paths.notFound(),
+    noindex: true,
+  });
 
 export default function NotFoundPage() {
   return <NotFound />;

@@ -84,7 +84,9 @@ export function pageMeta(input: PageMetaInput): MetaDescriptor[] {
       },
     });
   } else if (input.jsonLd) {
-    meta.push({ "script:ld+json": { "@context": "https://schema.org", url, name: headline, description: input.description, ...input.jsonLd } });
+    meta.push({
+      "script:ld+json": { "@context": "https://schema.org", url, name: headline, description: input.description, ...input.jsonLd },
+    });
   }
   return meta;
 }

@@ -33,7 +33,13 @@ export async function loader({ params }: Route.LoaderArgs) {
   const page = parsePageParam(pageParam);
   const list = page && paginate(entry.posts, page, siteConfig.postsPerPage);
   if (!list) throw data(null, { status: 404 });
-  return { kind: "term" as const, taxonomy, term: entry.term, total: entry.posts.length, list: { ...list, items: list.items.map(summaryOf) } };
+  return {
+    kind: "term" as const,
+    taxonomy,
+    term: entry.term,
+    total: entry.posts.length,
+    list: { ...list, items: list.items.map(summaryOf) },
+  };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
@@ -79,7 +85,10 @@ export default function TaxonomyPage({ loaderData }: Route.ComponentProps) {
   return (
     <section aria-labelledby="list-title">
       <h1 id="list-title" className="list-title">
-        {labels.singular}: {term.name} <span className="count">({total} {total === 1 ? "post" : "posts"})</span>
+        {labels.singular}: {term.name}{" "}
+        <span className="count">
+          ({total} {total === 1 ? "post" : "posts"})
+        </span>
       </h1>
       <PostList list={list} pageUrl={(page) => paths.term(taxonomy, term.slug, page)} />
     </section>

@@ -25,7 +25,5 @@ export function expectedHtml(specHtml: string): string {
 
 /** Same attribute quoting and entities, no whitespace between tags. */
 function canonical(tree: Root): string {
-  return toHtml(tree, { allowDangerousHtml: false })
-    .replace(/>\s+</g, "><")
-    .trim();
+  return toHtml(tree, { allowDangerousHtml: false }).replace(/>\s+</g, "><").trim();
 }

@@ -20,7 +20,12 @@ const PAGE = "/posts/example/";
 
 function viaReactMarkdown(markdown: string): string {
   return renderToStaticMarkup(
-    <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} remarkRehypeOptions={remarkRehypeOptions} urlTransform={(url) => resolveUrl(url, PAGE)}>
+    <ReactMarkdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehypePlugins}
+      remarkRehypeOptions={remarkRehypeOptions}
+      urlTransform={(url) => resolveUrl(url, PAGE)}
+    >
       {markdown}
     </ReactMarkdown>,
   );
@@ -57,8 +62,30 @@ describe("articles render exactly as react-markdown renders them", () => {
   }, 30_000);
 
   it("for random Markdown with HTML, styles and relative links", () => {
-    const piece = fc.constantFrom("# h", "\n\n", "- a", "| a | b |\n|---|---|\n| 1 | 2 |", "<div style=\"color: red; --x: 1\">", "</div>", "<table><tr><td>x</td></tr></table>",
-      "![i](a.png)", "[l](../b/)", "<style>p { color: red }</style>", "<input type=checkbox checked>", "[^1]\n\n[^1]: n", "<br>", "&nbsp;", " text ", "`c`");
-    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join("")), (markdown) => viaContent(markdown) === viaReactMarkdown(markdown)), { numRuns: 300 });
+    const piece = fc.constantFrom(
+      "# h",
+      "\n\n",
+      "- a",
+      "| a | b |\n|---|---|\n| 1 | 2 |",
+      '<div style="color: red; --x: 1">',
+      "</div>",
+      "<table><tr><td>x</td></tr></table>",
+      "![i](a.png)",
+      "[l](../b/)",
+      "<style>p { color: red }</style>",
+      "<input type=checkbox checked>",
+      "[^1]\n\n[^1]: n",
+      "<br>",
+      "&nbsp;",
+      " text ",
+      "`c`",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((parts) => parts.join("")),
+        (markdown) => viaContent(markdown) === viaReactMarkdown(markdown),
+      ),
+      { numRuns: 300 },
+    );
   }, 30_000);
 });

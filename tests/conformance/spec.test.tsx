@@ -33,8 +33,13 @@ describe("Markdown conformance of the article renderer", () => {
         if (actual !== expectedHtml(html)) failing.push(example);
       }
       const passed = suite.testCases.length - failing.length;
-      console.info(`${name}: ${passed} of ${suite.testCases.length} spec examples pass (${((100 * passed) / suite.testCases.length).toFixed(1)} %)`);
-      expect(failing.filter((example) => !known[name].has(example)), "undocumented differences").toEqual([]);
+      console.info(
+        `${name}: ${passed} of ${suite.testCases.length} spec examples pass (${((100 * passed) / suite.testCases.length).toFixed(1)} %)`,
+      );
+      expect(
+        failing.filter((example) => !known[name].has(example)),
+        "undocumented differences",
+      ).toEqual([]);
       expect(passed / suite.testCases.length).toBeGreaterThanOrEqual(threshold);
     });
   }

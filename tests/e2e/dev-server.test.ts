@@ -19,7 +19,8 @@ function freePort(): Promise<number> {
   });
 }
 
-const post = (title: string, heading: string, extra = "") => `---\ntitle: ${title}\ndate: 2024-03-01\n${extra}---\n\n## ${heading}\n\nText.\n`;
+const post = (title: string, heading: string, extra = "") =>
+  `---\ntitle: ${title}\ndate: 2024-03-01\n${extra}---\n\n## ${heading}\n\nText.\n`;
 
 describe("the dev server", () => {
   const project = scratchProject({

@@ -57,11 +57,19 @@ Text.`,
     "<img\u00a0src=x onerror=alert(1)>\n\n<div><p><b>bold <i>both\n\nstill here\n\n</div></div></span>\n\n## After the mess\n\nThe page goes on.",
   ),
   "long-line.md": post("One long line", "2020-01-04", "word ".repeat(200_000) + "end-of-line"),
-  "big.md": post("A five-megabyte post", "2020-01-05", ("A sentence with **bold** and a [link](https://example.org/). ".repeat(25) + "\n\n").repeat(3300) + "## The very end"),
+  "big.md": post(
+    "A five-megabyte post",
+    "2020-01-05",
+    ("A sentence with **bold** and a [link](https://example.org/). ".repeat(25) + "\n\n").repeat(3300) + "## The very end",
+  ),
   ...Object.fromEntries(
     chunks.map((chunk, index) => [
       `xss-${String(index + 1).padStart(2, "0")}.md`,
-      post(`XSS vectors, part ${index + 1}`, `2021-01-${String(index + 1).padStart(2, "0")}`, chunk.map((vector) => vector.payload).join("\n\n<hr>\n\n")),
+      post(
+        `XSS vectors, part ${index + 1}`,
+        `2021-01-${String(index + 1).padStart(2, "0")}`,
+        chunk.map((vector) => vector.payload).join("\n\n<hr>\n\n"),
+      ),
     ]),
   ),
 };
@@ -70,14 +78,34 @@ Text.`,
 function article(html: string): Element {
   let found: Element | undefined;
   visit(fromHtml(html) as Root, "element", (node: Element) => {
-    if (!found && String(node.properties.className ?? "").split(/[ ,]/).includes("post-content")) found = node;
+    if (
+      !found &&
+      String(node.properties.className ?? "")
+        .split(/[ ,]/)
+        .includes("post-content")
+    )
+      found = node;
   });
   if (!found) throw new Error("no .post-content in the page");
   return found;
 }
 
 /** Properties (hast names) a browser follows as a URL. */
-const URL_PROPERTIES = new Set(["href", "src", "srcset", "action", "formaction", "xlinkhref", "poster", "data", "background", "cite", "longdesc", "ping", "manifest"]);
+const URL_PROPERTIES = new Set([
+  "href",
+  "src",
+  "srcset",
+  "action",
+  "formaction",
+  "xlinkhref",
+  "poster",
+  "data",
+  "background",
+  "cite",
+  "longdesc",
+  "ping",
+  "manifest",
+]);
 
 /** What a sanitised post must never contain: anything that runs script, changes the page's base or submits data. */
 function findDanger(root: Element): string[] {
@@ -87,12 +115,15 @@ function findDanger(root: Element): string[] {
     if (["script", "base", "meta", "form", "object", "embed", "iframe", "frame", "applet"].includes(name)) found.push(`<${name}>`);
     for (const [key, raw] of Object.entries(node.properties)) {
       const property = key.toLowerCase();
-      const value = String(Array.isArray(raw) ? raw.join(" ") : raw).replace(CONTROL_AND_SPACE, "").toLowerCase();
+      const value = String(Array.isArray(raw) ? raw.join(" ") : raw)
+        .replace(CONTROL_AND_SPACE, "")
+        .toLowerCase();
       if (property.startsWith("on")) found.push(`${name}[${key}]`);
       if (property === "srcdoc") found.push(`${name}[srcdoc]`);
       if (!URL_PROPERTIES.has(property)) continue;
       if (/^(javascript|vbscript):/.test(value)) found.push(`${name}[${key}=${value.slice(0, 30)}]`);
-      if (value.startsWith("data:") && !(name === "img" && property === "src" && value.startsWith("data:image/"))) found.push(`${name}[${key}=data:]`);
+      if (value.startsWith("data:") && !(name === "img" && property === "src" && value.startsWith("data:image/")))
+        found.push(`${name}[${key}=data:]`);
     }
   });
   return found;
@@ -125,7 +156,9 @@ describe("hostile and broken posts", () => {
     });
     page.on("pageerror", (error) => errors.push(`${slug}: ${error.message}`));
     await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => ((window as unknown as { violations: string[] }).violations ??= []).push(event.violatedDirective));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        ((window as unknown as { violations: string[] }).violations ??= []).push(event.violatedDirective),
+      );
     });
     await page.goto(`${origin}/posts/${slug}/`, { waitUntil: "networkidle" });
     return page;
@@ -182,7 +215,10 @@ describe("hostile and broken posts", () => {
         }),
       );
       const box = (await page.locator(".site-header").boundingBox())!;
-      const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest(".site-header") !== null, [box.x + box.width / 2, box.y + box.height / 2]);
+      const onTop = await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x, y)?.closest(".site-header") !== null,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
       await page.close();
       return { styles, onTop };
     };

@@ -3,7 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOutput, runBuild, scratchProject } from "./scratch-project";
 
-const post = (title: string, tags: string) => `---\ntitle: ${title}\ndate: 2024-03-01\ntags: [${tags}]\n---\n\n## A heading\n\nSome *text* with <mark>HTML</mark>.\n`;
+const post = (title: string, tags: string) =>
+  `---\ntitle: ${title}\ndate: 2024-03-01\ntags: [${tags}]\n---\n\n## A heading\n\nSome *text* with <mark>HTML</mark>.\n`;
 
 describe("parsing posts in worker threads (a cold build of many posts)", () => {
   it("writes exactly what parsing in the main thread writes, and still reports a bad post with its file and line", () => {

@@ -18,7 +18,9 @@ describe("rendering pages in worker threads (a build of many pages)", () => {
     try {
       const inWorkers = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "2" });
       expect(inWorkers.status, inWorkers.stderr.slice(-2000)).toBe(0);
-      const rendered = /folio: (\d+) pages rendered in 2 worker threads in [\d.]+ s; React Router renders the other (\d+)/.exec(inWorkers.stdout);
+      const rendered = /folio: (\d+) pages rendered in 2 worker threads in [\d.]+ s; React Router renders the other (\d+)/.exec(
+        inWorkers.stdout,
+      );
       expect(rendered, inWorkers.stdout.slice(-2000)).not.toBeNull();
       const [inThreads, byReactRouter] = [Number(rendered![1]), Number(rendered![2])];
       // React Router renders the first page of each route and the home page, the workers all the others.
@@ -55,7 +57,9 @@ describe("rendering pages in worker threads (a build of many pages)", () => {
     try {
       const build = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "2" });
       expect(build.status).not.toBe(0);
-      expect(build.stdout + build.stderr).toMatch(/folio: a page could not be prerendered: Error: Prerender \(data\): Received a 500 status code .* while prerendering the `\/posts\/[^`]+\/` path/);
+      expect(build.stdout + build.stderr).toMatch(
+        /folio: a page could not be prerendered: Error: Prerender \(data\): Received a 500 status code .* while prerendering the `\/posts\/[^`]+\/` path/,
+      );
     } finally {
       project.remove();
     }

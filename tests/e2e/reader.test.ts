@@ -35,7 +35,9 @@ describe("reading the blog from the static build", () => {
     const count = await cards.count();
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThanOrEqual(10);
-    const dates = await page.locator(".post-card time:first-of-type").evaluateAll((times) => times.map((time) => time.getAttribute("datetime")!));
+    const dates = await page
+      .locator(".post-card time:first-of-type")
+      .evaluateAll((times) => times.map((time) => time.getAttribute("datetime")!));
     expect([...dates].sort().reverse()).toEqual(dates);
     expect(await page.locator(".post-card .summary").count()).toBe(count);
     expect(await page.locator(".post-card .summary style, .post-card .summary h1, .post-card .summary h2").count()).toBe(0);
@@ -83,7 +85,12 @@ describe("reading the blog from the static build", () => {
 
   it("gives tags with +, accents and other scripts working, readable URLs", async () => {
     const page = await browser.newPage();
-    for (const [name, path] of [["c++", "/tags/c++/"], ["café", "/tags/café/"], ["数据", "/tags/数据/"], ["natural language processing", "/tags/natural-language-processing/"]]) {
+    for (const [name, path] of [
+      ["c++", "/tags/c++/"],
+      ["café", "/tags/café/"],
+      ["数据", "/tags/数据/"],
+      ["natural language processing", "/tags/natural-language-processing/"],
+    ]) {
       const response = await page.goto(browser.url(path));
       expect(response?.status()).toBe(200);
       await page.getByRole("heading", { level: 1, name: new RegExp(`^Tag: ${name.replace("+", "\\+")}`) }).waitFor();
@@ -135,8 +142,15 @@ describe("reading the blog from the static build", () => {
     const violations: string[] = [];
     page.on("console", (message) => message.text().includes("Content Security Policy") && violations.push(message.text()));
     await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
-    const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
-    const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname).filter((path) => path.endsWith(".js")));
+    const preloaded = await page
+      .locator('link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.endsWith(".js")),
+    );
     expect(preloaded.length).toBeGreaterThan(2);
     expect(scripts).toEqual(expect.arrayContaining(preloaded));
     // Hydrated: a link navigates in the page, without loading a document.
@@ -177,7 +191,11 @@ describe("reading the blog from the static build", () => {
   it("applies a post's <style> to that article only", async () => {
     const page = await browser.newPage();
     await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
-    const radius = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).borderTopLeftRadius);
+    const radius = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => getComputedStyle(element).borderTopLeftRadius);
     // The sample's `img { border-radius: 10px }` styles its own images, featured image included…
     expect(await radius(".post-content img")).toBe("10px");
     // …and nothing outside the article: the site's own icon-free header and the TOC keep their look.

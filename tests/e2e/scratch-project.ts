@@ -52,7 +52,12 @@ export function scratchProject(posts: Record<string, string>, options: ScratchOp
 
 /** Runs the production build in a project folder, with `env` added; the caller decides what its exit means. */
 export function runBuild(dir: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync("npx", ["react-router", "build"], { cwd: dir, encoding: "utf8", env: { ...buildEnv(), ...env }, maxBuffer: 64 * 1024 * 1024 });
+  return spawnSync("npx", ["react-router", "build"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...buildEnv(), ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** Builds a project and serves its build/client on 127.0.0.1 at `base`, as a static host would. */

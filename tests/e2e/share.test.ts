@@ -21,7 +21,7 @@ function parseXml(xml: string) {
   return new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" }).parse(xml);
 }
 
-const asArray = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 describe("link previews read the static HTML, with no script", () => {
   it("gives the sample post its title, description, canonical URL, Open Graph image and JSON-LD", async () => {
@@ -34,12 +34,9 @@ describe("link previews read the static HTML, with no script", () => {
     expect(await meta('meta[property="og:type"]')).toBe("article");
     expect(await meta('meta[property="og:title"]')).toBe("Challenges and opportunities for AI in personalized cancer treatment.");
     expect(await meta('meta[property="article:published_time"]')).toBe("2023-03-20");
-    expect(await page.locator('meta[property="article:tag"]').evaluateAll((tags) => tags.map((tag) => tag.getAttribute("content")))).toEqual([
-      "ai",
-      "personalized cancer treatment",
-      "challenges",
-      "opportunities",
-    ]);
+    expect(
+      await page.locator('meta[property="article:tag"]').evaluateAll((tags) => tags.map((tag) => tag.getAttribute("content"))),
+    ).toEqual(["ai", "personalized cancer treatment", "challenges", "opportunities"]);
     expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
 
     const image = (await meta('meta[property="og:image"]'))!;
@@ -70,7 +67,14 @@ describe("link previews read the static HTML, with no script", () => {
     await page.goto(browser.url("/tags/ai/"));
     expect(JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!)["@type"]).toBe("CollectionPage");
     const feeds = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")));
-    expect(feeds.sort()).toEqual(["/atom.xml", "/feed.json", "/index.xml", "/tags/ai/atom.xml", "/tags/ai/feed.json", "/tags/ai/index.xml"]);
+    expect(feeds.sort()).toEqual([
+      "/atom.xml",
+      "/feed.json",
+      "/index.xml",
+      "/tags/ai/atom.xml",
+      "/tags/ai/feed.json",
+      "/tags/ai/index.xml",
+    ]);
   });
 
   it("links the site's feeds from every page", async () => {
@@ -150,10 +154,12 @@ describe("sitemap, robots.txt and aliases", () => {
   });
 
   it("publishes the Markdown source beside the post and links to it", async () => {
-    expect(await fetchText("/posts/ai-personalized-cancer-treatment/index.md")).toContain("title: \"Challenges and opportunities");
+    expect(await fetchText("/posts/ai-personalized-cancer-treatment/index.md")).toContain('title: "Challenges and opportunities');
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.goto(browser.url(SAMPLE));
-    expect(await page.getByRole("link", { name: "Read the Markdown source" }).getAttribute("href")).toBe("/posts/ai-personalized-cancer-treatment/index.md");
+    expect(await page.getByRole("link", { name: "Read the Markdown source" }).getAttribute("href")).toBe(
+      "/posts/ai-personalized-cancer-treatment/index.md",
+    );
   });
 });
 
@@ -172,8 +178,11 @@ describe("Content-Security-Policy", () => {
   it("is in every page the build wrote, once, redirect pages included", () => {
     const pages = readdirSync("build/client", { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html"));
     // React Router writes a list's page/1/ from its own redirect template; the build writes the aliases.
-    expect(pages).toEqual(expect.arrayContaining([path.join("page", "1", "index.html"), path.join("2022", "02", "alphafold", "index.html"), "404.html"]));
-    const policies = (file: string) => readFileSync(path.join("build/client", file), "utf8").split('<meta http-equiv="Content-Security-Policy"').length - 1;
+    expect(pages).toEqual(
+      expect.arrayContaining([path.join("page", "1", "index.html"), path.join("2022", "02", "alphafold", "index.html"), "404.html"]),
+    );
+    const policies = (file: string) =>
+      readFileSync(path.join("build/client", file), "utf8").split('<meta http-equiv="Content-Security-Policy"').length - 1;
     expect(pages.filter((file) => policies(file) !== 1)).toEqual([]);
   });
 
@@ -184,7 +193,9 @@ describe("Content-Security-Policy", () => {
       if (/Content Security Policy/i.test(message.text())) reports.push(message.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => console.error(`Content Security Policy violation: ${event.violatedDirective}`));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        console.error(`Content Security Policy violation: ${event.violatedDirective}`),
+      );
     });
     for (const path of ["/", "/page/2/", SAMPLE, "/tags/", "/tags/ai/", "/categories/healthcare/", "/posts/nope/", "/2022/02/alphafold/"]) {
       await page.goto(browser.url(path), { waitUntil: "networkidle" });

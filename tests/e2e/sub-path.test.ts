@@ -43,8 +43,12 @@ describe("a site deployed under a sub-path (https://example.org/blog/)", () => {
     await expect.poll(() => page.locator(".featured-image").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1200);
     await page.reload();
     await page.getByRole("heading", { level: 1, name: /^Challenges and opportunities/ }).waitFor();
-    expect(await page.getByRole("link", { name: "Read the Markdown source" }).getAttribute("href")).toBe("/blog/posts/ai-personalized-cancer-treatment/index.md");
-    expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe("https://example.org/blog/posts/ai-personalized-cancer-treatment/");
+    expect(await page.getByRole("link", { name: "Read the Markdown source" }).getAttribute("href")).toBe(
+      "/blog/posts/ai-personalized-cancer-treatment/index.md",
+    );
+    expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(
+      "https://example.org/blog/posts/ai-personalized-cancer-treatment/",
+    );
     expect(errors).toEqual([]);
   });
 
@@ -54,7 +58,9 @@ describe("a site deployed under a sub-path (https://example.org/blog/)", () => {
     await page.locator(".post > header").getByRole("link", { name: "#ai", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: /^Tag: ai/ }).waitFor();
     expect(page.url()).toBe(`${origin}/blog/tags/ai/`);
-    const hrefs = await page.locator("a[href^='/'], link[href^='/']").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+    const hrefs = await page
+      .locator("a[href^='/'], link[href^='/']")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
     expect(hrefs.filter((href) => !href.startsWith("/blog/"))).toEqual([]);
     await page.reload();
     await page.getByRole("heading", { level: 1, name: /^Tag: ai/ }).waitFor();

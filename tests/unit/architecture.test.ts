@@ -29,7 +29,9 @@ describe("the import direction of src/", () => {
   });
 
   it("lets components use content but not the build or the routes", async () => {
-    expect(await boundaryErrors("src/components/new-widget.tsx", 'import { formatCalendarDate } from "../content/calendar-date";')).toEqual([]);
+    expect(await boundaryErrors("src/components/new-widget.tsx", 'import { formatCalendarDate } from "../content/calendar-date";')).toEqual(
+      [],
+    );
     expect(await boundaryErrors("src/components/new-widget.tsx", 'import { getSite } from "../build/site.server";')).toHaveLength(1);
     expect(await boundaryErrors("src/components/new-widget.tsx", 'import { loader } from "../routes/post";')).toHaveLength(1);
   });
@@ -62,6 +64,8 @@ describe("the import direction of src/", () => {
 
   it("rejects a folder no part claims until it is placed in the architecture", async () => {
     const errors = await boundaryErrors("src/search/index-posts.ts", 'import { paths } from "../paths";');
-    expect(errors).toEqual([expect.stringContaining("src/search is in no part of the architecture: add it to ELEMENTS in eslint.config.js")]);
+    expect(errors).toEqual([
+      expect.stringContaining("src/search is in no part of the architecture: add it to ELEMENTS in eslint.config.js"),
+    ]);
   });
 });

@@ -34,7 +34,10 @@ print("hi")
 
 function renderArticle(body: string, overrides = {}) {
   const headings = headingsOf(markdownToHast(body));
-  return renderInRouter(<Article post={articleFixture({ content: markdownContent(body, "/posts/gene-editing/"), headings, ...overrides })} />, "/posts/gene-editing/");
+  return renderInRouter(
+    <Article post={articleFixture({ content: markdownContent(body, "/posts/gene-editing/"), headings, ...overrides })} />,
+    "/posts/gene-editing/",
+  );
 }
 
 describe("Article", () => {
@@ -100,7 +103,11 @@ describe("Article", () => {
 
   it("links to the Markdown source and to the previous and next posts", () => {
     renderInRouter(
-      <Article post={articleFixture()} older={{ slug: "older", title: "An older post" }} newer={{ slug: "newer", title: "A newer post" }} />,
+      <Article
+        post={articleFixture()}
+        older={{ slug: "older", title: "An older post" }}
+        newer={{ slug: "newer", title: "A newer post" }}
+      />,
     );
     expect(screen.getByRole("link", { name: "Read the Markdown source" })).toHaveAttribute("href", "/posts/gene-editing/index.md");
     expect(screen.getByRole("link", { name: /Previous post An older post/ })).toHaveAttribute("href", "/posts/older/");
@@ -117,7 +124,10 @@ describe("Article", () => {
     renderArticle("![First scan](one.png)\n\n![Second scan](two.png)", { lightgallery: true });
     await user.click(screen.getByRole("img", { name: "First scan" }));
     const viewer = screen.getByRole("dialog", { name: "Image viewer" });
-    expect(within(viewer).getByRole("img", { name: "First scan" })).toHaveAttribute("src", expect.stringContaining("/posts/gene-editing/one.png"));
+    expect(within(viewer).getByRole("img", { name: "First scan" })).toHaveAttribute(
+      "src",
+      expect.stringContaining("/posts/gene-editing/one.png"),
+    );
     await user.click(within(viewer).getByRole("button", { name: "Next image" }));
     expect(within(viewer).getByRole("img", { name: "Second scan" })).toBeInTheDocument();
     expect(within(viewer).getByText("(2 of 2)")).toBeInTheDocument();

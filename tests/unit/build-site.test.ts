@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { buildSite, neighbours } from "../../src/content/site-index.server";
 import { ContentErrors } from "../../src/content/content-error";
 
-const file = (name: string, frontMatter: string, body = "Text.") => ({ file: `posts/${name}`, source: `---\n${frontMatter}\n---\n${body}\n` });
+const file = (name: string, frontMatter: string, body = "Text.") => ({
+  file: `posts/${name}`,
+  source: `---\n${frontMatter}\n---\n${body}\n`,
+});
 
 const files = [
   file("old.md", "title: Old\ndate: 2022-05-01\ntags: [AI, genomics]\ncategories: Science"),

@@ -128,13 +128,21 @@ describe("front matter fields", () => {
 
   it("rejects YAML aliases that expand a tag list into nested lists, without expanding them", () => {
     const laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
-    for (let level = 1; level < 9; level++) laughs.push(`${"abcdefghij"[level]}: &${"abcdefghij"[level]} [${Array(9).fill(`*${"abcdefghij"[level - 1]}`).join(", ")}]`);
+    for (let level = 1; level < 9; level++)
+      laughs.push(
+        `${"abcdefghij"[level]}: &${"abcdefghij"[level]} [${Array(9)
+          .fill(`*${"abcdefghij"[level - 1]}`)
+          .join(", ")}]`,
+      );
     const source = `---\ntitle: Laughs\ndate: 2024-01-02\n${laughs.join("\n")}\ntags: *i\n---\n`;
     expect(() => parsePost({ file: "posts/laughs.md", source })).toThrow("posts/laughs.md:13: tags[0] must be a string, got a list");
   }, 20_000);
 
   it("accepts CRLF line endings and a byte order mark", () => {
-    const parsed = parsePost({ file: "posts/windows.md", source: "\uFEFF---\r\ntitle: Windows\r\ndate: 2024-01-02\r\n---\r\n\r\nBody.\r\n" });
+    const parsed = parsePost({
+      file: "posts/windows.md",
+      source: "\uFEFF---\r\ntitle: Windows\r\ndate: 2024-01-02\r\n---\r\n\r\nBody.\r\n",
+    });
     expect(parsed.post.title).toBe("Windows");
     expect(parsed.article.content).toEqual([["p", 0, "Body."]]);
   });
@@ -160,7 +168,10 @@ describe("summaries", () => {
   });
 
   it("never contains headings, styles or scripts", () => {
-    const summary = post("title: T\ndate: 2024-01-02", "<style>p{color:red}</style>\n\n## A heading\n\n<script>alert(1)</script>Text.\n\n<!--more-->\n\nRest.").summary;
+    const summary = post(
+      "title: T\ndate: 2024-01-02",
+      "<style>p{color:red}</style>\n\n## A heading\n\n<script>alert(1)</script>Text.\n\n<!--more-->\n\nRest.",
+    ).summary;
     expect(summary).toBe("A heading Text.");
   });
 });
@@ -181,8 +192,10 @@ const expectedErrors: Record<string, string> = {
   "tab-indented.md": "posts/tab-indented.md:5: a tab indents this line: indent front matter with spaces",
   "latin1.md": "posts/latin1.md:2: the file is not valid UTF-8",
   "empty.md": "posts/empty.md:1: no front matter",
-  "deep-nesting.md": "posts/deep-nesting.md:6: this line nests lists or block quotes 10000 levels deep; Folio renders up to 100: flatten them",
-  "deep-html.md": "posts/deep-html.md:6: HTML elements nest 10000 levels deep here; Folio renders up to 500: close them or flatten the markup",
+  "deep-nesting.md":
+    "posts/deep-nesting.md:6: this line nests lists or block quotes 10000 levels deep; Folio renders up to 100: flatten them",
+  "deep-html.md":
+    "posts/deep-html.md:6: HTML elements nest 10000 levels deep here; Folio renders up to 500: close them or flatten the markup",
 };
 
 describe("broken posts fail with the file, the line and the fix", () => {
@@ -210,19 +223,31 @@ describe("broken posts fail with the file, the line and the fix", () => {
 });
 
 describe("a post's <style> block", () => {
-  const styled = (css: string) => parsePost({ file: "posts/styled.md", source: `---\ntitle: T\ndate: 2024-01-02\n---\n\nIntro.\n\n<style>\n${css}\n</style>\n\nText.\n` });
+  const styled = (css: string) =>
+    parsePost({
+      file: "posts/styled.md",
+      source: `---\ntitle: T\ndate: 2024-01-02\n---\n\nIntro.\n\n<style>\n${css}\n</style>\n\nText.\n`,
+    });
 
   it("may style its own elements, with media queries and its own images", () => {
-    expect(() => styled("img { border-radius: 10px; }\n@media (max-width: 40rem) { h2 { color: red; } }\n.hero { background: url(hero.png); }")).not.toThrow();
+    expect(() =>
+      styled("img { border-radius: 10px; }\n@media (max-width: 40rem) { h2 { color: red; } }\n.hero { background: url(hero.png); }"),
+    ).not.toThrow();
   });
 
   it("is rejected when it does not parse, since a stray } could close its scope", () => {
-    expect(() => styled("p { color: red; }\n} body { display: none }")).toThrow("posts/styled.md:10: the <style> block is not valid CSS (Unexpected })");
+    expect(() => styled("p { color: red; }\n} body { display: none }")).toThrow(
+      "posts/styled.md:10: the <style> block is not valid CSS (Unexpected })",
+    );
   });
 
   it("may not load other style sheets or fonts", () => {
-    expect(() => styled("p { color: red; }\n@import url(https://evil.example/x.css);")).toThrow("posts/styled.md:10: the <style> block uses @import");
-    expect(() => styled('@font-face { font-family: X; src: url(/x.woff2); }')).toThrow("posts/styled.md:9: the <style> block uses @font-face");
+    expect(() => styled("p { color: red; }\n@import url(https://evil.example/x.css);")).toThrow(
+      "posts/styled.md:10: the <style> block uses @import",
+    );
+    expect(() => styled("@font-face { font-family: X; src: url(/x.woff2); }")).toThrow(
+      "posts/styled.md:9: the <style> block uses @font-face",
+    );
   });
 
   it("may not load anything from another site", () => {

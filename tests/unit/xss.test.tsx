@@ -11,7 +11,21 @@ const CONTROL_AND_SPACE = /[\s\u0000-\u001f]+/g;
 const vectors: { title: string; payload: string }[] = JSON.parse(readFileSync("tests/fixtures/xss-vectors.json", "utf8"));
 
 /** Attributes a browser follows as a URL. */
-const URL_ATTRIBUTES = new Set(["href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data", "background", "cite", "longdesc", "ping", "manifest"]);
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "srcset",
+  "action",
+  "formaction",
+  "xlink:href",
+  "poster",
+  "data",
+  "background",
+  "cite",
+  "longdesc",
+  "ping",
+  "manifest",
+]);
 
 /** Everything in a rendered post that could run script, change the page's base or submit data. */
 function danger(root: HTMLElement): string[] {
@@ -24,7 +38,8 @@ function danger(root: HTMLElement): string[] {
       if (attribute.startsWith("on") || attribute === "srcdoc") found.push(`${name}[${attribute}]`);
       if (!URL_ATTRIBUTES.has(attribute)) continue;
       if (/^(javascript|vbscript):/.test(url)) found.push(`${name}[${attribute}=${url.slice(0, 20)}]`);
-      if (url.startsWith("data:") && !(name === "img" && attribute === "src" && url.startsWith("data:image/"))) found.push(`${name}[${attribute}=data:]`);
+      if (url.startsWith("data:") && !(name === "img" && attribute === "src" && url.startsWith("data:image/")))
+        found.push(`${name}[${attribute}=data:]`);
     }
   }
   return found;

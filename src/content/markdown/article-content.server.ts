@@ -34,7 +34,11 @@ interface Call {
 }
 
 function record(type: unknown, { children, ...props }: Record<string, unknown>): Call {
-  return { type: type as string, props, children: children === undefined ? [] : Array.isArray(children) ? children : [children as Call | string] };
+  return {
+    type: type as string,
+    props,
+    children: children === undefined ? [] : Array.isArray(children) ? children : [children as Call | string],
+  };
 }
 
 function toContentNode(node: Call | string): ContentNode {
