@@ -36,16 +36,32 @@ export default {
     const { finishStaticOutput, removeStaleOutput } = await import("./src/build/static-output.server");
     const { pruneParseCache } = await import("./src/build/parse-cache.server");
     const { completePages } = await import("./src/build/page-cache.server");
+    const { renderProgress } = await import("./src/build/prerender-workers.server");
+    const { printBuildSummary } = await import("./src/build/build-log.server");
+    renderProgress()?.end();
+    const plan = await planBuild();
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
-    const { published, files } = finishStaticOutput(clientDir, getSite(), (await planBuild()).urls);
+    const { published, files } = finishStaticOutput(clientDir, getSite(), plan.urls);
     const kept = await completePages(clientDir);
-    removeStaleOutput(clientDir, files, [...published, ...kept]);
+    const removed = removeStaleOutput(clientDir, files, [...published, ...kept]);
     pruneParseCache();
+    printBuildSummary({
+      posts: plan.posts.length,
+      pages: plan.urls.length,
+      rendered: plan.pages.render.length,
+      removed,
+      warnings: plan.warnings,
+      outDir: path.relative(process.cwd(), clientDir),
+    });
   },
   future: {
     v8_middleware: true,
     v8_splitRouteModules: true,
     v8_passThroughRequests: true,
     v8_trailingSlashAwareDataRequests: true,
+    // Not yet: the Environment API changes how the client and server are built (one Vite builder,
+    // plugins shared between them), which the build's plugins and workers would have to be checked
+    // against; React Router 8 (Node 22) makes it the only way.
+    v8_viteEnvironmentApi: false,
   },
 } satisfies Config;

@@ -2,12 +2,21 @@ import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vitest/config";
 import { folioPosts } from "./src/build/posts-plugin.server.ts";
 import { folioPrerender } from "./src/build/prerender-workers.server.ts";
+import { folioViteLogger } from "./src/build/vite-logger.server.ts";
 import { basePath } from "./src/site-config.ts";
 
 export default defineConfig({
   base: basePath,
   // React Router's plugin builds the app; Vitest renders components on its own.
   plugins: process.env.VITEST ? [] : [folioPosts(), folioPrerender(), reactRouter()],
+  // Vite's output, above Folio's progress, without React Router's line per file written (FOLIO_VERBOSE=1 shows them).
+  customLogger: folioViteLogger(),
+  // The browser's dependencies, pre-bundled by the dev server: React, React DOM and React Router
+  // (React Router's own `optimizeDeps.include`), and react-markdown, whose URL filter paths.ts uses.
+  // Left to discover them, Vite's dev server also found the build-only packages behind the route
+  // modules (front-matter, postcss, unified, …), pre-bundled them at the first page and reloaded it.
+  // A browser dependency added later goes here.
+  optimizeDeps: { noDiscovery: true, include: ["react-markdown"] },
   // build/ is kept from one build to the next: unchanged pages stay in place, and the build deletes
   // what it did not write itself (src/build/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
   build: { emptyOutDir: false },

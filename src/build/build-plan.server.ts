@@ -1,6 +1,8 @@
+import type { ContentWarning } from "../content/parse-post.server";
+import { printRelayed } from "./build-log.server";
 import type { CachedPostFile } from "./parse-cache.server";
 import { followPlan, planPages, type PagePlan } from "./page-cache.server";
-import { buildFromCache, keyPostsForBuild, prerenderPaths } from "./site.server";
+import { buildFromCache, getSite, keyPostsForBuild, prerenderPaths } from "./site.server";
 import { viteModuleWorker } from "./vite-worker.server";
 
 /** What a build renders, decided before React Router renders anything (react-router.config.ts). */
@@ -11,6 +13,8 @@ export interface BuildPlan {
   pages: PagePlan;
   /** Every post by its parse-cache key, for the sites built after planning (site.server.ts's `siteFromCache`). */
   posts: CachedPostFile[];
+  /** The authors' warnings, printed with the build's summary. */
+  warnings: ContentWarning[];
 }
 
 // React Router asks for the URLs more than once in a build, and buildEnd wants them too.
@@ -38,10 +42,11 @@ export function planBuild(): Promise<BuildPlan> {
 async function planBuildInWorker(): Promise<BuildPlan> {
   // build-plan-thread.server.ts makes the plan as it loads; the thread answers with it or with the
   // error that stops the build (a post's problems read as they would in this thread).
-  const worker = viteModuleWorker("src/build/build-plan-thread.server.ts", "parentPort.postMessage({ plan: module.plan });");
+  const worker = viteModuleWorker("src/build/build-plan-thread.server.ts", "parentPort.postMessage({ plan: module.plan });", { relayOutput: true });
   try {
     const answer = await new Promise<{ plan?: BuildPlan; error?: string; name?: string }>((resolve, reject) => {
-      worker.once("message", resolve);
+      // What the thread prints comes as messages too (build-log.server.ts).
+      worker.on("message", (message) => printRelayed(message) || resolve(message));
       worker.once("error", reject);
       worker.once("exit", (code) => reject(new Error(`folio: the planning thread exited (${code}) without a plan`)));
     });
@@ -56,5 +61,5 @@ async function planBuildInWorker(): Promise<BuildPlan> {
 export async function makeBuildPlan(): Promise<BuildPlan> {
   const posts = await keyPostsForBuild();
   const urls = prerenderPaths();
-  return { urls, pages: await planPages(urls), posts };
+  return { urls, pages: await planPages(urls), posts, warnings: getSite().warnings };
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { createStaticHandler, type RouteObject } from "react-router";
 import routeConfig from "../routes";
 import { codeVersion } from "./code-version.server";
-import { logOnce, seconds } from "./build-log.server";
+import { logOnce, seconds, startProgress } from "./build-log.server";
 import { writtenByThisBuild } from "./build-started.server";
 import { forFingerprint } from "./site.server";
 
@@ -77,8 +77,10 @@ export async function planPages(urls: readonly string[]): Promise<PagePlan> {
   const previous = await readManifest();
   const plan: PagePlan = { previous, fingerprints: new Map(), render: [], required: new Set(), reuse: [] };
   const routesSeen = new Set<string>();
+  const progress = startProgress("Planning pages", urls.length);
   for (const url of urls) {
     const { routeId, fingerprint } = await pageFingerprint(url);
+    progress.advance();
     plan.fingerprints.set(url, fingerprint);
     const firstOfRoute = !routesSeen.has(routeId);
     routesSeen.add(routeId);
@@ -87,6 +89,7 @@ export async function planPages(urls: readonly string[]): Promise<PagePlan> {
     if (!firstOfRoute && before?.fingerprint === fingerprint && unchangedOnDisk(before.files)) plan.reuse.push(url);
     else plan.render.push(url);
   }
+  progress.end();
   logOnce(`folio: ${plan.render.length} of ${urls.length} pages to render, the rest unchanged (fingerprinted in ${seconds(started)})`);
   return plan;
 }
@@ -113,7 +116,6 @@ export async function completePages(clientDir: string): Promise<string[]> {
   const plan = shared.__folioPagePlan;
   if (!plan) throw new Error("page cache: this build followed no plan (followPlan)");
   if (path.resolve(clientDir) !== CLIENT_DIR) throw new Error(`page cache: pages are kept in ${CLIENT_DIR}, not ${clientDir}: leave React Router's buildDirectory as it is`);
-  const started = performance.now();
   const { previous } = plan;
   // The scripts and styles of this build: those of earlier ones stay in assets/ until the end of the build.
   const assets: string[] = [];
@@ -131,7 +133,6 @@ export async function completePages(clientDir: string): Promise<string[]> {
   await mkdir(path.dirname(MANIFEST), { recursive: true });
   await writeFile(MANIFEST, JSON.stringify({ assets, pages } satisfies Manifest));
   await rm(OLD_CACHE_DIR, { recursive: true, force: true });
-  logOnce(`folio: ${plan.reuse.length} unchanged pages kept in place, ${plan.render.length} rendered, recorded in ${seconds(started)}`);
   return plan.reuse.flatMap((url) => Object.keys(pages[url].files));
 }
 

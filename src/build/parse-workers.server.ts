@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { logOnce, seconds } from "./build-log.server";
+import { logOnce, seconds, startProgress } from "./build-log.server";
 import { cachedParse, cachedPostFile, postFileByKey, uncached, type CachedPostFile } from "./parse-cache.server";
 import { parsePost, type PostFile } from "../content/parse-post.server";
 import { viteModuleWorker } from "./vite-worker.server";
@@ -36,6 +36,7 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
   // One worker alone would only take the main thread's place.
   if (todo.length === 0 || workers === 0 || (workers === 1 && !requested)) return;
   const started = performance.now();
+  const progress = startProgress("Parsing posts", todo.length);
   let next = 0;
   let parsed = 0;
   const failures: string[] = [];
@@ -54,6 +55,7 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
         worker.on("message", (message: number | { error: string }) => {
           if (typeof message === "number") {
             parsed += message;
+            progress.advance(message);
             sendBatch();
           } else {
             failures.push(message.error);
@@ -65,6 +67,7 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
       });
     }),
   );
+  progress.end();
   for (const failure of new Set(failures)) logOnce(`folio: a parse worker failed, its posts are parsed in the main thread: ${failure}`, { warn: true });
   logOnce(`folio: ${parsed} of ${todo.length} uncached posts parsed in ${workers} worker threads in ${seconds(started)}`);
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Plugin } from "vite";
-import { logOnce, seconds } from "./build-log.server.ts";
+import { logOnce, seconds, startProgress, type Progress } from "./build-log.server.ts";
 import type { CachedPostFile } from "./parse-cache.server.ts";
 
 /**
@@ -31,8 +31,15 @@ interface Shared {
    * site from, set when React Router asks for the URLs.
    */
   __folioWorkerPages?: { all: string[]; todo: string[]; workers: number; posts: CachedPostFile[] };
+  /** The "Rendering pages" progress: advanced by the workers' batches and by React Router's log of the pages it writes (vite-logger.server.ts). */
+  __folioRenderProgress?: Progress;
 }
 const shared = globalThis as Shared;
+
+/** The progress of rendering this build's pages, once React Router has asked for them. */
+export function renderProgress(): Progress | undefined {
+  return shared.__folioRenderProgress;
+}
 
 /**
  * Given the pages this build renders, those React Router must render itself, and the posts (for the
@@ -40,6 +47,7 @@ const shared = globalThis as Shared;
  * `prerender.paths`; the rest are left to the `folio:prerender` plugin.
  */
 export function leaveToWorkers(render: string[], required: ReadonlySet<string>, posts: CachedPostFile[]): string[] {
+  shared.__folioRenderProgress ??= startProgress("Rendering pages", render.length);
   const own = (url: string) => url === "/" || required.has(url);
   const todo = render.filter((url) => !own(url));
   const workers = workerCount(todo.length);
@@ -136,6 +144,7 @@ async function renderInWorkers(
         // A number is how many pages the last batch rendered (0 when the worker has just started), then it gets the next batch.
         worker.on("message", (message: number | { error: string }) => {
           if (typeof message !== "number") return stop(message.error);
+          if (message > 0) renderProgress()?.advance(message);
           const batch = todo.slice(next, (next += BATCH_SIZE));
           if (batch.length > 0 && failure === undefined) worker.postMessage(batch);
           else void worker.terminate();

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
-import { logOnce, seconds } from "./build-log.server";
-import { buildSite, type Site } from "../content/site-index.server";
+import { buildSite, type BuildSiteOptions, type Site } from "../content/site-index.server";
+import { logOnce, printWarnings, seconds, startProgress } from "./build-log.server";
 import type { ArticleBody, Post } from "../content/post";
 import { postSources } from "./post-sources.server";
 import { listPosts } from "./posts-plugin.server";
@@ -37,21 +37,34 @@ export function getSite(): Site {
   if (site && sameSources(site.sources, sources)) return site.site;
   const started = performance.now();
   const files = postFiles(sources);
-  const built = buildSite(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
+  const built = buildSiteShowingProgress(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
   site = { sources, site: built };
-  report(built, files.length, started);
+  logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
+  printWarnings(built.warnings);
   return built;
 }
 
-function report(built: Site, posts: number, started: number): void {
-  logOnce(`folio: ${posts} posts read in ${seconds(started)}`, { key: "posts read" });
-  for (const warning of built.warnings) logOnce(`${warning.file}:${warning.line}: warning: ${warning.message}`, { warn: true });
+/** buildSite, with the posts read so far shown as progress while it runs. */
+function buildSiteShowingProgress(files: readonly PostFile[], options: BuildSiteOptions & Required<Pick<BuildSiteOptions, "parse">>): Site {
+  const progress = startProgress("Reading posts", files.length);
+  try {
+    return buildSite(files, {
+      ...options,
+      parse: (file) => {
+        const parsed = options.parse(file);
+        progress.advance();
+        return parsed;
+      },
+    });
+  } finally {
+    progress.end();
+  }
 }
 
 /**
  * For a build's plan (build-plan.server.ts): every post by its key in the parse cache, once the
  * posts the cache lacked have been parsed into it (in worker threads when there are many). From
- * then on this thread's site is built from the cache, and its warnings are reported here. Each
+ * then on this thread's site is built from the cache; its warnings go with the plan. Each
  * post's text is read, hashed and let go, one post at a time: `postSources()` would hold all of it
  * (~140 MB of heap at 10,000 posts) through the parse, beside the parse workers, where a cold
  * build's memory peaks.
@@ -63,7 +76,8 @@ export async function keyPostsForBuild(): Promise<CachedPostFile[]> {
   await parseAheadInWorkers(posts.map(postFileByKey));
   const started = performance.now();
   buildFromCache(posts);
-  report(getSite(), posts.length, started);
+  getSite();
+  logOnce(`folio: ${posts.length} posts read in ${seconds(started)}`, { key: "posts read" });
   return posts;
 }
 
@@ -80,10 +94,10 @@ export function buildFromCache(posts: CachedPostFile[]): void {
  * computed, the same posts in the same order as its site. The posts' text is neither read nor
  * hashed again: it would be most of what a render worker holds (~113 MB of its ~185 MB at 10,000
  * posts) and ~1 s of its start. A post's text is read from posts/ only when asked for
- * (`postSource`). Warnings are reported by the thread that planned the build (keyPostsForBuild).
+ * (`postSource`). Warnings are reported with the build's summary (the plan carries them).
  */
 function siteFromCache(posts: CachedPostFile[]): Site {
-  return buildSite(posts.map(postFileByKey), {
+  return buildSiteShowingProgress(posts.map(postFileByKey), {
     parse: (file) => {
       const parsed = cachedParse(file, parsePost);
       parsedFrom.set(parsed.post, file);

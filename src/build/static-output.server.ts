@@ -3,7 +3,6 @@ import path from "node:path";
 import { absoluteUrl, isFirstPageAlias, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
 import type { Site } from "../content/site-index.server";
-import { logOnce, seconds } from "./build-log.server";
 import { writtenByThisBuild } from "./build-started.server";
 import { withContentSecurityPolicy } from "./page-html.server";
 import { postFileOnDisk } from "./site.server";
@@ -103,10 +102,9 @@ function moveInto(from: string, to: string): void {
  * relative to `clientDir`): the pages of removed posts, old scripts, images no longer published.
  * Then removes the folders that left empty. `files` are the files in `clientDir`, as
  * finishStaticOutput listed them (one listing of the folder less: ~0.2 s at 10,000 posts); any
- * written since then were written by this build.
+ * written since then were written by this build. Returns how many files it deleted.
  */
-export function removeStaleOutput(clientDir: string, files: readonly string[], kept: Iterable<string>): void {
-  const started = performance.now();
+export function removeStaleOutput(clientDir: string, files: readonly string[], kept: Iterable<string>): number {
   const keep = new Set(kept);
   const stale = files.filter((file) => !keep.has(path.relative(clientDir, file)) && !writtenByThisBuild(file));
   for (const file of stale) rmSync(file);
@@ -121,7 +119,7 @@ export function removeStaleOutput(clientDir: string, files: readonly string[], k
       // Not empty: it stays.
     }
   }
-  logOnce(`folio: ${stale.length} files of earlier builds removed from ${clientDir} in ${seconds(started)}`);
+  return stale.length;
 }
 
 /**

@@ -9,9 +9,10 @@ import { Worker } from "node:worker_threads";
  * project's Vite plugins. Then it runs `body`, JavaScript that sees the module's exports as `module`
  * and `parentPort`. It takes about a second to start. If loading or `body` throws, the thread posts
  * `{ error, name }`: a post's problems (ContentErrors) as their message, which names each file,
- * line and fix; anything else with its stack.
+ * line and fix; anything else with its stack. With `relayOutput`, what the thread prints through
+ * build-log.server.ts comes to this thread as messages, for `printRelayed`.
  */
-export function viteModuleWorker(moduleFile: string, body: string): Worker {
+export function viteModuleWorker(moduleFile: string, body: string, { relayOutput = false } = {}): Worker {
   const vite = pathToFileURL(createRequire(path.resolve("package.json")).resolve("vite")).href;
   const code = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -24,5 +25,8 @@ const { parentPort, workerData } = require("node:worker_threads");
   parentPort.postMessage({ error: String(content ? error.message : (error?.stack ?? error)), name: error?.name });
 });
 `;
-  return new Worker(code, { eval: true, workerData: { vite, module: path.resolve(moduleFile), mode: import.meta.env.MODE } });
+  return new Worker(code, {
+    eval: true,
+    workerData: { vite, module: path.resolve(moduleFile), mode: import.meta.env.MODE, folioRelayOutput: relayOutput },
+  });
 }

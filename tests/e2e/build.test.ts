@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { buildEnv } from "./global-setup";
 import { runBuild, scratchProject } from "./scratch-project";
 
 describe("building a site with broken posts", () => {
@@ -33,4 +35,55 @@ describe("building a site with broken posts", () => {
       project.remove();
     }
   }, 60_000);
+});
+
+describe("what a build prints", () => {
+  it("prints no line per file and nothing that reads as a problem, and ends with what it built and where", () => {
+    const project = scratchProject({}, { bundledPosts: true });
+    try {
+      const build = runBuild(project.dir);
+      const output = build.stdout + build.stderr;
+      expect(build.status).toBe(0);
+      expect(output).not.toMatch(/Prerender \(|deprecated|Future Flag|Removing the server build/);
+      // The sample post's two misplaced keys, together under one heading, before the summary.
+      expect(output).toMatch(
+        /2 warnings in the posts:\n {2}posts\/ai-personalized-cancer-treatment\/index\.md:22: warning: [^\n]+\n {2}posts\/ai-personalized-cancer-treatment\/index\.md:24: warning: /,
+      );
+      expect(build.stdout.trimEnd().split("\n").at(-1)).toMatch(
+        /^Folio built 13 posts into \d+ pages in [\d.]+ s \((\d+) rendered, 0 unchanged since the last build\): build\/client\/$/,
+      );
+      // No progress bar where nothing can redraw it (CI logs, pipes).
+      expect(output).not.toContain("\r");
+
+      // A second build keeps most pages, and says so.
+      const again = /\((\d+) rendered, (\d+) unchanged since the last build\)/.exec(runBuild(project.dir).stdout);
+      expect(Number(again?.[2])).toBeGreaterThan(Number(again?.[1]));
+    } finally {
+      project.remove();
+    }
+  }, 120_000);
+
+  it("shows a progress bar that updates in place on a terminal", () => {
+    const project = scratchProject({}, { bundledPosts: true });
+    try {
+      // `script` runs the build on a pseudo-terminal, as a person's terminal would.
+      const build = spawnSync("script", ["-qec", "node scripts/react-router.mjs build", "/dev/null"], {
+        cwd: project.dir,
+        encoding: "utf8",
+        env: buildEnv(),
+      });
+      expect(build.status, build.stdout.slice(-2000)).toBe(0);
+      // The bar is drawn on a line it erases first (carriage return and "erase line") as pages are rendered…
+      // eslint-disable-next-line no-control-regex -- the terminal's escape sequences are what is checked
+      const frames = build.stdout.match(/(\r\x1b\[2K|\x1b\[2K\r)Rendering pages [█░]+ \d+\/129/g) ?? [];
+      expect(frames.length).toBeGreaterThan(0);
+      // …and it is gone by the end: the summary is the last line, with no bar after it.
+      const lines = build.stdout.split(/\r?\n/).filter((line) => line.trim() !== "");
+      expect(lines.at(-1)).toMatch(
+        /^Folio built 13 posts into 129 pages in [\d.]+ s \(129 rendered, 0 unchanged since the last build\): build\/client\/$/,
+      );
+    } finally {
+      project.remove();
+    }
+  }, 120_000);
 });

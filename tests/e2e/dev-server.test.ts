@@ -30,17 +30,18 @@ describe("the dev server", () => {
   let server: ChildProcess;
   let origin: string;
   let browser: Browser;
+  /** Everything the dev server printed, on both streams. */
+  let output = "";
 
   beforeAll(async () => {
     // A fixed port: the dev server may restart once to re-optimise dependencies, and must come back where it was.
     const port = await freePort();
-    server = spawn("npx", ["react-router", "dev", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
+    server = spawn("node", ["scripts/react-router.mjs", "dev", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
       cwd: project.dir,
       env: { ...buildEnv(), NODE_ENV: "development" },
       detached: true,
     });
     origin = await new Promise<string>((resolve, reject) => {
-      let output = "";
       server.stdout!.on("data", (chunk: Buffer) => {
         output += chunk;
         const match = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stripVTControlCharacters(output));
@@ -57,6 +58,20 @@ describe("the dev server", () => {
     if (server?.pid && server.exitCode === null) process.kill(-server.pid);
     project.remove();
   });
+
+  it("starts and serves its first pages without a notice an author would take for a problem", async () => {
+    const page = await browser.newPage();
+    let loads = 0;
+    page.on("load", () => loads++);
+    await page.goto(`${origin}/posts/live/`, { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: "Tags" }).click();
+    await page.waitForURL(/\/tags\/$/);
+    // One load: the first page was not reloaded to pre-bundle dependencies, and the link was followed in the page.
+    expect(loads).toBe(1);
+    const printed = stripVTControlCharacters(output);
+    expect(printed).not.toMatch(/deprecated|Future Flag|optimized dependencies changed|reloading|error/i);
+    expect(printed).toMatch(/Local:\s+http:\/\/127\.0\.0\.1:\d+/);
+  }, 30_000);
 
   it("shows an edited post in the open page without a reload", async () => {
     const page = await browser.newPage();

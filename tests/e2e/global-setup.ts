@@ -15,7 +15,7 @@ let server: Server | undefined;
 
 /** Builds the production site once, then serves build/client on 127.0.0.1 as a plain static host would. */
 export async function setup(project: TestProject) {
-  const build = spawnSync("npx", ["react-router", "build"], { encoding: "utf8", env: buildEnv() });
+  const build = spawnSync("node", ["scripts/react-router.mjs", "build"], { encoding: "utf8", env: buildEnv() });
   if (build.status !== 0) throw new Error(`react-router build failed:\n${build.stdout}\n${build.stderr}`);
   server = (await serveStatic({ dir: "build/client", port: 0 })) as Server;
   const { port } = server.address() as AddressInfo;

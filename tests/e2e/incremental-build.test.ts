@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { buildOutput, runBuild, scratchProject } from "./scratch-project";
 
 function build(dir: string): string {
-  const result = runBuild(dir);
+  // Verbose: React Router's line per page written, which renderedPages counts.
+  const result = runBuild(dir, { FOLIO_VERBOSE: "1" });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
   return result.stdout;
 }

@@ -16,7 +16,7 @@ describe("rendering pages in worker threads (a build of many pages)", () => {
       rmSync(path.join(project.dir, ".folio-cache", "pages.json"), { force: true });
     };
     try {
-      const inWorkers = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "2" });
+      const inWorkers = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "2", FOLIO_VERBOSE: "1" });
       expect(inWorkers.status, inWorkers.stderr.slice(-2000)).toBe(0);
       const rendered = /folio: (\d+) pages rendered in 2 worker threads in [\d.]+ s; React Router renders the other (\d+)/.exec(
         inWorkers.stdout,
@@ -33,7 +33,7 @@ describe("rendering pages in worker threads (a build of many pages)", () => {
       expect([...fromWorkers.keys()]).toContain("posts/ai-personalized-cancer-treatment/index.md");
 
       renderAll();
-      const inMainThread = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "0" });
+      const inMainThread = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "0", FOLIO_VERBOSE: "1" });
       expect(inMainThread.status, inMainThread.stderr.slice(-2000)).toBe(0);
       expect(inMainThread.stdout).not.toMatch(/worker threads/);
       expect(pagesByReactRouter(inMainThread.stdout)).toBe(inThreads + byReactRouter);
@@ -55,7 +55,7 @@ describe("rendering pages in worker threads (a build of many pages)", () => {
     expect(source).toContain(loader);
     writeFileSync(route, source.replace(loader, `${loader}  throw new Error(\`\${params.slug} cannot be rendered\`);\n`));
     try {
-      const build = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "2" });
+      const build = runBuild(project.dir, { FOLIO_PRERENDER_WORKERS: "2", FOLIO_VERBOSE: "1" });
       expect(build.status).not.toBe(0);
       expect(build.stdout + build.stderr).toMatch(
         /folio: a page could not be prerendered: Error: Prerender \(data\): Received a 500 status code .* while prerendering the `\/posts\/[^`]+\/` path/,

@@ -29,10 +29,10 @@ export function scratchProject(posts: Record<string, string>, options: ScratchOp
   const modules = realpathSync(path.join(ROOT, "node_modules"));
   writeFileSync(
     path.join(dir, "vite.config.ts"),
-    `import { mergeConfig } from "vite";\nimport folio from "./vite.folio.config";\n` +
+    `import { mergeConfig } from "vite";\nimport folio from "./vite.folio.config.ts";\n` +
       `export default mergeConfig(folio, { server: { fs: { allow: [${JSON.stringify(dir)}, ${JSON.stringify(modules)}] } } });\n`,
   );
-  for (const folder of ["src", "public"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+  for (const folder of ["src", "public", "scripts"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   if (options.bundledPosts) cpSync(path.join(ROOT, "posts"), path.join(dir, "posts"), { recursive: true });
   if (options.baseUrl) {
@@ -52,7 +52,8 @@ export function scratchProject(posts: Record<string, string>, options: ScratchOp
 
 /** Runs the production build in a project folder, with `env` added; the caller decides what its exit means. */
 export function runBuild(dir: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync("npx", ["react-router", "build"], {
+  // What `npm run build` runs.
+  return spawnSync("node", ["scripts/react-router.mjs", "build"], {
     cwd: dir,
     encoding: "utf8",
     env: { ...buildEnv(), ...env },
