@@ -26,7 +26,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["tests/unit/**/*.test.{ts,tsx}", "tests/conformance/**/*.test.{ts,tsx}"],
+          // A module's own test sits beside it (the Markdown pipeline's plugins); the rest are in tests/.
+          include: ["src/**/*.test.{ts,tsx}", "tests/unit/**/*.test.{ts,tsx}", "tests/conformance/**/*.test.{ts,tsx}"],
           environment: "jsdom",
           setupFiles: ["tests/unit/setup.ts"],
         },

@@ -10,26 +10,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
 import { appendToPost, cacheFolders, corpusProject, postInEveryCorpus, SAMPLE_POST } from "./bench/corpus.mjs";
 import { editToVisible, startDevServer } from "./bench/dev-server.mjs";
 import { launchLighthouseChromium, lighthouseScores } from "./bench/lighthouse.mjs";
 import { KINDS, loadPage, nextPostNavigation, serveLikeStaticHost } from "./bench/pages.mjs";
 import { build, folderSize, stopEveryGroup } from "./bench/processes.mjs";
 import { LIGHTHOUSE_PAGES, missingFigures, resultsMarkdown } from "./bench/report.mjs";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from "./chromium.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const options = readOptions();
 const failures = [];
@@ -254,9 +243,9 @@ process.on("exit", () => {
   if (currentDir) rmSync(currentDir, { recursive: true, force: true });
 });
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+const browser = await launchChromium();
 const lighthouseBrowser = options.lighthouse
-  ? await step("start Chromium for Lighthouse", 60, () => launchLighthouseChromium(CHROMIUM, CHROMIUM_FLAGS))
+  ? await step("start Chromium for Lighthouse", 60, () => launchLighthouseChromium(CHROMIUM_PATH, CHROMIUM_FLAGS))
   : undefined;
 const pages = pagesToMeasure(postInEveryCorpus());
 const results = [];

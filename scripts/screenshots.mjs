@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { serveStatic } from "./serve.mjs";
 
 const { values } = parseArgs({
@@ -13,10 +13,7 @@ const { values } = parseArgs({
 const PAGE = "/posts/ai-personalized-cancer-treatment/";
 
 const server = await serveStatic({ dir: values.dir, port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 try {
   mkdirSync(values.out, { recursive: true });
   for (const colorScheme of ["light", "dark"]) {

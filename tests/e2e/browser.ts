@@ -1,21 +1,11 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
+// @ts-expect-error: a plain ES module script without type declarations
+import { launchChromium as launchProjectChromium } from "../../scripts/chromium.mjs";
 
 /** Debian's Chromium with the flags this machine needs (no sandbox as root, no background networking). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return launchProjectChromium();
 }
 
 /**
