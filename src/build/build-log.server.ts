@@ -144,7 +144,9 @@ function drawBar(): void {
   const progress = state.progress;
   if (!interactive || !progress || performance.now() - progress.started < FIRST_SHOWN_MS) return;
   const filled = progress.total > 0 ? Math.round((Math.min(progress.done, progress.total) / progress.total) * BAR_WIDTH) : 0;
-  process.stdout.write(`${progress.label} ${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)} ${count(progress.done)}/${count(progress.total)}`);
+  process.stdout.write(
+    `${progress.label} ${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)} ${count(progress.done)}/${count(progress.total)}`,
+  );
   state.drawn = true;
 }
 
@@ -210,5 +212,7 @@ export function printBuildSummary({ posts, pages, rendered, removed, warnings, o
   if (removed > 0) changes.push(`${count(removed)} old files removed`);
   const noun = (value: number, one: string, many: string) => `${count(value)} ${value === 1 ? one : many}`;
   // performance.now() counts from the start of the process: the whole build.
-  print(`\nFolio built ${noun(posts, "post", "posts")} into ${noun(pages, "page", "pages")} in ${duration(performance.now())} (${changes.join(", ")}): ${outDir}/`);
+  print(
+    `\nFolio built ${noun(posts, "post", "posts")} into ${noun(pages, "page", "pages")} in ${duration(performance.now())} (${changes.join(", ")}): ${outDir}/`,
+  );
 }

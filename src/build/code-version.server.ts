@@ -27,7 +27,11 @@ export function codeVersion(entries?: readonly string[]): string {
   const known = versions.get(key);
   if (known) return known;
   const hash = createHash("sha256").update(process.version);
-  const sources = entries ? localImports(entries) : readdirSync("src", { recursive: true, encoding: "utf8" }).filter((file) => !TEST_FILE.test(file)).map((file) => path.join("src", file));
+  const sources = entries
+    ? localImports(entries)
+    : readdirSync("src", { recursive: true, encoding: "utf8" })
+        .filter((file) => !TEST_FILE.test(file))
+        .map((file) => path.join("src", file));
   for (const file of [...LOCK_FILES, ...CONFIG_FILES, ...sources.sort()]) {
     try {
       hash.update(`\0${file}\0`).update(readFileSync(file));
@@ -61,7 +65,9 @@ function localImports(entries: readonly string[]): string[] {
 
 function resolveImport(importer: string, specifier: string): string {
   const base = path.join(path.dirname(importer), specifier.replace(/\?.*$/, ""));
-  const file = EXTENSIONS.map((extension) => base + extension).find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
+  const file = EXTENSIONS.map((extension) => base + extension).find((candidate) =>
+    statSync(candidate, { throwIfNoEntry: false })?.isFile(),
+  );
   // Never guess: a cache keyed without a file the parser runs could serve stale posts.
   if (!file) throw new Error(`code version: ${importer} imports "${specifier}", which is not a file under src/`);
   return file;

@@ -61,7 +61,11 @@ type Loader = (args: { params: Record<string, string | undefined>; request: Requ
 const routeModules = import.meta.glob<{ loader?: Loader }>("/src/routes/*.{ts,tsx}");
 const routeFiles = new Map(routeConfig.map((route) => [route.id ?? route.file, route.file]));
 const routes: RouteObject[] = [
-  { id: "root", path: "/", children: routeConfig.map((route) => ({ id: route.id ?? route.file, path: route.path, index: route.index }) as RouteObject) },
+  {
+    id: "root",
+    path: "/",
+    children: routeConfig.map((route) => ({ id: route.id ?? route.file, path: route.path, index: route.index }) as RouteObject),
+  },
 ];
 // Matches URLs against the routes (which have no loaders here: the handler runs none). `matchRoutes`
 // ranks the routes anew at every call, ~0.36 ms: 6 s of a 10,000-post build; the handler ranks them
@@ -115,7 +119,8 @@ function unchangedOnDisk(files: Record<string, FileStamp>): boolean {
 export async function completePages(clientDir: string): Promise<string[]> {
   const plan = shared.__folioPagePlan;
   if (!plan) throw new Error("page cache: this build followed no plan (followPlan)");
-  if (path.resolve(clientDir) !== CLIENT_DIR) throw new Error(`page cache: pages are kept in ${CLIENT_DIR}, not ${clientDir}: leave React Router's buildDirectory as it is`);
+  if (path.resolve(clientDir) !== CLIENT_DIR)
+    throw new Error(`page cache: pages are kept in ${CLIENT_DIR}, not ${clientDir}: leave React Router's buildDirectory as it is`);
   const { previous } = plan;
   // The scripts and styles of this build: those of earlier ones stay in assets/ until the end of the build.
   const assets: string[] = [];
@@ -125,7 +130,9 @@ export async function completePages(clientDir: string): Promise<string[]> {
   if (plan.reuse.length > 0 && (!previous || previous.assets.join() !== assets.join())) {
     // Cannot happen when builds are deterministic; never ship pages that load missing scripts.
     await rm(MANIFEST, { force: true });
-    throw new Error("The pages kept from the last build load other client assets than this build's: their record has been deleted; run the build again.");
+    throw new Error(
+      "The pages kept from the last build load other client assets than this build's: their record has been deleted; run the build again.",
+    );
   }
   const pages: Manifest["pages"] = {};
   for (const url of plan.reuse) pages[url] = previous!.pages[url];

@@ -63,4 +63,3 @@ export function withContentSecurityPolicy(html: string): string {
   ].join("; ");
   return html.replace(/<head>/i, `<head><meta http-equiv="Content-Security-Policy" content="${policy}">`);
 }
-

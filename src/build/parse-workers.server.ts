@@ -32,7 +32,8 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
   const todo = uncached(files).map(cachedPostFile);
   const requested = process.env.FOLIO_PARSE_WORKERS;
   const workers = requested ? Number(requested) : Math.min(availableParallelism(), Math.floor(todo.length / MIN_POSTS_PER_WORKER));
-  if (!Number.isInteger(workers) || workers < 0) throw new Error(`FOLIO_PARSE_WORKERS=${requested}: a whole number of worker threads, 0 for none`);
+  if (!Number.isInteger(workers) || workers < 0)
+    throw new Error(`FOLIO_PARSE_WORKERS=${requested}: a whole number of worker threads, 0 for none`);
   // One worker alone would only take the main thread's place.
   if (todo.length === 0 || workers === 0 || (workers === 1 && !requested)) return;
   const started = performance.now();
@@ -68,7 +69,8 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
     }),
   );
   progress.end();
-  for (const failure of new Set(failures)) logOnce(`folio: a parse worker failed, its posts are parsed in the main thread: ${failure}`, { warn: true });
+  for (const failure of new Set(failures))
+    logOnce(`folio: a parse worker failed, its posts are parsed in the main thread: ${failure}`, { warn: true });
   logOnce(`folio: ${parsed} of ${todo.length} uncached posts parsed in ${workers} worker threads in ${seconds(started)}`);
 }
 

@@ -53,8 +53,19 @@ export function folioPosts(): Plugin {
    * server bundle ~1 s of every build.
    */
   const groupModule = (group: number) => {
-    const entries = groupFiles(group).map((file) => `    ${JSON.stringify(file)}: readFileSync(${JSON.stringify(path.join(postsDir, file))}, "utf8"),`);
-    return ['import { readFileSync } from "node:fs";', "let texts;", "export default function readGroup() {", "  return (texts ??= {", ...entries, "  });", "}", ""].join("\n");
+    const entries = groupFiles(group).map(
+      (file) => `    ${JSON.stringify(file)}: readFileSync(${JSON.stringify(path.join(postsDir, file))}, "utf8"),`,
+    );
+    return [
+      'import { readFileSync } from "node:fs";',
+      "let texts;",
+      "export default function readGroup() {",
+      "  return (texts ??= {",
+      ...entries,
+      "  });",
+      "}",
+      "",
+    ].join("\n");
   };
 
   return {
@@ -92,7 +103,9 @@ export function folioPosts(): Plugin {
         const imports = groups.map((group) => `import group${group} from ${JSON.stringify(groupId(group))};`);
         // One object in the listing's order, made at the first call.
         const read = groups.map((group) => `  const text${group} = group${group}();`);
-        const merged = postFiles().files.map((file) => `    ${JSON.stringify(`posts/${file}`)}: text${groupOf(file)}[${JSON.stringify(file)}],`);
+        const merged = postFiles().files.map(
+          (file) => `    ${JSON.stringify(`posts/${file}`)}: text${groupOf(file)}[${JSON.stringify(file)}],`,
+        );
         const code = [
           ...imports,
           "let sources;",

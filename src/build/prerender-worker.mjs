@@ -70,14 +70,22 @@ async function prerenderPage(url) {
 }
 
 async function prerenderData(url, onlyRoutes) {
-  const dataPath = trailingSlashAware ? (url.endsWith("/") ? `${url}_.data` : `${url}.data`) : url === "/" ? "/_root.data" : `${url.replace(/\/$/, "")}.data`;
+  const dataPath = trailingSlashAware
+    ? url.endsWith("/")
+      ? `${url}_.data`
+      : `${url}.data`
+    : url === "/"
+      ? "/_root.data"
+      : `${url.replace(/\/$/, "")}.data`;
   const normalized = `${build.basename}${dataPath}`.replace(/\/\/+/g, "/");
   const request = new URL(`http://localhost${normalized}`);
   if (onlyRoutes?.length) request.searchParams.set("_routes", onlyRoutes.join(","));
   const response = await handler(new Request(request));
   const data = await response.text();
   if (response.status !== 200 && response.status !== 202) {
-    throw new Error(`Prerender (data): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${url}\` path.\n${normalized}`);
+    throw new Error(
+      `Prerender (data): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${url}\` path.\n${normalized}`,
+    );
   }
   write(normalized, data);
   return data;
@@ -103,7 +111,9 @@ async function prerenderHtml(url, requestInit) {
 </body>
 </html>`;
   } else if (response.status !== 200) {
-    throw new Error(`Prerender (html): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${normalized}\` path.\n${html}`);
+    throw new Error(
+      `Prerender (html): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${normalized}\` path.\n${html}`,
+    );
   }
   write(path.join(normalized, "index.html"), html);
 }
@@ -113,7 +123,9 @@ async function prerenderResource(url) {
   const response = await handler(new Request(`http://localhost${normalized}`));
   const content = Buffer.from(await response.arrayBuffer());
   if (response.status !== 200) {
-    throw new Error(`Prerender (resource): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${normalized}\` path.\n${content.toString("utf8")}`);
+    throw new Error(
+      `Prerender (resource): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${normalized}\` path.\n${content.toString("utf8")}`,
+    );
   }
   write(normalized, content);
 }
@@ -139,7 +151,9 @@ function write(urlPath, content) {
 /** The server build's routes as a tree for matchRoutes (React Router's `createPrerenderRoutes`). */
 function createPrerenderRoutes(manifest, parentId = "", byParent = groupByParent(manifest)) {
   return (byParent[parentId] ?? []).map((route) =>
-    route.index ? { index: true, id: route.id, path: route.path } : { children: createPrerenderRoutes(manifest, route.id, byParent), id: route.id, path: route.path },
+    route.index
+      ? { index: true, id: route.id, path: route.path }
+      : { children: createPrerenderRoutes(manifest, route.id, byParent), id: route.id, path: route.path },
   );
 }
 

@@ -63,7 +63,8 @@ function workerCount(pages: number): number {
   const requested = process.env.FOLIO_PRERENDER_WORKERS;
   if (requested) {
     const workers = Number(requested);
-    if (!Number.isInteger(workers) || workers < 0) throw new Error(`FOLIO_PRERENDER_WORKERS=${requested}: a whole number of worker threads, 0 for none`);
+    if (!Number.isInteger(workers) || workers < 0)
+      throw new Error(`FOLIO_PRERENDER_WORKERS=${requested}: a whole number of worker threads, 0 for none`);
     return pages === 0 ? 0 : workers;
   }
   const workers = Math.min(availableParallelism(), Math.floor(pages / MIN_PAGES_PER_WORKER));
@@ -134,7 +135,10 @@ async function renderInWorkers(
   let failure: string | undefined;
   await Promise.all(
     Array.from({ length: workers }, () => {
-      const worker = new Worker(new URL("./prerender-worker.mjs", import.meta.url), { workerData, resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } });
+      const worker = new Worker(new URL("./prerender-worker.mjs", import.meta.url), {
+        workerData,
+        resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
+      });
       threads.push(worker);
       return new Promise<void>((resolve) => {
         const stop = (error: string) => {
@@ -155,5 +159,7 @@ async function renderInWorkers(
     }),
   );
   if (failure !== undefined) throw new Error(`folio: a page could not be prerendered: ${failure}`);
-  logOnce(`folio: ${todo.length} pages rendered in ${workers} worker threads in ${seconds(started)}; React Router renders the other ${all.length - todo.length}`);
+  logOnce(
+    `folio: ${todo.length} pages rendered in ${workers} worker threads in ${seconds(started)}; React Router renders the other ${all.length - todo.length}`,
+  );
 }

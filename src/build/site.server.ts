@@ -8,7 +8,16 @@ import { logOnce, printWarnings, seconds, startProgress } from "./build-log.serv
 import type { ArticleBody, Post } from "../content/post";
 import { postSources } from "./post-sources.server";
 import { listPosts } from "./posts-plugin.server";
-import { cachedArticle, cachedFeedHtml, cachedParse, cachedPostFile, contentKey, postFileByKey, type CachedPostFile, type IndexedPost } from "./parse-cache.server";
+import {
+  cachedArticle,
+  cachedFeedHtml,
+  cachedParse,
+  cachedPostFile,
+  contentKey,
+  postFileByKey,
+  type CachedPostFile,
+  type IndexedPost,
+} from "./parse-cache.server";
 import { parsePost, type PostFile } from "../content/parse-post.server";
 import { parseAheadInWorkers } from "./parse-workers.server";
 import { bundleFileType } from "../content/page-bundle";
@@ -118,7 +127,8 @@ let ahead: { sources: Record<string, string>; parsed: Promise<void> } | undefine
 export async function loadSite(): Promise<Site> {
   if (import.meta.env.DEV) {
     const sources = postSources();
-    if (ahead?.sources !== sources) ahead = { sources, parsed: parseAheadInWorkers(postFiles(sources).filter((file) => !parsedInProcess(file))) };
+    if (ahead?.sources !== sources)
+      ahead = { sources, parsed: parseAheadInWorkers(postFiles(sources).filter((file) => !parsedInProcess(file))) };
     await ahead.parsed;
   }
   return getSite();
@@ -231,7 +241,7 @@ function bundleFilesOf(file: string): string[] {
 export function prerenderPaths(): string[] {
   const { homePosts, posts, taxonomies } = getSite();
   if (posts.length === 0) {
-    throw new Error("posts/ has no published posts: add one as posts/<name>.md (see the README's \"Writing a post\")");
+    throw new Error('posts/ has no published posts: add one as posts/<name>.md (see the README\'s "Writing a post")');
   }
   const urls = [...pageUrls(homePosts.length, paths.home), paths.notFound(), "/sitemap.xml", "/robots.txt", ...feedUrls(paths.home())];
   for (const post of posts) urls.push(paths.post(post.slug));
@@ -241,7 +251,10 @@ export function prerenderPaths(): string[] {
   for (const taxonomy of TAXONOMIES) {
     urls.push(paths.taxonomy(taxonomy));
     for (const { term, posts: termPosts } of taxonomies[taxonomy].values()) {
-      urls.push(...pageUrls(termPosts.length, (page) => paths.term(taxonomy, term.slug, page)), ...feedUrls(paths.term(taxonomy, term.slug)));
+      urls.push(
+        ...pageUrls(termPosts.length, (page) => paths.term(taxonomy, term.slug, page)),
+        ...feedUrls(paths.term(taxonomy, term.slug)),
+      );
     }
   }
   return urls;

@@ -1,4 +1,15 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { absoluteUrl, isFirstPageAlias, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
@@ -30,7 +41,11 @@ import { postFileOnDisk } from "./site.server";
  * posts (~64,000 files in build/) Node's promise-based calls took 4-5 times as long (a recursive
  * listing 2.6 s against 0.2 s, stat calls 1.1 s against 0.3 s).
  */
-export function finishStaticOutput(clientDir: string, site: Site, prerendered: readonly string[]): { published: string[]; files: string[] } {
+export function finishStaticOutput(
+  clientDir: string,
+  site: Site,
+  prerendered: readonly string[],
+): { published: string[]; files: string[] } {
   if (basePath !== "/") {
     const nested = path.join(clientDir, ...basePath.split("/").filter(Boolean));
     moveInto(nested, clientDir);
@@ -111,7 +126,8 @@ export function removeStaleOutput(clientDir: string, files: readonly string[], k
   // The folders the removed files were in, and theirs, deepest first: a folder whose subfolders all
   // went is empty by its turn. Removing a folder that is not empty fails, and it stays.
   const folders = new Set<string>();
-  for (const file of stale) for (let dir = path.dirname(file); dir.startsWith(clientDir + path.sep); dir = path.dirname(dir)) folders.add(dir);
+  for (const file of stale)
+    for (let dir = path.dirname(file); dir.startsWith(clientDir + path.sep); dir = path.dirname(dir)) folders.add(dir);
   for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
     try {
       rmdirSync(folder);
