@@ -19,7 +19,12 @@ export default defineConfig({
   optimizeDeps: { noDiscovery: true, include: ["react-markdown"] },
   // build/ is kept from one build to the next: unchanged pages stay in place, and the build deletes
   // what it did not write itself (src/build/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
-  build: { emptyOutDir: false },
+  build: {
+    emptyOutDir: false,
+    // Planning and prerendering run in React Router's and Folio's plugin hooks by design: they are
+    // most of a large build's time, which Rolldown would report after each build as slow plugins.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   test: {
     projects: [
       {

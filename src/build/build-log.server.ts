@@ -156,20 +156,46 @@ function eraseBar(): void {
   state.drawn = false;
 }
 
+/** Places shown for a warning that many posts share, after the first; FOLIO_VERBOSE=1 shows them all. */
+const MORE_PLACES_SHOWN = 3;
+
 /**
- * Prints the authors' warnings together, by file and line, each as `file:line: warning: …` (which
- * terminals and editors open at the line). Each is printed once per process: on the dev server, an
- * edit prints only the warnings it brought.
+ * Prints the authors' warnings together, sorted by file and line, each as `file:line: warning: …`
+ * (which terminals and editors open at the line). A warning that many posts share (a theme's key
+ * misplaced in every post made from one template) is printed once, with where else it is. Each is
+ * printed once per process: on the dev server, an edit prints only the warnings it brought.
  */
-export function printWarnings(warnings: readonly ContentWarning[]): void {
-  const lines = [...warnings]
+export function printWarnings(warnings: readonly ContentWarning[], verbose = process.env.FOLIO_VERBOSE === "1"): void {
+  const fresh = [...warnings]
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
-    .map((warning) => `${warning.file}:${warning.line}: warning: ${warning.message}`)
-    .filter((line) => !state.printed.has(line));
-  if (lines.length === 0) return;
-  for (const line of lines) state.printed.add(line);
-  print(`${lines.length === 1 ? "1 warning" : `${count(lines.length)} warnings`} in the posts:`, true);
-  for (const line of lines) print(`  ${line}`, true);
+    .filter((warning) => !state.printed.has(warningLine(warning)));
+  if (fresh.length === 0) return;
+  const byMessage = new Map<string, ContentWarning[]>();
+  for (const warning of fresh) {
+    state.printed.add(warningLine(warning));
+    const same = byMessage.get(warning.message);
+    if (same) same.push(warning);
+    else byMessage.set(warning.message, [warning]);
+  }
+  const posts = new Set(fresh.map((warning) => warning.file)).size;
+  print(`${plural(fresh.length, "warning")} in ${plural(posts, "post")}:`, true);
+  for (const [first, ...others] of byMessage.values()) {
+    print(`  ${warningLine(first)}`, true);
+    if (verbose) {
+      for (const other of others) print(`  ${warningLine(other)}`, true);
+    } else if (others.length > 0) {
+      const places = others.slice(0, MORE_PLACES_SHOWN).map((other) => `${other.file}:${other.line}`);
+      const rest = others.length - places.length;
+      print(`    also at ${places.join(", ")}${rest > 0 ? ` and ${count(rest)} more (FOLIO_VERBOSE=1 lists them)` : ""}`, true);
+    }
+  }
+}
+
+const warningLine = (warning: ContentWarning) => `${warning.file}:${warning.line}: warning: ${warning.message}`;
+
+/** `1 post`, `2 posts`, `1,000 posts`. */
+function plural(value: number, noun: string): string {
+  return `${count(value)} ${noun}${value === 1 ? "" : "s"}`;
 }
 
 /** Seconds since `started` (a performance.now() time), for build logs. */
@@ -210,9 +236,8 @@ export function printBuildSummary({ posts, pages, rendered, removed, warnings, o
   printWarnings(warnings);
   const changes = [`${count(rendered)} rendered`, `${count(pages - rendered)} unchanged since the last build`];
   if (removed > 0) changes.push(`${count(removed)} old files removed`);
-  const noun = (value: number, one: string, many: string) => `${count(value)} ${value === 1 ? one : many}`;
   // performance.now() counts from the start of the process: the whole build.
   print(
-    `\nFolio built ${noun(posts, "post", "posts")} into ${noun(pages, "page", "pages")} in ${duration(performance.now())} (${changes.join(", ")}): ${outDir}/`,
+    `\nFolio built ${plural(posts, "post")} into ${plural(pages, "page")} in ${duration(performance.now())} (${changes.join(", ")}): ${outDir}/`,
   );
 }

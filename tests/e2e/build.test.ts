@@ -47,7 +47,7 @@ describe("what a build prints", () => {
       expect(output).not.toMatch(/Prerender \(|deprecated|Future Flag|Removing the server build/);
       // The sample post's two misplaced keys, together under one heading, before the summary.
       expect(output).toMatch(
-        /2 warnings in the posts:\n {2}posts\/ai-personalized-cancer-treatment\/index\.md:22: warning: [^\n]+\n {2}posts\/ai-personalized-cancer-treatment\/index\.md:24: warning: /,
+        /2 warnings in 1 post:\n {2}posts\/ai-personalized-cancer-treatment\/index\.md:22: warning: [^\n]+\n {2}posts\/ai-personalized-cancer-treatment\/index\.md:24: warning: /,
       );
       expect(build.stdout.trimEnd().split("\n").at(-1)).toMatch(
         /^Folio built 13 posts into \d+ pages in [\d.]+ s \((\d+) rendered, 0 unchanged since the last build\): build\/client\/$/,

@@ -47,14 +47,28 @@ describe("the build's log in CI", () => {
     const warning = (file: string, line: number) => ({ file, line, message: `check line ${line}` });
     log.printWarnings([warning("posts/b.md", 9), warning("posts/a.md", 30), warning("posts/a.md", 4)]);
     expect(lines).toEqual([
-      "3 warnings in the posts:",
+      "3 warnings in 2 posts:",
       "  posts/a.md:4: warning: check line 4",
       "  posts/a.md:30: warning: check line 30",
       "  posts/b.md:9: warning: check line 9",
     ]);
     // On the dev server an edit prints only the warnings it brought.
     log.printWarnings([warning("posts/a.md", 4), warning("posts/c.md", 2)]);
-    expect(lines.slice(4)).toEqual(["1 warning in the posts:", "  posts/c.md:2: warning: check line 2"]);
+    expect(lines.slice(4)).toEqual(["1 warning in 1 post:", "  posts/c.md:2: warning: check line 2"]);
+  });
+
+  it("prints a warning many posts share once, with where else it is", async () => {
+    const { log, lines } = await ciBuildLog();
+    const misplaced = (file: string) => ({ file, line: 22, message: "`auto` is not a top-level key" });
+    log.printWarnings(
+      ["e", "a", "d", "c", "b", "f"].map((name) => misplaced(`posts/${name}.md`)),
+      false,
+    );
+    expect(lines).toEqual([
+      "6 warnings in 6 posts:",
+      "  posts/a.md:22: warning: `auto` is not a top-level key",
+      "    also at posts/b.md:22, posts/c.md:22, posts/d.md:22 and 2 more (FOLIO_VERBOSE=1 lists them)",
+    ]);
   });
 
   it("ends a build with what it built, in how long and where", async () => {
