@@ -2,12 +2,15 @@
 export class ContentError extends Error {
   readonly file: string;
   readonly line: number;
+  /** What is wrong and how to fix it, without the file and line. */
+  readonly detail: string;
 
   constructor(file: string, line: number, detail: string, options?: ErrorOptions) {
     super(`${file}:${line}: ${detail}`, options);
     this.name = "ContentError";
     this.file = file;
     this.line = line;
+    this.detail = detail;
   }
 }
 

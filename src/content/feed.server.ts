@@ -46,7 +46,7 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat, fullHtml: (post: 
       date: new Date(post.sortKey),
       description: post.summary,
       content: fullHtml(post),
-      author: [{ name: post.author ?? siteConfig.author }],
+      author: (post.authors.length > 0 ? post.authors : [siteConfig.author]).map((name) => ({ name })),
       category: [...post.categories, ...post.tags].map((term) => ({ name: term.name })),
       image: post.featuredImage && new URL(post.featuredImage, url).href,
     });

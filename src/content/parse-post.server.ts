@@ -13,6 +13,7 @@ import { checkPostCss } from "./post-css.server";
 import { countWords, firstWords, headingsOf, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
 import { markdownToHast } from "./markdown/pipeline";
 import { unscopeCss } from "./markdown/rehype-scope-styles";
+import { postFileName, titleFromName, type PostFileName } from "./post-file-name";
 import { slugify } from "./slug";
 
 /** A note for the author that does not stop the build, e.g. a front matter key Folio does not know. */
@@ -32,18 +33,29 @@ export interface ParsedPost {
   warnings: ContentWarning[];
 }
 
-/** Keys Folio reads; see the README's front matter reference. */
-const USED_KEYS = new Set([
+/** Keys Folio reads, as Hugo names them (read in any case: `Title`, `DATE`); see the README's front matter reference. */
+const USED_KEYS = [
   "title",
   "date",
+  "publishDate",
+  "pubDate",
+  "published",
+  "expiryDate",
+  "unpublishDate",
   "lastmod",
+  "modified",
   "author",
+  "authors",
   "description",
   "summary",
   "slug",
+  "url",
+  "path",
   "categories",
+  "category",
   "tags",
   "draft",
+  "weight",
   "resources",
   "featuredImage",
   "toc",
@@ -52,13 +64,14 @@ const USED_KEYS = new Set([
   "rssFullText",
   "hiddenFromHomePage",
   "aliases",
-]);
+  // Reading time and summaries count the words of Chinese, Japanese and Korean text whether or not it is set.
+  "isCJKLanguage",
+];
 
 /** Hugo and LoveIt keys that Folio accepts without acting on them (they configure features Folio does not have). */
-const INERT_KEYS = new Set([
+const INERT_KEYS = [
   "subtitle",
   "keywords",
-  "weight",
   "images",
   "fontawesome",
   "comment",
@@ -74,12 +87,8 @@ const INERT_KEYS = new Set([
   "authorLink",
   "featuredImagePreview",
   "series",
-  "publishDate",
-  "expiryDate",
   "type",
   "layout",
-  "url",
-  "isCJKLanguage",
   "mapbox",
   "library",
   "outputs",
@@ -92,14 +101,24 @@ const INERT_KEYS = new Set([
   "sitemap",
   "menu",
   "menus",
-]);
+];
+
+/** A key's name as Folio writes it, by its name in lower case. */
+const KNOWN_KEYS = new Map([...USED_KEYS, ...INERT_KEYS].map((key) => [key.toLowerCase(), key]));
+const USED = new Set(USED_KEYS.map((key) => key.toLowerCase()));
 
 /** Keys that LoveIt reads only inside a block; at the top level they are almost always an indentation slip. */
 const NESTED_KEYS: Record<string, string> = {
   auto: "`toc:` (`toc: {auto: false}`)",
   enable: "a block such as `toc:` or `comment:`",
-  keepStatic: "`toc:`",
+  keepstatic: "`toc:`",
 };
+
+/** Where each date comes from, in Hugo's order (its default `[frontmatter]` configuration). */
+const DATE_KEYS = ["date", "publishDate", "pubDate", "published", "lastmod", "modified"];
+const PUBLISH_KEYS = ["publishDate", "pubDate", "published"];
+const EXPIRY_KEYS = ["expiryDate", "unpublishDate"];
+const LASTMOD_KEYS = ["lastmod", "modified"];
 
 /** Where a post's file sits and which other files its page bundle holds. */
 export interface PostFile {
@@ -111,18 +130,22 @@ export interface PostFile {
 }
 
 /**
- * Parses and validates one post: front matter (with `front-matter`), dates, taxonomies and the
- * derived summary, reading time and headings. Throws a ContentError naming the file, the line and the fix.
+ * Parses and validates one post: front matter (YAML, TOML or JSON), dates, taxonomies and the
+ * derived summary, reading time and headings. What the front matter leaves out comes from where
+ * the post's own generator takes it: the date and the title from the file name. Throws a
+ * ContentError naming the file, the line and the fix.
  */
 export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedPost {
   const raw = readFrontMatter(file, source);
   const fields = new FieldReader(file, raw);
+  const fileName = postFileName(file);
   const warnings: ContentWarning[] = [];
 
   for (const key of Object.keys(raw.attributes)) {
-    if (USED_KEYS.has(key) || INERT_KEYS.has(key)) continue;
+    const lower = key.toLowerCase();
+    if (KNOWN_KEYS.has(lower)) continue;
     const line = raw.keyLines.get(key) ?? raw.startLine;
-    const nested = NESTED_KEYS[key];
+    const nested = NESTED_KEYS[lower];
     warnings.push({
       file,
       line,
@@ -132,10 +155,19 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     });
   }
 
-  const title = fields.title();
-  const date = fields.date("date", true);
-  const lastmod = fields.date("lastmod", false);
-  const slugSource = fields.optionalString("slug") ?? defaultSlugSource(file);
+  const title = fields.title() ?? titleFromName(fileName.name);
+  if (!fields.has("title")) {
+    warnings.push({
+      file,
+      line: raw.startLine,
+      message: `no \`title\`: the post is titled "${title}" after its file name, as Jekyll does; add \`title: …\` to choose`,
+    });
+  }
+  const date = fields.firstDate(DATE_KEYS) ?? dateFromName(file, fileName) ?? fields.dateFromPath() ?? fields.fail("date", NO_DATE);
+  const publishAt = fields.firstDate(PUBLISH_KEYS)?.sortKey ?? date.sortKey;
+  const expiry = fields.firstDate(EXPIRY_KEYS);
+  const lastmod = fields.firstDate(LASTMOD_KEYS);
+  const slugSource = fields.slugSource() ?? fileName.name;
   const slug = slugify(slugSource);
   if (!slug) throw fields.error("slug", `"${slugSource}" leaves no letters or digits for the URL: set \`slug: some-words\``);
 
@@ -149,7 +181,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const summaryField = fields.optionalString("summary");
   const summary = (beforeMore !== undefined ? textOf(markdownToHast(beforeMore)) : "") || summaryField || description || firstWords(text);
 
-  const tocField = raw.attributes.toc;
+  const tocField = fields.get("toc");
   const toc =
     tocField === undefined || tocField === null
       ? true
@@ -160,22 +192,24 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
           : fields.fail("toc", "`toc` must be `true`, `false` or a block like `toc: {enable: false}`");
 
   const params: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw.attributes)) if (!USED_KEYS.has(key)) params[key] = value;
+  for (const [key, value] of Object.entries(raw.attributes)) if (!USED.has(key.toLowerCase())) params[key] = value;
+  // Jekyll splits a string of tags or categories at spaces; Hugo, Hexo and Zola read it as one term.
+  const splitWords = isJekyllPost(fileName);
 
   const post: Post = {
     file,
     slug,
     title,
-    date: date!.day,
-    sortKey: date!.sortKey,
+    date: date.day,
+    sortKey: date.sortKey,
     assets: bundleFiles,
-    ...(lastmod && lastmod.day !== date!.day ? { lastmod: lastmod.day } : {}),
-    ...optional("author", fields.optionalString("author")),
+    ...(lastmod && lastmod.day !== date.day ? { lastmod: lastmod.day } : {}),
+    authors: fields.authors(),
     summary,
     description: description ?? summaryField ?? summary,
     readingMinutes: readingMinutes(wordCount),
-    categories: fields.terms("categories"),
-    tags: fields.terms("tags"),
+    categories: fields.terms(["categories", "category"], splitWords),
+    tags: fields.terms(["tags"], splitWords),
     draft: fields.boolean("draft", false),
     toc,
     ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
@@ -183,7 +217,10 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     linkToMarkdown: fields.boolean("linkToMarkdown", true),
     rssFullText,
     hiddenFromHomePage: fields.boolean("hiddenFromHomePage", false),
-    aliases: fields.aliases(),
+    weight: fields.weight(),
+    publishAt,
+    ...optional("expireAt", expiry?.sortKey),
+    aliases: fields.aliases(slug),
     params,
   };
   const html = rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined;
@@ -193,50 +230,120 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   return { post, article: { content, headings }, ...optional("feedHtml", html), warnings };
 }
 
-/** Reads and type-checks front matter fields, failing with the key's line and a fix. */
+const NO_DATE =
+  "the post has no date: add `date: YYYY-MM-DD` to its front matter, or start its file or folder name with the date " +
+  "(`2024-05-01-my-post.md`, as Jekyll, Hexo and Docusaurus do), or start Zola's `path` with it";
+
+/** The date a `2021-09-27-name.md` file (or folder) name carries: the day it names, at midnight. */
+function dateFromName(file: string, fileName: PostFileName): PostDate | undefined {
+  if (!fileName.date) return undefined;
+  const parsed = parseCalendarDate(fileName.date);
+  if (typeof parsed === "string") throw new ContentError(file, 1, `the file name's date ${parsed}`);
+  return parsed;
+}
+
+/** A Jekyll post: its file (not a page bundle) is named `YYYY-MM-DD-title.md`, as `_posts/` requires. */
+function isJekyllPost(fileName: PostFileName): boolean {
+  return fileName.date !== undefined && !fileName.bundle;
+}
+
+/** Reads and type-checks front matter fields, in any case (`Title:`, `DATE =`), failing with the key's line and a fix. */
 class FieldReader {
+  /** Each key as written, by its name in lower case. */
+  private readonly written = new Map<string, string>();
+
   constructor(
     private readonly file: string,
     private readonly raw: RawFrontMatter,
-  ) {}
+  ) {
+    for (const key of Object.keys(raw.attributes)) {
+      const lower = key.toLowerCase();
+      const other = this.written.get(lower);
+      if (other !== undefined) {
+        throw new ContentError(
+          file,
+          raw.keyLines.get(key) ?? raw.startLine,
+          `\`${key}\` and \`${other}\` are the same key (Hugo reads keys in any case): keep one`,
+        );
+      }
+      this.written.set(lower, key);
+    }
+  }
+
+  /** Whether the front matter sets `key` (in any case) to something. */
+  has(key: string): boolean {
+    const value = this.get(key);
+    return value !== undefined && value !== null && value !== "";
+  }
+
+  /** The value of `key`, in any case. */
+  get(key: string): unknown {
+    const written = this.written.get(key.toLowerCase());
+    return written === undefined ? undefined : this.raw.attributes[written];
+  }
+
+  private line(key: string): number {
+    const written = this.written.get(key.toLowerCase());
+    return (written !== undefined && this.raw.keyLines.get(written)) || this.raw.startLine;
+  }
+
+  private rawValue(key: string): string | undefined {
+    const written = this.written.get(key.toLowerCase());
+    return written === undefined ? undefined : this.raw.rawValues.get(written);
+  }
 
   error(key: string, detail: string): ContentError {
-    return new ContentError(this.file, this.raw.keyLines.get(key) ?? this.raw.startLine, detail);
+    return new ContentError(this.file, this.line(key), detail);
   }
 
   fail(key: string, detail: string): never {
     throw this.error(key, detail);
   }
 
-  title(): string {
-    const value = this.raw.attributes.title;
-    if (value === undefined || value === null || value === "") {
-      this.fail("title", '`title` is missing: add a line `title: "Your post\'s title"` to the front matter');
-    }
+  /** The title; undefined when the front matter has none. */
+  title(): string | undefined {
+    const value = this.get("title");
+    if (value === undefined || value === null || value === "") return undefined;
     // YAML reads `title: 1984` as a number; Hugo shows it as written, so do we.
-    if (typeof value === "number") return this.raw.rawValues.get("title") || String(value);
+    if (typeof value === "number") return this.rawValue("title") || String(value);
     if (typeof value !== "string") this.fail("title", `\`title\` must be text, got ${describe(value)}: put it in quotes`);
     return value.trim();
   }
 
-  date(key: "date" | "lastmod", required: boolean): PostDate | undefined {
-    const value = this.raw.attributes[key];
-    if (value === undefined || value === null) {
-      if (required) this.fail(key, `\`${key}\` is missing: add a line \`${key}: YYYY-MM-DD\`, e.g. \`${key}: 2024-05-01\``);
-      return undefined;
+  /** The first of `keys` that is set, read as a date. */
+  firstDate(keys: readonly string[]): PostDate | undefined {
+    for (const key of keys) {
+      const date = this.date(key);
+      if (date) return date;
     }
+    return undefined;
+  }
+
+  private date(key: string): PostDate | undefined {
+    const value = this.get(key);
+    if (value === undefined || value === null || value === "") return undefined;
     if (!(value instanceof Date) && typeof value !== "string") {
       this.fail(key, `\`${key}\` must be a date like 2024-05-01, got ${describe(value)}`);
     }
     // js-yaml turns dates into UTC instants and rolls 2023-02-30 over into March: read the text as written.
-    const written = (this.raw.rawValues.get(key) ?? "").replace(/^(["'])(.*)\1$/, "$2");
-    const parsed = parseCalendarDate(written || String(value));
+    const written = (this.rawValue(key) ?? "").replace(/^(["'])(.*)\1$/, "$2");
+    const parsed = parseCalendarDate(written || (value instanceof Date ? value.toISOString() : value));
     if (typeof parsed === "string") this.fail(key, `\`${key}\`: ${parsed}`);
     return parsed;
   }
 
+  /** The date a Zola `path` starts with (`2021/09/27/title`, `2021-09-27-title`). */
+  dateFromPath(): PostDate | undefined {
+    const path = this.get("path");
+    if (typeof path !== "string") return undefined;
+    const match = /^\/?(\d{4})[-/](\d{2})[-/](\d{2})(?:[-/_]|$)/.exec(path);
+    const parsed = match && parseCalendarDate(`${match[1]}-${match[2]}-${match[3]}`);
+    if (typeof parsed === "string") this.fail("path", `\`path\` starts with a date that ${parsed}`);
+    return parsed ?? undefined;
+  }
+
   optionalString(key: string): string | undefined {
-    const value = this.raw.attributes[key];
+    const value = this.get(key);
     if (value === undefined || value === null) return undefined;
     if (typeof value === "number") return String(value);
     if (typeof value !== "string") this.fail(key, `\`${key}\` must be text, got ${describe(value)}: put it in quotes`);
@@ -244,46 +351,99 @@ class FieldReader {
   }
 
   boolean(key: string, fallback: boolean): boolean {
-    const value = this.raw.attributes[key];
+    const value = this.get(key);
     if (value === undefined || value === null) return fallback;
     if (typeof value !== "boolean") this.fail(key, `\`${key}\` must be true or false, got ${describe(value)}`);
     return value;
   }
 
-  terms(key: "tags" | "categories"): Term[] {
-    const value = this.raw.attributes[key];
-    if (value === undefined || value === null) return [];
-    const list = typeof value === "string" ? [value] : value;
-    if (!Array.isArray(list)) this.fail(key, `\`${key}\` must be a list like \`${key}: [one, two]\`, got ${describe(value)}`);
-    const terms = new Map<string, Term>();
-    list.forEach((item: unknown, index) => {
-      if (typeof item !== "string") {
-        this.fail(key, `${key}[${index}] must be a string, got ${describe(item)}: put it in quotes, e.g. "${String(item)}"`);
+  /** What the URL is made from: `slug` (its last segment, when written as a path like `/posts/x/`), else `url`'s. */
+  slugSource(): string | undefined {
+    for (const key of ["slug", "url"]) {
+      const value = this.optionalString(key);
+      const last = value?.split("/").filter(Boolean).at(-1);
+      if (last) return last;
+    }
+    return undefined;
+  }
+
+  /** Everyone in `authors` and `author`: text, a list of names, or LoveIt's and PaperMod's `{name: …}`. */
+  authors(): string[] {
+    const names: string[] = [];
+    for (const key of ["authors", "author"]) {
+      const value = this.get(key);
+      if (value === undefined || value === null || value === "") continue;
+      for (const [index, item] of (Array.isArray(value) ? value : [value]).entries()) {
+        const name =
+          typeof item === "string" || typeof item === "number"
+            ? String(item)
+            : isRecord(item) && typeof item.name === "string"
+              ? item.name
+              : undefined;
+        if (name === undefined)
+          this.fail(key, `\`${key}\`${Array.isArray(value) ? `[${index}]` : ""} must be a name, got ${describe(item)}`);
+        if (name.trim() && !names.includes(name.trim())) names.push(name.trim());
       }
-      const name = item.trim();
-      const slug = slugify(name);
-      if (!slug) this.fail(key, `${key}[${index}] "${item}" has no letters or digits to make a URL from`);
-      if (!terms.has(slug)) terms.set(slug, { name, slug });
-    });
+    }
+    return names;
+  }
+
+  /**
+   * The terms of `keys` together (`categories` and Jekyll's `category`): a list, or a string that is
+   * one term (Hugo) or, with `splitWords`, one term per word (Jekyll).
+   */
+  terms(keys: readonly string[], splitWords: boolean): Term[] {
+    const terms = new Map<string, Term>();
+    for (const key of keys) {
+      const value = this.get(key);
+      if (value === undefined || value === null) continue;
+      const list = typeof value === "string" ? (splitWords ? value.split(/\s+/).filter(Boolean) : [value]) : value;
+      if (!Array.isArray(list)) this.fail(key, `\`${key}\` must be a list like \`${key}: [one, two]\`, got ${describe(value)}`);
+      list.forEach((item: unknown, index) => {
+        if (typeof item !== "string") {
+          this.fail(key, `${key}[${index}] must be a string, got ${describe(item)}: put it in quotes, e.g. "${String(item)}"`);
+        }
+        const name = item.trim();
+        const slug = slugify(name);
+        if (!slug) this.fail(key, `${key}[${index}] "${item}" has no letters or digits to make a URL from`);
+        if (!terms.has(slug)) terms.set(slug, { name, slug });
+      });
+    }
     return [...terms.values()];
   }
 
-  aliases(): string[] {
-    const value = this.raw.attributes.aliases;
-    if (value === undefined || value === null) return [];
-    const list = typeof value === "string" ? [value] : value;
+  /** Hugo's `weight`: a whole number, 0 (none) by default. */
+  weight(): number {
+    const value = this.get("weight");
+    if (value === undefined || value === null) return 0;
+    if (typeof value !== "number" || !Number.isInteger(value))
+      this.fail("weight", `\`weight\` must be a whole number, got ${describe(value)}`);
+    return value;
+  }
+
+  /** Old paths that redirect here: `aliases`, and Hugo's `url` when it is not the post's own URL. */
+  aliases(slug: string): string[] {
+    const value = this.get("aliases");
+    const list = value === undefined || value === null ? [] : typeof value === "string" ? [value] : value;
     if (!Array.isArray(list)) this.fail("aliases", "`aliases` must be a list of old paths, like `aliases: [/old/path/]`");
-    return list.map((alias: unknown, index) => {
+    const aliases = list.map((alias: unknown, index) => {
       if (typeof alias !== "string" || !alias.startsWith("/") || alias.includes("..") || alias.startsWith("//")) {
         this.fail("aliases", `aliases[${index}] must be a path on this site starting with /, like /2019/old-name/, got ${describe(alias)}`);
       }
       return alias;
     });
+    const url = this.optionalString("url");
+    if (url) {
+      const path = `/${url.split("/").filter(Boolean).join("/")}/`;
+      if (path.includes("..")) this.fail("url", `\`url\` must be a path on this site like /2019/old-name/, got "${url}"`);
+      if (path !== paths.post(slug) && !aliases.includes(path)) aliases.push(path);
+    }
+    return aliases;
   }
 
   /** The featured image: the `featured-image` resource, else LoveIt's `featuredImage`. Warns, as Hugo shows none, when the file is missing. */
   featuredImage(bundleFiles: readonly string[], warnings: ContentWarning[]): string | undefined {
-    const resources = this.raw.attributes.resources;
+    const resources = this.get("resources");
     if (resources !== undefined && resources !== null) {
       if (!Array.isArray(resources)) this.fail("resources", "`resources` must be a list of `- name: … src: …` entries");
       for (const resource of resources) {
@@ -292,9 +452,9 @@ class FieldReader {
         if (bundleFiles.includes(resource.src)) return resource.src;
         warnings.push({
           file: this.file,
-          line: this.raw.keyLines.get("resources") ?? this.raw.startLine,
+          line: this.line("resources"),
           message:
-            bundleFiles.length === 0 && !this.file.endsWith("/index.md")
+            bundleFiles.length === 0 && !postFileName(this.file).bundle
               ? `resource \`${resource.src}\` needs a page bundle (posts/<name>/index.md with the image beside it); the post is shown without a featured image`
               : `resource \`${resource.src}\` is not in the post's folder; the post is shown without a featured image: add the file or fix \`src\``,
         });
@@ -391,12 +551,6 @@ function checkStyles(file: string, raw: RawFrontMatter, tree: Root): void {
     const problem = checkPostCss(css.replace(/^[ \t]*\n/, ""));
     if (problem) throw new ContentError(file, (cssLines[index] ?? raw.bodyLine) + problem.line - 1, problem.message);
   });
-}
-
-function defaultSlugSource(file: string): string {
-  const parts = file.split("/");
-  const name = parts.at(-1)!;
-  return name === "index.md" ? parts.at(-2)! : name.replace(/\.md$/, "");
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -21,13 +21,16 @@ export interface PostSummary {
   date: CalendarDate;
   /** Shown as "updated" when it differs from `date`. */
   lastmod?: CalendarDate;
-  author?: string;
+  /** Everyone named in `author` or `authors`, in order; none when neither is set. */
+  authors: string[];
   /** Plain text, never markup: the text before `<!--more-->`, else `summary`/`description`, else the first 70 words. */
   summary: string;
   readingMinutes: number;
   categories: Term[];
   tags: Term[];
   draft: boolean;
+  /** On the dev server only: a post a build leaves out because its publish date is ahead, or its expiry date passed. */
+  unpublished?: "scheduled" | "expired";
 }
 
 /** A neighbour in date order, for previous/next links. */
@@ -69,6 +72,12 @@ export interface Post extends Omit<PostArticle, keyof ArticleBody> {
   assets: readonly string[];
   hiddenFromHomePage: boolean;
   rssFullText: boolean;
+  /** Hugo's `weight`: posts with one come first, lightest first; 0 is none. */
+  weight: number;
+  /** When the post is published (Hugo's `publishDate`, else its date), as a sort key: builds leave it out until then. */
+  publishAt: number;
+  /** When the post expires (Hugo's `expiryDate`), as a sort key: builds leave it out from then on. */
+  expireAt?: number;
   /** Old paths that redirect here (Hugo's `aliases`), e.g. `/2019/old-name/`. */
   aliases: string[];
   /** Front matter keys Folio does not use, kept as written (Hugo's `.Params`). */

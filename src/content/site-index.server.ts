@@ -23,13 +23,20 @@ export interface Site {
   homePosts: Post[];
   /** Terms sorted by name, for each taxonomy. */
   taxonomies: Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
+  /** Posts a build leaves out for their dates, shown marked when the site was built with `includeDrafts`. */
+  unpublished: ReadonlyMap<Post, NonNullable<PostSummary["unpublished"]>>;
   warnings: ContentWarning[];
 }
 
 /** Options for buildSite. */
 export interface BuildSiteOptions {
-  /** Include `draft: true` posts (the dev server does; builds do not). Default false. */
+  /**
+   * Include `draft: true` posts, and posts whose publish date is ahead or whose expiry date has
+   * passed (the dev server does, marked; builds leave them out, as Hugo does). Default false.
+   */
   includeDrafts?: boolean;
+  /** The time publish and expiry dates are compared with (ms since the epoch, written dates read as UTC). Default now. */
+  now?: number;
   /** How to parse one post; default parsePost (build/site.server.ts passes a cached one). */
   parse?: (file: PostFile) => Pick<ParsedPost, "post" | "warnings">;
 }
@@ -43,12 +50,17 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   const warnings: ContentWarning[] = [];
   const posts: Post[] = [];
   const bySlug = new Map<string, Post>();
+  const unpublished = new Map<Post, NonNullable<PostSummary["unpublished"]>>();
+  const now = options.now ?? Date.now();
   for (const file of [...files].sort((a, b) => byDefaultLocale(a.file, b.file))) {
     try {
       const parsed = (options.parse ?? parsePost)(file);
       warnings.push(...parsed.warnings);
       const { post } = parsed;
       if (post.draft && !options.includeDrafts) continue;
+      const dated = post.publishAt > now ? "scheduled" : post.expireAt !== undefined && post.expireAt <= now ? "expired" : undefined;
+      if (dated && !options.includeDrafts) continue;
+      if (dated) unpublished.set(post, dated);
       const other = bySlug.get(post.slug);
       if (other) {
         throw new ContentError(
@@ -66,7 +78,7 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   }
   if (errors.length > 0) throw new ContentErrors(errors);
 
-  posts.sort((a, b) => b.sortKey - a.sortKey || byDefaultLocale(a.slug, b.slug));
+  posts.sort(hugoOrder);
   const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
   for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(posts, taxonomy, warnings);
   return {
@@ -74,8 +86,14 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
     bySlug,
     homePosts: posts.filter((post) => !post.hiddenFromHomePage),
     taxonomies,
+    unpublished,
     warnings,
   };
+}
+
+/** Hugo's default order of pages: by weight (posts with one first, lightest first), then newest first. */
+function hugoOrder(a: Post, b: Post): number {
+  return Number(a.weight === 0) - Number(b.weight === 0) || a.weight - b.weight || b.sortKey - a.sortKey || byDefaultLocale(a.slug, b.slug);
 }
 
 /** The posts before (older) and after (newer) a post in date order, as Hugo's .PrevInSection/.NextInSection. */
@@ -118,14 +136,15 @@ function indexTerms(posts: readonly Post[], taxonomy: Taxonomy, warnings: Conten
   return new Map([...index].sort((a, b) => byTermName(a[1].term.name, b[1].term.name)));
 }
 
-/** What lists need of a post: everything but its body. */
-export function summaryOf(post: Post): PostSummary {
-  const { slug, title, date, lastmod, author, summary, readingMinutes, categories, tags, draft } = post;
-  return { slug, title, date, lastmod, author, summary, readingMinutes, categories, tags, draft };
+/** What lists need of a post: everything but its body (and, on the dev server, why a build would leave it out). */
+export function summaryOf(post: Post, site: Pick<Site, "unpublished">): PostSummary {
+  const { slug, title, date, lastmod, authors, summary, readingMinutes, categories, tags, draft } = post;
+  const unpublished = site.unpublished.get(post);
+  return { slug, title, date, lastmod, authors, summary, readingMinutes, categories, tags, draft, ...(unpublished && { unpublished }) };
 }
 
 /** What the article page needs of a post: no source text, no build-only fields. */
-export function articleOf(post: Post, { content, headings }: ArticleBody): PostArticle {
+export function articleOf(post: Post, { content, headings }: ArticleBody, site: Pick<Site, "unpublished">): PostArticle {
   const { description, toc, featuredImage, lightgallery, linkToMarkdown } = post;
-  return { ...summaryOf(post), description, content, headings, toc, featuredImage, lightgallery, linkToMarkdown };
+  return { ...summaryOf(post, site), description, content, headings, toc, featuredImage, lightgallery, linkToMarkdown };
 }

@@ -12,9 +12,10 @@ import type { Route } from "./+types/home";
 export async function loader({ params }: Route.LoaderArgs) {
   if (params.page === "1") throw redirect(paths.home());
   const page = parsePageParam(params.page);
-  const list = page && paginate((await loadSite()).homePosts, page, siteConfig.postsPerPage);
+  const site = await loadSite();
+  const list = page && paginate(site.homePosts, page, siteConfig.postsPerPage);
   if (!list) throw data(null, { status: 404 });
-  return { ...list, items: list.items.map(summaryOf) };
+  return { ...list, items: list.items.map((post) => summaryOf(post, site)) };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {

@@ -12,7 +12,7 @@ export interface PageMetaInput {
   /** An absolute URL or a site path; default: the site's default image. */
   image?: string;
   /** For a post: an `article` in Open Graph and a BlogPosting in JSON-LD. */
-  article?: { published: string; modified?: string; tags: string[]; section?: string; author?: string };
+  article?: { published: string; modified?: string; tags: string[]; section?: string; authors: string[] };
   /** The page's schema.org JSON-LD, for lists (posts get a BlogPosting built here). */
   jsonLd?: Record<string, unknown>;
   /** The page's own feeds (a tag's, say), linked beside the site's. */
@@ -77,7 +77,7 @@ export function pageMeta(input: PageMetaInput): MetaDescriptor[] {
         image,
         datePublished: article.published,
         dateModified: article.modified ?? article.published,
-        author: { "@type": "Person", name: article.author ?? siteConfig.author },
+        author: people(article.authors.length > 0 ? article.authors : [siteConfig.author]),
         publisher: { "@type": "Organization", name: siteConfig.title, url: absoluteUrl("/") },
         keywords: article.tags,
         inLanguage: siteConfig.language,
@@ -89,4 +89,10 @@ export function pageMeta(input: PageMetaInput): MetaDescriptor[] {
     });
   }
   return meta;
+}
+
+/** schema.org people: one Person, or a list of them when there are several. */
+function people(names: readonly string[]) {
+  const persons = names.map((name) => ({ "@type": "Person", name }));
+  return persons.length === 1 ? persons[0] : persons;
 }

@@ -12,7 +12,7 @@ export async function loader({ params }: Route.LoaderArgs) {
   const site = await loadSite();
   const post = site.bySlug.get(params.slug);
   if (!post) throw data(null, { status: 404 });
-  return { post: articleOf(post, postArticle(post)), ...neighbours(site, post) };
+  return { post: articleOf(post, postArticle(post), site), ...neighbours(site, post) };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
@@ -26,7 +26,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => {
     article: {
       published: post.date,
       modified: post.lastmod,
-      author: post.author,
+      authors: post.authors,
       section: post.categories[0]?.name,
       tags: post.tags.map((tag) => tag.name),
     },

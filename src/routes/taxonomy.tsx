@@ -21,7 +21,8 @@ export async function loader({ params }: Route.LoaderArgs) {
   const match = TERM_PATH.exec(params["*"] ?? "");
   if (!isTaxonomy(taxonomy) || !match) throw data(null, { status: 404 });
   const [, termSlug, pageParam] = match;
-  const index = (await loadSite()).taxonomies[taxonomy];
+  const site = await loadSite();
+  const index = site.taxonomies[taxonomy];
   if (termSlug === undefined) {
     const terms = [...index.values()].map(({ term, posts }) => ({ ...term, count: posts.length }));
     return { kind: "index" as const, taxonomy, terms };
@@ -38,7 +39,7 @@ export async function loader({ params }: Route.LoaderArgs) {
     taxonomy,
     term: entry.term,
     total: entry.posts.length,
-    list: { ...list, items: list.items.map(summaryOf) },
+    list: { ...list, items: list.items.map((post) => summaryOf(post, site)) },
   };
 }
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { buildSite, neighbours } from "../../src/content/site-index.server";
+import { buildSite, neighbours, summaryOf } from "../../src/content/site-index.server";
 import { ContentErrors } from "../../src/content/content-error";
 
 const file = (name: string, frontMatter: string, body = "Text.") => ({
@@ -59,7 +59,7 @@ describe("buildSite", () => {
   });
 
   it("reports every broken post at once", () => {
-    const broken = [file("one.md", "date: 2024-01-01"), file("two.md", "title: Two\ndate: 2024-13-01")];
+    const broken = [file("one.md", "title: One"), file("two.md", "title: Two\ndate: 2024-13-01")];
     try {
       buildSite(broken);
       expect.unreachable();
@@ -67,5 +67,32 @@ describe("buildSite", () => {
       expect(error).toBeInstanceOf(ContentErrors);
       expect((error as ContentErrors).errors.map((each) => each.file)).toEqual(["posts/one.md", "posts/two.md"]);
     }
+  });
+
+  it("puts posts with a weight first, lightest first, as Hugo orders pages", () => {
+    const weighted = [
+      file("plain.md", "title: Plain\ndate: 2024-06-01"),
+      file("heavy.md", "title: Heavy\ndate: 2020-01-01\nweight: 5"),
+      file("light.md", "title: Light\ndate: 2019-01-01\nweight: 1"),
+    ];
+    expect(buildSite(weighted).posts.map((post) => post.title)).toEqual(["Light", "Heavy", "Plain"]);
+  });
+
+  it("leaves posts out of builds until their publish date and from their expiry date, and marks them on the dev server", () => {
+    const now = Date.UTC(2025, 0, 15);
+    const dated = [
+      file("live.md", "title: Live\ndate: 2025-01-01"),
+      file("future.md", "title: Future\ndate: 2025-02-01"),
+      file("scheduled.md", "title: Scheduled\ndate: 2025-01-01\npublishDate: 2025-01-20"),
+      file("expired.md", "title: Expired\ndate: 2024-01-01\nexpiryDate: 2025-01-10"),
+    ];
+    expect(buildSite(dated, { now }).posts.map((post) => post.title)).toEqual(["Live"]);
+    const dev = buildSite(dated, { now, includeDrafts: true });
+    expect(dev.posts.map((post) => [post.title, summaryOf(post, dev).unpublished])).toEqual([
+      ["Future", "scheduled"],
+      ["Live", undefined],
+      ["Scheduled", "scheduled"],
+      ["Expired", "expired"],
+    ]);
   });
 });

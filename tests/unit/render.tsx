@@ -15,7 +15,7 @@ export function articleFixture(overrides: Partial<PostArticle> = {}): PostArticl
     slug: "gene-editing",
     title: "Gene editing, explained",
     date: "2023-03-20",
-    author: "Ada",
+    authors: ["Ada"],
     summary: "What CRISPR changes.",
     description: "What CRISPR changes.",
     readingMinutes: 4,
