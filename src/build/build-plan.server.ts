@@ -61,7 +61,7 @@ async function planBuildInWorker(): Promise<BuildPlan> {
 
 /** In the planning thread: parses what the cache lacks, lists the URLs and decides which pages to render. */
 export async function makeBuildPlan(): Promise<BuildPlan> {
-  const posts = await keyPostsForBuild();
+  const { posts, skipped } = await keyPostsForBuild();
   const urls = prerenderPaths();
-  return { urls, pages: await planPages(urls), posts, warnings: getSite().warnings };
+  return { urls, pages: await planPages(urls), posts, warnings: [...getSite().warnings, ...skipped] };
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { readPostSources } from "./posts-plugin.server";
+import type { ContentWarning } from "../content/parse-post.server";
+import { listPostsFolder, readPostSources } from "./posts-folder.server";
 
 let sources: Record<string, string> | undefined;
 
@@ -16,3 +17,6 @@ let sources: Record<string, string> | undefined;
 export function postSources(): Record<string, string> {
   return (sources ??= readPostSources(path.resolve("posts")));
 }
+
+/** The Markdown files under posts/ that are not posts, each with why (posts-folder.server.ts). */
+export const skippedPosts: ContentWarning[] = listPostsFolder(path.resolve("posts")).skipped;

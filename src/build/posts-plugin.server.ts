@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
+import { listPostsFolder, mayBePost, type PostsListing } from "./posts-folder.server";
 
 /**
  * The `folio:posts` Vite plugin: it makes every post's Markdown a raw-string module and serves them
@@ -38,12 +39,12 @@ const SERVER_BUILD = "\0virtual:react-router/server-build";
 export function folioPosts(): Plugin {
   let postsDir = path.resolve("posts");
   let sourcesModule = path.resolve("src/build/post-sources.server.ts");
-  let listing: { files: string[]; groups: Map<number, string[]> } | undefined;
+  let listing: (PostsListing & { groups: Map<number, string[]> }) | undefined;
   let postsWatcher: Worker | undefined;
 
   const groupOf = (file: string) => hash(file) % GROUPS;
   /** The post files (relative to posts/, sorted), and those of each group that has any. */
-  const postFiles = () => (listing ??= groupedPostFiles(listPostFiles(postsDir), groupOf));
+  const postFiles = () => (listing ??= groupedPostFiles(listPostsFolder(postsDir), groupOf));
   const groupFiles = (group: number) => postFiles().groups.get(group) ?? [];
   /**
    * A group's module: its default export reads its posts' text, once per time the module is loaded
@@ -108,6 +109,7 @@ export function folioPosts(): Plugin {
         );
         const code = [
           ...imports,
+          `export const skippedPosts = ${JSON.stringify(postFiles().skipped)};`,
           "let sources;",
           "export function postSources() {",
           "  return (sources ??= readSources());",
@@ -135,7 +137,7 @@ export function folioPosts(): Plugin {
     // Router's dev server loads its server entry again, and with it the changed modules.
     hotUpdate({ type, file, modules }) {
       const relative = path.relative(postsDir, file).split(path.sep).join("/");
-      if (!isPostFile(relative)) return;
+      if (!mayBePost(relative)) return;
       if (type !== "update") listing = undefined;
       const graph = this.environment.moduleGraph;
       const ids = [`\0${groupId(groupOf(relative))}`, SERVER_BUILD, ...(type === "update" ? [] : [sourcesModule])];
@@ -187,55 +189,25 @@ function watchPosts(postsDir: string, files: string[], server: ViteDevServer): W
   watcher.on("message", (name: string) => {
     const relative = name.split(path.sep).join("/");
     // A page bundle's folder created or removed whole (its index.md may come with it, unreported).
-    const file = isPostFile(relative) ? relative : !relative.includes("/") ? `${relative}/index.md` : undefined;
-    if (!file || !isPostFile(file)) return;
+    const file = mayBePost(relative) ? relative : `${relative}/index.md`;
+    if (!mayBePost(file)) return;
     clearTimeout(pending.get(file));
     pending.set(file, setTimeout(report, 10, file));
   });
   return watcher;
 }
 
-/** Every post's path (`posts/<name>.md`, `posts/<name>/index.md`), sorted; without its text. */
-export function listPosts(postsDir: string): string[] {
-  return listPostFiles(postsDir).map((file) => `posts/${file}`);
-}
-
-/** Every post's Markdown by its path (`posts/<name>.md`, `posts/<name>/index.md`), sorted by path. */
-export function readPostSources(postsDir: string): Record<string, string> {
-  return Object.fromEntries(listPostFiles(postsDir).map((file) => [`posts/${file}`, readFileSync(path.join(postsDir, file), "utf8")]));
-}
-
-/** posts/<name>.md (but not Hugo's list page _index.md) and page bundles' posts/<name>/index.md. */
-function isPostFile(relative: string): boolean {
-  const parts = relative.split("/");
-  if (parts.some((part) => part === "" || part.startsWith("."))) return false;
-  if (parts.length === 1) return parts[0].endsWith(".md") && parts[0] !== "_index.md";
-  return parts.length === 2 && parts[1] === "index.md";
-}
-
-function listPostFiles(postsDir: string): string[] {
-  if (!isDirectory(postsDir)) return [];
-  const files: string[] = [];
-  for (const entry of readdirSync(postsDir, { withFileTypes: true })) {
-    if (entry.isFile() && isPostFile(entry.name)) files.push(entry.name);
-    if (entry.isDirectory() && isPostFile(`${entry.name}/index.md`) && isFile(path.join(postsDir, entry.name, "index.md"))) {
-      files.push(`${entry.name}/index.md`);
-    }
-  }
-  return files.sort();
-}
-
 const isFile = (file: string) => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 const isDirectory = (folder: string) => statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
-function groupedPostFiles(files: string[], groupOf: (file: string) => number): { files: string[]; groups: Map<number, string[]> } {
+function groupedPostFiles(listing: PostsListing, groupOf: (file: string) => number): PostsListing & { groups: Map<number, string[]> } {
   const groups = new Map<number, string[]>();
-  for (const file of files) {
+  for (const file of listing.files) {
     const group = groupOf(file);
     if (!groups.has(group)) groups.set(group, []);
     groups.get(group)!.push(file);
   }
-  return { files, groups };
+  return { ...listing, groups };
 }
 
 /** FNV-1a: a post's group must not depend on which other posts exist. */

@@ -6,8 +6,8 @@ import { siteConfig } from "../site-config";
 import { buildSite, type BuildSiteOptions, type Site } from "../content/site-index.server";
 import { logOnce, printWarnings, seconds, startProgress } from "./build-log.server";
 import type { ArticleBody, Post } from "../content/post";
-import { postSources } from "./post-sources.server";
-import { listPosts } from "./posts-plugin.server";
+import { postSources, skippedPosts } from "./post-sources.server";
+import { listPostsFolder } from "./posts-folder.server";
 import {
   cachedArticle,
   cachedFeedHtml,
@@ -18,9 +18,10 @@ import {
   type CachedPostFile,
   type IndexedPost,
 } from "./parse-cache.server";
-import { parsePost, type PostFile } from "../content/parse-post.server";
+import { parsePost, type ContentWarning, type PostFile } from "../content/parse-post.server";
 import { parseAheadInWorkers } from "./parse-workers.server";
 import { bundleFileType } from "../content/page-bundle";
+import { postFileName } from "../content/post-file-name";
 import { TAXONOMIES } from "../content/taxonomy";
 
 let site: { sources: Record<string, string>; site: Site } | undefined;
@@ -49,7 +50,7 @@ export function getSite(): Site {
   const built = buildSiteShowingProgress(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
   site = { sources, site: built };
   logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
-  printWarnings(built.warnings);
+  printWarnings([...built.warnings, ...skippedPosts]);
   return built;
 }
 
@@ -78,16 +79,18 @@ function buildSiteShowingProgress(files: readonly PostFile[], options: BuildSite
  * (~140 MB of heap at 10,000 posts) through the parse, beside the parse workers, where a cold
  * build's memory peaks.
  */
-export async function keyPostsForBuild(): Promise<CachedPostFile[]> {
-  const posts = listPosts(path.resolve("posts")).map((file) =>
-    cachedPostFile({ file, source: readFileSync(path.resolve(file), "utf8"), bundleFiles: bundleFilesOf(file) }),
-  );
+export async function keyPostsForBuild(): Promise<{ posts: CachedPostFile[]; skipped: ContentWarning[] }> {
+  const listing = listPostsFolder(path.resolve("posts"));
+  const posts = listing.files.map((relative) => {
+    const file = `posts/${relative}`;
+    return cachedPostFile({ file, source: readFileSync(path.resolve(file), "utf8"), bundleFiles: bundleFilesOf(file) });
+  });
   await parseAheadInWorkers(posts.map(postFileByKey));
   const started = performance.now();
   buildFromCache(posts);
   getSite();
   logOnce(`folio: ${posts.length} posts read in ${seconds(started)}`, { key: "posts read" });
-  return posts;
+  return { posts, skipped: listing.skipped };
 }
 
 /**
@@ -233,7 +236,7 @@ export function postFileOnDisk(post: Post, file: string): string {
 
 /** The images beside a page bundle's index.md; none for a post that is a file of its own. */
 function bundleFilesOf(file: string): string[] {
-  if (!file.endsWith("/index.md")) return [];
+  if (!postFileName(file).bundle) return [];
   return readdirSync(path.resolve(path.dirname(file))).filter((name) => bundleFileType(name) !== undefined);
 }
 

@@ -220,7 +220,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     weight: fields.weight(),
     publishAt,
     ...optional("expireAt", expiry?.sortKey),
-    aliases: fields.aliases(slug),
+    aliases: fields.aliases(slug, hugoSectionPath(file, fileName, slug)),
     params,
   };
   const html = rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined;
@@ -240,6 +240,15 @@ function dateFromName(file: string, fileName: PostFileName): PostDate | undefine
   const parsed = parseCalendarDate(fileName.date);
   if (typeof parsed === "string") throw new ContentError(file, 1, `the file name's date ${parsed}`);
   return parsed;
+}
+
+/**
+ * Hugo's URL for a post in a folder of posts/ (`posts/2021/intro.md`: `/posts/2021/intro/`, lower
+ * case as Hugo makes it): Folio serves it at `/posts/<slug>/` and redirects from there.
+ */
+function hugoSectionPath(file: string, fileName: PostFileName, slug: string): string | undefined {
+  const folders = file.split("/").slice(1, fileName.bundle ? -2 : -1);
+  return folders.length > 0 ? `/posts/${folders.map((folder) => folder.toLowerCase()).join("/")}/${slug}/` : undefined;
 }
 
 /** A Jekyll post: its file (not a page bundle) is named `YYYY-MM-DD-title.md`, as `_posts/` requires. */
@@ -421,8 +430,8 @@ class FieldReader {
     return value;
   }
 
-  /** Old paths that redirect here: `aliases`, and Hugo's `url` when it is not the post's own URL. */
-  aliases(slug: string): string[] {
+  /** Old paths that redirect here: `aliases`, Hugo's `url`, and `sectionPath`, when they are not the post's own URL. */
+  aliases(slug: string, sectionPath: string | undefined): string[] {
     const value = this.get("aliases");
     const list = value === undefined || value === null ? [] : typeof value === "string" ? [value] : value;
     if (!Array.isArray(list)) this.fail("aliases", "`aliases` must be a list of old paths, like `aliases: [/old/path/]`");
@@ -438,6 +447,7 @@ class FieldReader {
       if (path.includes("..")) this.fail("url", `\`url\` must be a path on this site like /2019/old-name/, got "${url}"`);
       if (path !== paths.post(slug) && !aliases.includes(path)) aliases.push(path);
     }
+    if (sectionPath && sectionPath !== paths.post(slug) && !aliases.includes(sectionPath)) aliases.push(sectionPath);
     return aliases;
   }
 

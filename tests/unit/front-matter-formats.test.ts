@@ -157,3 +157,17 @@ describe("a title from the file name", () => {
     expect(post).toMatchObject({ title: "Quick Note", date: "2023-04-05", slug: "quick-note" });
   });
 });
+
+describe("where a post's file is", () => {
+  const body = "---\ntitle: T\ndate: 2022-01-01\n---\n\nBody.\n";
+
+  it("keeps Hugo's URL of a post in a folder working, as a redirect to /posts/<slug>/", () => {
+    expect(parse(body, "posts/2021/Intro.md").post).toMatchObject({ slug: "intro", aliases: ["/posts/2021/intro/"] });
+    expect(parse(body, "posts/Notes/trip/index.md").post).toMatchObject({ slug: "trip", aliases: ["/posts/notes/trip/"] });
+  });
+
+  it("takes the name of a translated page bundle from its folder, and its language from the file", () => {
+    expect(parse(body, "posts/greece/index.gr.md").post.slug).toBe("greece");
+    expect(parse(body, "posts/notes.fr.md").post.slug).toBe("notes");
+  });
+});
