@@ -9,13 +9,14 @@ const FIRST_PAGE = "page/1/";
  * `/`, `/page/2/`, `/posts/<slug>/`, `/tags/`, `/tags/<tag>/`, `/tags/<tag>/page/2/`, and the same for categories.
  */
 export const paths = {
-  /** Page `page` of the home list; page 1 is `/`. */
-  home: (page = 1) => (page <= 1 ? "/" : `/page/${page}/`),
-  post: (slug: string) => `/posts/${slug}/`,
+  /** Page `page` of the home list, or of a language's (`/fr/`); page 1 is `/`. */
+  home: (page = 1, language?: string) => `${language ? `/${language}` : ""}${page <= 1 ? "/" : `/page/${page}/`}`,
+  /** A post, or a translation of it (`/fr/posts/<slug>/`). */
+  post: (slug: string, language?: string) => `${language ? `/${language}` : ""}/posts/${slug}/`,
   /** The site's feeds (Hugo's RSS URL, plus Atom and JSON Feed beside it). */
   feed: (format: FeedFormat, listUrl = "/") => `${listUrl}${FEED_FILES[format]}`,
   /** A file published beside a post: its images and its Markdown source (`index.md`). */
-  postFile: (slug: string, file: string) => `/posts/${slug}/${file}`,
+  postFile: (slug: string, file: string, language?: string) => `${language ? `/${language}` : ""}/posts/${slug}/${file}`,
   taxonomy: (taxonomy: Taxonomy) => `/${taxonomy}/`,
   /** Page `page` of a tag's or category's list; page 1 is `/tags/<tag>/`. */
   term: (taxonomy: Taxonomy, slug: string, page = 1) => (page <= 1 ? `/${taxonomy}/${slug}/` : `/${taxonomy}/${slug}/page/${page}/`),
@@ -27,6 +28,13 @@ export const paths = {
 
 /** Whether `url` is a list's `page/1/` (`paths.firstPageAlias`): a list's own pages are numbered from 2. */
 export const isFirstPageAlias = (url: string) => url.endsWith(`/${FIRST_PAGE}`);
+
+/** The first segment of a request's path under the base path: `tags` for `/blog/tags/ai/` (or `/tags/ai/`, as the build asks). */
+export function firstSegment(request: Request): string {
+  const { pathname } = new URL(request.url);
+  const path = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.slice(1);
+  return decodeURIComponent(path.split("/")[0]);
+}
 
 /** Reads a `:page` URL segment: 1 when absent, a whole number from 1 up, else undefined. */
 export function parsePageParam(value: string | undefined): number | undefined {

@@ -18,9 +18,13 @@ export const links: Route.LinksFunction = () => [
 
 /** The page shell around every route, error pages included: header, navigation, footer. */
 export function Layout({ children }: { children: ReactNode }) {
-  const hydrate = !useMatches().some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
+  const matches = useMatches();
+  const hydrate = !matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
+  // A translation's page (`/fr/posts/x/`) and a language's home say which language they are in.
+  const language =
+    matches.map((match) => (match.data as { language?: string } | undefined)?.language).findLast(Boolean) ?? siteConfig.language;
   return (
-    <html lang={siteConfig.language}>
+    <html lang={htmlLanguage(language)} dir={isRightToLeft(language) ? "rtl" : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -99,3 +103,16 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     </section>
   );
 }
+
+/** A language code as HTML writes it: `zh-cn` is `zh-CN`. */
+function htmlLanguage(language: string): string {
+  try {
+    return Intl.getCanonicalLocales(language)[0];
+  } catch {
+    return language;
+  }
+}
+
+/** Languages written right to left. */
+const RIGHT_TO_LEFT = new Set(["ar", "he", "fa", "ur", "yi", "ps", "dv", "ku", "sd", "ug"]);
+const isRightToLeft = (language: string) => RIGHT_TO_LEFT.has(language.split("-")[0].toLowerCase());

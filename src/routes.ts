@@ -1,12 +1,15 @@
-import { type RouteConfig, index, route } from "@react-router/dev/routes";
+import { type RouteConfig, route } from "@react-router/dev/routes";
 
-// URLs follow Hugo's (see src/paths.ts). Static segments outrank `:taxonomy`, so `/posts/…`,
-// `/page/…` and `/404/` never reach the taxonomy route, which serves lists and their pages.
+// URLs follow Hugo's (see src/paths.ts). `:lang?` is a language posts are translated into, as Hugo
+// prefixes them (`/fr/`, `/fr/posts/<slug>/`); without it, the site's own. Static segments outrank
+// dynamic ones, so `/posts/…`, `/page/…`, `/tags/…` and `/404/` never reach `:lang`, whose loaders
+// 404 any other. (One route each with an optional segment, rather than a route per language: a
+// static build must prerender a URL of every route with a loader, and most sites have no translations.)
 export default [
-  index("routes/home.tsx", { id: "home" }),
-  route("page/:page", "routes/home.tsx", { id: "home-page" }),
-  route("posts/:slug", "routes/post.tsx"),
-  route("posts/:slug/:file", "routes/post-file.ts"),
+  route(":lang?", "routes/home.tsx", { id: "home" }),
+  route(":lang?/page/:page", "routes/home.tsx", { id: "home-page" }),
+  route(":lang?/posts/:slug", "routes/post.tsx"),
+  route(":lang?/posts/:slug/:file", "routes/post-file.ts"),
   // The site's feeds and each tag's (`/index.xml`, `/tags/ai/index.xml`), one route per format: a
   // static build must prerender a URL of every route with a loader, and the site's feed always exists.
   route(":taxonomy?/:term?/index.xml", "routes/feed-rss.ts"),
@@ -14,7 +17,9 @@ export default [
   route(":taxonomy?/:term?/feed.json", "routes/feed-json.ts"),
   route("sitemap.xml", "routes/sitemap.ts"),
   route("robots.txt", "routes/robots.ts"),
-  route(":taxonomy/*", "routes/taxonomy.tsx"),
+  // The taxonomies (content/taxonomy.ts) by name, so that they outrank `:lang`.
+  route("tags/*", "routes/taxonomy.tsx", { id: "tags" }),
+  route("categories/*", "routes/taxonomy.tsx", { id: "categories" }),
   route("404", "routes/not-found.tsx", { id: "not-found" }),
   route("*", "routes/not-found.tsx", { id: "splat" }),
 ] satisfies RouteConfig;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ContentWarning } from "../content/parse-post.server";
-import { isBundleIndex, isMarkdownFile } from "../content/post-file-name";
+import { isBundleIndex, isMarkdownFile } from "../content/post-file-name.ts";
 
 /** What a look through posts/ found. */
 export interface PostsListing {

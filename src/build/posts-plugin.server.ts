@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
-import { listPostsFolder, mayBePost, type PostsListing } from "./posts-folder.server";
+import { listPostsFolder, mayBePost, type PostsListing } from "./posts-folder.server.ts";
 
 /**
  * The `folio:posts` Vite plugin: it makes every post's Markdown a raw-string module and serves them

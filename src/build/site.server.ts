@@ -47,7 +47,7 @@ export function getSite(): Site {
   if (site && sameSources(site.sources, sources)) return site.site;
   const started = performance.now();
   const files = postFiles(sources);
-  const built = buildSiteShowingProgress(files, { includeDrafts: import.meta.env.DEV, parse: parseOnce });
+  const built = buildSiteShowingProgress(files, { includeDrafts: import.meta.env.DEV, language: siteConfig.language, parse: parseOnce });
   site = { sources, site: built };
   logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
   printWarnings([...built.warnings, ...skippedPosts]);
@@ -110,6 +110,7 @@ export function buildFromCache(posts: CachedPostFile[]): void {
  */
 function siteFromCache(posts: CachedPostFile[]): Site {
   return buildSiteShowingProgress(posts.map(postFileByKey), {
+    language: siteConfig.language,
     parse: (file) => {
       const parsed = cachedParse(file, parsePost);
       parsedFrom.set(parsed.post, file);
@@ -242,7 +243,7 @@ function bundleFilesOf(file: string): string[] {
 
 /** Every URL the build writes: list pages, posts with their files, taxonomies and the 404 page. */
 export function prerenderPaths(): string[] {
-  const { homePosts, posts, taxonomies } = getSite();
+  const { homePosts, posts, taxonomies, languages } = getSite();
   if (posts.length === 0) {
     throw new Error('posts/ has no published posts: add one as posts/<name>.md (see the README\'s "Writing a post")');
   }
@@ -260,6 +261,14 @@ export function prerenderPaths(): string[] {
       );
     }
   }
+  // The languages posts are translated into: each its home list, feeds and posts (and one source
+  // file for the route, as above).
+  for (const [language, list] of languages) {
+    urls.push(...pageUrls(list.homePosts.length, (page) => paths.home(page, language)), ...feedUrls(paths.home(1, language)));
+    for (const post of list.posts) urls.push(paths.post(post.slug, language));
+  }
+  const [firstLanguage] = languages;
+  if (firstLanguage) urls.push(paths.postFile(firstLanguage[1].posts[0].slug, "index.md", firstLanguage[0]));
   return urls;
 }
 

@@ -52,23 +52,34 @@ export function finishStaticOutput(
     for (let dir = path.dirname(nested); dir !== clientDir; dir = path.dirname(dir)) rmdirSync(dir);
   }
   copyFileSync(path.join(clientDir, "404", "index.html"), path.join(clientDir, "404.html"));
-  const published: string[] = [];
-  for (const post of site.posts) {
-    const dir = paths.post(post.slug).split("/").filter(Boolean);
-    mkdirSync(path.join(clientDir, ...dir), { recursive: true });
-    publish(post.file, path.join(clientDir, ...dir, "index.md"));
-    for (const file of post.assets) publish(postFileOnDisk(post, file), path.join(clientDir, ...dir, file));
-    published.push(path.join(...dir, "index.md"), ...post.assets.map((file) => path.join(...dir, file)));
+  const published = new Set<string>();
+  const copy = (source: string, ...target: string[]) => {
+    const file = path.join(...target);
+    if (published.has(file)) return;
+    mkdirSync(path.join(clientDir, path.dirname(file)), { recursive: true });
+    publish(source, path.join(clientDir, file));
+    published.add(file);
+  };
+  // Each post's source beside its page; a page bundle's images at the bundle's URL, /posts/<slug>/,
+  // which its translations (/fr/posts/<slug>/) share.
+  for (const [language, list] of [[undefined, site] as const, ...site.languages]) {
+    for (const post of list.posts) {
+      copy(post.file, ...paths.post(post.slug, language).split("/").filter(Boolean), "index.md");
+      for (const file of post.assets) copy(postFileOnDisk(post, file), ...paths.post(post.slug).split("/").filter(Boolean), file);
+    }
   }
   for (const url of prerendered) {
     if (!url.endsWith("/")) rmSync(`${path.join(clientDir, ...url.split("/"))}.data`, { force: true });
   }
-  for (const post of site.posts) {
-    for (const alias of post.aliases) {
-      const file = alias.endsWith("/") || !path.extname(alias) ? path.join(alias, "index.html") : alias;
-      const target = path.join(clientDir, ...file.split("/"));
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, withContentSecurityPolicy(aliasPage(absoluteUrl(paths.post(post.slug)), withBase(paths.post(post.slug)))));
+  for (const [language, list] of [[undefined, site] as const, ...site.languages]) {
+    for (const post of list.posts) {
+      const url = paths.post(post.slug, language);
+      for (const alias of post.aliases) {
+        const file = alias.endsWith("/") || !path.extname(alias) ? path.join(alias, "index.html") : alias;
+        const target = path.join(clientDir, ...file.split("/"));
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, withContentSecurityPolicy(aliasPage(absoluteUrl(url), withBase(url))));
+      }
     }
   }
   for (const url of prerendered) {
@@ -76,7 +87,7 @@ export function finishStaticOutput(
     // A redirect page kept from the last build has its policy already.
     if (isFirstPageAlias(url) && writtenByThisBuild(page)) writeFileSync(page, withContentSecurityPolicy(readFileSync(page, "utf8")));
   }
-  return { published, files: listFiles(clientDir) };
+  return { published: [...published], files: listFiles(clientDir) };
 }
 
 /** Every file in `folder` and its subfolders (~64,000 at 10,000 posts: ~0.2 s). */

@@ -9,21 +9,24 @@ import { TableOfContents } from "./table-of-contents";
 /** A full post: header, featured image, table of contents, body and the links after it. */
 export function Article({ post, older, newer }: { post: PostArticle; older?: PostLink; newer?: PostLink }) {
   const showToc = post.toc && post.headings.length > 0;
-  // The post's URL under the base path: relative images and the Markdown source resolve against it.
-  const postUrl = useHref(paths.post(post.slug));
+  // The post's URL under the base path: its Markdown source is beside it. A page bundle's images are
+  // at the bundle's own URL, which a translation (`/fr/posts/<slug>/`) shares with the site's post.
+  const postUrl = useHref(post.url);
+  const bundleUrl = useHref(paths.post(post.slug));
   return (
     <div className={showToc ? "post-layout with-toc" : "post-layout"}>
       <article className="post" aria-labelledby="post-title">
         <header>
           <h1 id="post-title">{post.title}</h1>
           <PostMeta post={post} />
+          {post.translations && <Translations post={post} />}
         </header>
         {showToc && <TableOfContents headings={post.headings} />}
         <ArticleBody key={post.slug} content={post.content} lightgallery={post.lightgallery}>
-          {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, postUrl)} alt="" />}
+          {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, bundleUrl)} alt="" />}
         </ArticleBody>
         <footer className="post-footer">
-          <ShareButtons url={absoluteUrl(paths.post(post.slug))} title={post.title} />
+          <ShareButtons url={absoluteUrl(post.url)} title={post.title} />
           {post.linkToMarkdown && (
             <p>
               <a href={resolveUrl("index.md", postUrl)}>Read the Markdown source</a>
@@ -32,12 +35,12 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
           {/* prefetch="intent": a pointer resting on a link, or focus, fetches that post's data before the click. */}
           <nav className="post-nav" aria-label="More posts">
             {older && (
-              <Link to={paths.post(older.slug)} rel="prev" prefetch="intent">
+              <Link to={older.url} rel="prev" prefetch="intent">
                 <span>Previous post</span> {older.title}
               </Link>
             )}
             {newer && (
-              <Link to={paths.post(newer.slug)} rel="next" prefetch="intent">
+              <Link to={newer.url} rel="next" prefetch="intent">
                 <span>Next post</span> {newer.title}
               </Link>
             )}
@@ -45,5 +48,23 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
         </footer>
       </article>
     </div>
+  );
+}
+
+/** "Also in: Français, 简体中文": links to the post's other languages, each named in its own language. */
+function Translations({ post }: { post: PostArticle }) {
+  const others = post.translations!.filter((version) => version.url !== post.url);
+  return (
+    <p className="translations">
+      Also in:{" "}
+      {others.map((version, index) => (
+        <span key={version.language}>
+          {index > 0 && ", "}
+          <Link to={version.url} hrefLang={version.language} lang={version.language}>
+            {version.name}
+          </Link>
+        </span>
+      ))}
+    </p>
   );
 }

@@ -11,6 +11,8 @@ export interface FeedSpec {
   listPath: string;
   /** Newest first. */
   posts: readonly Post[];
+  /** The posts' language, when they are translations (`/fr/index.xml`). */
+  language?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat, fullHtml: (post: 
     link: absoluteUrl(spec.listPath),
     title: spec.title,
     description: spec.description,
-    language: siteConfig.language,
+    language: spec.language ?? siteConfig.language,
     image: absoluteUrl(siteConfig.defaultImage),
     favicon: absoluteUrl("/favicon.svg"),
     copyright: `© ${siteConfig.author}`,
@@ -38,7 +40,7 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat, fullHtml: (post: 
     author: { name: siteConfig.author, link: absoluteUrl("/") },
   });
   for (const post of spec.posts.slice(0, siteConfig.feedLimit)) {
-    const url = absoluteUrl(paths.post(post.slug));
+    const url = absoluteUrl(paths.post(post.slug, spec.language));
     feed.addItem({
       title: post.title,
       id: url,

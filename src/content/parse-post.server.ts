@@ -64,6 +64,7 @@ const USED_KEYS = [
   "rssFullText",
   "hiddenFromHomePage",
   "aliases",
+  "translationKey",
   // Reading time and summaries count the words of Chinese, Japanese and Korean text whether or not it is set.
   "isCJKLanguage",
 ];
@@ -94,7 +95,6 @@ const INERT_KEYS = [
   "outputs",
   "markup",
   "linkTitle",
-  "translationKey",
   "headless",
   "build",
   "cascade",
@@ -174,6 +174,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const tree = renderOrFail(file, raw);
   const rssFullText = fields.boolean("rssFullText", false);
   checkStyles(file, raw, tree);
+  checkStyleAttributes(file, raw, tree, warnings);
   const text = textOf(tree);
   const wordCount = countWords(text);
   const beforeMore = textBeforeMore(raw.body);
@@ -221,6 +222,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     publishAt,
     ...optional("expireAt", expiry?.sortKey),
     aliases: fields.aliases(slug, hugoSectionPath(file, fileName, slug)),
+    ...optional("language", fileName.language),
+    translationKey: fields.optionalString("translationKey") ?? translationKeyOf(file, fileName),
     params,
   };
   const html = rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined;
@@ -249,6 +252,13 @@ function dateFromName(file: string, fileName: PostFileName): PostDate | undefine
 function hugoSectionPath(file: string, fileName: PostFileName, slug: string): string | undefined {
   const folders = file.split("/").slice(1, fileName.bundle ? -2 : -1);
   return folders.length > 0 ? `/posts/${folders.map((folder) => folder.toLowerCase()).join("/")}/${slug}/` : undefined;
+}
+
+/** A post's path without its language and extension, which its translations share: `posts/trip` for `posts/trip/index.fr.md`. */
+function translationKeyOf(file: string, fileName: PostFileName): string {
+  const parts = file.split("/");
+  if (fileName.bundle) return parts.slice(0, -1).join("/");
+  return [...parts.slice(0, -1), parts.at(-1)!.replace(/(\.[a-z]{2}(?:-[a-z0-9]{2,4})?)?\.(md|markdown|mdown)$/i, "")].join("/");
 }
 
 /** A Jekyll post: its file (not a page bundle) is named `YYYY-MM-DD-title.md`, as `_posts/` requires. */
@@ -560,6 +570,25 @@ function checkStyles(file: string, raw: RawFrontMatter, tree: Root): void {
   styles.forEach((css, index) => {
     const problem = checkPostCss(css.replace(/^[ \t]*\n/, ""));
     if (problem) throw new ContentError(file, (cssLines[index] ?? raw.bodyLine) + problem.line - 1, problem.message);
+  });
+}
+
+/**
+ * A style attribute (raw HTML's, or an attribute list's `{style="…"}`) may do what a <style> block
+ * may. One that may not (it loads from another site, or does not parse) is left out with a warning
+ * rather than stopping the build: posts copied from elsewhere carry many, and the rest of the
+ * element still shows.
+ */
+function checkStyleAttributes(file: string, raw: RawFrontMatter, tree: Root, warnings: ContentWarning[]): void {
+  forEachElement(tree, (node) => {
+    const style = node.properties.style;
+    if (typeof style !== "string") return;
+    const problem = checkPostCss(`* { ${style} }`, "a style attribute");
+    if (!problem) return;
+    delete node.properties.style;
+    const at = raw.body.indexOf(style);
+    const line = at === -1 ? raw.bodyLine : raw.bodyLine + raw.body.slice(0, at).split("\n").length - 1;
+    warnings.push({ file, line, message: `${problem.message} (left out; the element is shown without it)` });
   });
 }
 

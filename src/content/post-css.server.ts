@@ -15,13 +15,13 @@ const ALLOWED_AT_RULES = new Set(["media", "supports", "container", "keyframes",
  * other at-rules that reach outside the post, and `url()` to anything but the post's own files or
  * inline images (an external URL lets a post track its readers). Returns the first problem, if any.
  */
-export function checkPostCss(css: string): CssProblem | undefined {
+export function checkPostCss(css: string, what = "the <style> block"): CssProblem | undefined {
   let root: postcss.Root;
   try {
     root = postcss.parse(css);
   } catch (error) {
     if (error instanceof CssSyntaxError) {
-      return { line: error.line ?? 1, message: `the <style> block is not valid CSS (${error.reason}): fix it, or remove the block` };
+      return { line: error.line ?? 1, message: `${what} is not valid CSS (${error.reason}): fix it, or remove it` };
     }
     throw error;
   }
@@ -32,7 +32,7 @@ export function checkPostCss(css: string): CssProblem | undefined {
     if (node.type === "atrule" && !ALLOWED_AT_RULES.has(node.name.toLowerCase())) {
       problem = {
         line,
-        message: `the <style> block uses @${node.name}, which a post may not use (it reaches outside the post): remove it; ${
+        message: `${what} uses @${node.name}, which a post may not use (it reaches outside the post): remove it; ${
           node.name.toLowerCase() === "font-face" ? "use the site's fonts" : "put the rules in the block itself"
         }`,
       };
@@ -43,7 +43,7 @@ export function checkPostCss(css: string): CssProblem | undefined {
         if (/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(target) && !/^data:image\//i.test(target)) {
           problem = {
             line,
-            message: `the <style> block loads ${target}: a post's style may only use its own files (url(chart.png)) or data:image URLs`,
+            message: `${what} loads ${target}: a post's style may only use its own files (url(chart.png)) or data:image URLs`,
           };
         }
       }

@@ -31,12 +31,15 @@ export interface PostSummary {
   draft: boolean;
   /** On the dev server only: a post a build leaves out because its publish date is ahead, or its expiry date passed. */
   unpublished?: "scheduled" | "expired";
+  /** Where its page is, as a site path: `/posts/<slug>/`, or `/<language>/posts/<slug>/` for a translation. */
+  url: string;
 }
 
 /** A neighbour in date order, for previous/next links. */
 export interface PostLink {
   slug: string;
   title: string;
+  url: string;
 }
 
 /** Everything the article page needs. */
@@ -54,6 +57,10 @@ export interface PostArticle extends PostSummary {
   lightgallery: boolean;
   /** LoveIt's `linkToMarkdown`: the post footer links to its Markdown source. */
   linkToMarkdown: boolean;
+  /** Its language, when it is a translation (`fr`); the site's otherwise. */
+  language?: string;
+  /** Every language the post is written in, this one included, with each version's name and URL; none when it has no translation. */
+  translations?: { language: string; name: string; url: string }[];
 }
 
 /**
@@ -64,7 +71,7 @@ export interface PostArticle extends PostSummary {
 export type ArticleBody = Pick<PostArticle, "content" | "headings">;
 
 /** A parsed post with the build-only facts the site index needs; its article is kept apart (ParsedPost). */
-export interface Post extends Omit<PostArticle, keyof ArticleBody> {
+export interface Post extends Omit<PostArticle, keyof ArticleBody | "url" | "unpublished" | "translations"> {
   /** The file under posts/, e.g. `posts/hello/index.md`. */
   file: string;
   sortKey: number;
@@ -80,6 +87,13 @@ export interface Post extends Omit<PostArticle, keyof ArticleBody> {
   expireAt?: number;
   /** Old paths that redirect here (Hugo's `aliases`), e.g. `/2019/old-name/`. */
   aliases: string[];
+  /** The language its file name gives (`index.fr.md`: `fr`), lower case; none for a file without one. */
+  language?: string;
+  /**
+   * What its translations share: Hugo's `translationKey`, else its path without the language and
+   * extension (`posts/trip/index.fr.md` and `posts/trip/index.md` are translations of one another).
+   */
+  translationKey: string;
   /** Front matter keys Folio does not use, kept as written (Hugo's `.Params`). */
   params: Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import { ContentError, ContentErrors } from "./content-error";
 import type { ArticleBody, Post, PostArticle, PostLink, PostSummary, Term } from "./post";
 import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "./parse-post.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
+import { paths } from "../paths";
 
 /** Collators made once: `localeCompare` with options makes one per call (~20 ms of each site build at 10,000 posts). */
 const byDefaultLocale = new Intl.Collator().compare;
@@ -14,15 +15,33 @@ export interface TermEntry {
   posts: Post[];
 }
 
-/** Every post and index the routes select from, built once per build. */
-export interface Site {
-  /** Newest first; drafts only when the site was built with `includeDrafts`. */
+/** The posts of one language: the site's own, or a language its posts are translated into. */
+export interface PostList {
+  /** In Hugo's order (weight, then newest first); drafts only when the site was built with `includeDrafts`. */
   posts: Post[];
   bySlug: ReadonlyMap<string, Post>;
   /** Posts for the home page list: `posts` without `hiddenFromHomePage`. */
   homePosts: Post[];
-  /** Terms sorted by name, for each taxonomy. */
+}
+
+/** One language a post is written in, and where that version is. */
+export interface Translation {
+  /** `en`, `fr`, `zh-cn`: as the file names write it. */
+  language: string;
+  url: string;
+}
+
+/** Every post and index the routes select from, built once per build. */
+export interface Site extends PostList {
+  /** Terms sorted by name, for each taxonomy (of the site's own language). */
   taxonomies: Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
+  /**
+   * The other languages posts are translated into (`index.fr.md` beside `index.md`), each with its
+   * posts at `/<language>/posts/<slug>/` and its own home list; none for a site in one language.
+   */
+  languages: ReadonlyMap<string, PostList>;
+  /** Every version of each translated post, its own included, the site's language first. */
+  translations: ReadonlyMap<Post, Translation[]>;
   /** Posts a build leaves out for their dates, shown marked when the site was built with `includeDrafts`. */
   unpublished: ReadonlyMap<Post, NonNullable<PostSummary["unpublished"]>>;
   warnings: ContentWarning[];
@@ -37,6 +56,8 @@ export interface BuildSiteOptions {
   includeDrafts?: boolean;
   /** The time publish and expiry dates are compared with (ms since the epoch, written dates read as UTC). Default now. */
   now?: number;
+  /** The site's own language (`siteConfig.language`): its posts are at `/posts/<slug>/`. Default `en`. */
+  language?: string;
   /** How to parse one post; default parsePost (build/site.server.ts passes a cached one). */
   parse?: (file: PostFile) => Pick<ParsedPost, "post" | "warnings">;
 }
@@ -44,14 +65,19 @@ export interface BuildSiteOptions {
 /**
  * Parses every post and builds the site's indexes. Collects every post's errors and throws them
  * together as ContentErrors, so one build run reports all that needs fixing.
+ *
+ * Translations are Hugo's: posts that share a translation key (`trip/index.md`, `trip/index.fr.md`)
+ * in more than one language. The one in the site's language is the site's post; each other goes to
+ * its language's list. A post in another language with no translation (a lone `index.gr.md`) is
+ * one of the site's own posts.
  */
 export function buildSite(files: readonly PostFile[], options: BuildSiteOptions = {}): Site {
   const errors: ContentError[] = [];
   const warnings: ContentWarning[] = [];
-  const posts: Post[] = [];
-  const bySlug = new Map<string, Post>();
   const unpublished = new Map<Post, NonNullable<PostSummary["unpublished"]>>();
   const now = options.now ?? Date.now();
+  const siteLanguage = (options.language ?? "en").toLowerCase();
+  const parsedPosts: Post[] = [];
   for (const file of [...files].sort((a, b) => byDefaultLocale(a.file, b.file))) {
     try {
       const parsed = (options.parse ?? parsePost)(file);
@@ -61,34 +87,69 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
       const dated = post.publishAt > now ? "scheduled" : post.expireAt !== undefined && post.expireAt <= now ? "expired" : undefined;
       if (dated && !options.includeDrafts) continue;
       if (dated) unpublished.set(post, dated);
-      const other = bySlug.get(post.slug);
-      if (other) {
-        throw new ContentError(
-          post.file,
-          1,
-          `the URL /posts/${post.slug}/ is taken by ${other.file}: give one of them another \`slug:\` or file name`,
-        );
-      }
-      bySlug.set(post.slug, post);
-      posts.push(post);
+      parsedPosts.push(post);
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       errors.push(error);
     }
   }
+
+  // Each post's language in the site: a file name's language counts only where the post has a translation.
+  const groups = new Map<string, Post[]>();
+  for (const post of parsedPosts) {
+    const group = groups.get(post.translationKey);
+    if (group) group.push(post);
+    else groups.set(post.translationKey, [post]);
+  }
+  const languageOf = new Map<Post, string>();
+  const translations = new Map<Post, Translation[]>();
+  for (const group of groups.values()) {
+    const languages = new Set(group.map((post) => post.language ?? siteLanguage));
+    for (const post of group) languageOf.set(post, languages.size > 1 ? (post.language ?? siteLanguage) : siteLanguage);
+  }
+  const lists = new Map<string, { posts: Post[]; bySlug: Map<string, Post> }>();
+  for (const post of parsedPosts) {
+    const language = languageOf.get(post)!;
+    let list = lists.get(language);
+    if (!list) lists.set(language, (list = { posts: [], bySlug: new Map() }));
+    const other = list.bySlug.get(post.slug);
+    if (other) {
+      const url = postUrl(post.slug, language, siteLanguage);
+      errors.push(
+        new ContentError(post.file, 1, `the URL ${url} is taken by ${other.file}: give one of them another \`slug:\` or file name`),
+      );
+      continue;
+    }
+    list.bySlug.set(post.slug, post);
+    list.posts.push(post);
+  }
   if (errors.length > 0) throw new ContentErrors(errors);
 
-  posts.sort(hugoOrder);
-  const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
-  for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(posts, taxonomy, warnings);
-  return {
-    posts,
-    bySlug,
-    homePosts: posts.filter((post) => !post.hiddenFromHomePage),
-    taxonomies,
-    unpublished,
-    warnings,
+  for (const group of groups.values()) {
+    if (group.length < 2 || new Set(group.map((post) => languageOf.get(post))).size < 2) continue;
+    const versions = group
+      .map((post) => ({ language: languageOf.get(post)!, url: postUrl(post.slug, languageOf.get(post)!, siteLanguage) }))
+      .sort((a, b) => Number(b.language === siteLanguage) - Number(a.language === siteLanguage) || a.language.localeCompare(b.language));
+    for (const post of group) translations.set(post, versions);
+  }
+
+  const postList = (posts: Post[], bySlug: ReadonlyMap<string, Post>): PostList => {
+    posts.sort(hugoOrder);
+    return { posts, bySlug, homePosts: posts.filter((post) => !post.hiddenFromHomePage) };
   };
+  const own = postList(lists.get(siteLanguage)?.posts ?? [], lists.get(siteLanguage)?.bySlug ?? new Map());
+  const languages = new Map<string, PostList>();
+  for (const [language, list] of [...lists].sort(([a], [b]) => a.localeCompare(b))) {
+    if (language !== siteLanguage) languages.set(language, postList(list.posts, list.bySlug));
+  }
+  const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
+  for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(own.posts, taxonomy, warnings);
+  return { ...own, taxonomies, languages, translations, unpublished, warnings };
+}
+
+/** Where a post's page is: `/posts/<slug>/` in the site's language, `/<language>/posts/<slug>/` in another. */
+function postUrl(slug: string, language: string, siteLanguage: string): string {
+  return paths.post(slug, language === siteLanguage ? undefined : language);
 }
 
 /** Hugo's default order of pages: by weight (posts with one first, lightest first), then newest first. */
@@ -96,15 +157,35 @@ function hugoOrder(a: Post, b: Post): number {
   return Number(a.weight === 0) - Number(b.weight === 0) || a.weight - b.weight || b.sortKey - a.sortKey || byDefaultLocale(a.slug, b.slug);
 }
 
-/** The posts before (older) and after (newer) a post in date order, as Hugo's .PrevInSection/.NextInSection. */
+/** The posts of a language: the site's own without one, undefined for a language no post is translated into. */
+export function postsIn(site: Site, language: string | undefined): PostList | undefined {
+  return language === undefined ? site : site.languages.get(language);
+}
+
+/** The list a post belongs to: the site's own, or its language's. */
+export function listOf(site: Site, post: Post): PostList {
+  if (site.bySlug.get(post.slug) === post) return site;
+  for (const list of site.languages.values()) if (list.bySlug.get(post.slug) === post) return list;
+  return site;
+}
+
+/** The language of the list a post is in, when it is not the site's own. */
+export function translationLanguage(site: Site, post: Post): string | undefined {
+  for (const [language, list] of site.languages) if (list.bySlug.get(post.slug) === post) return language;
+  return undefined;
+}
+
+/** The posts before (older) and after (newer) a post in its list, as Hugo's .PrevInSection/.NextInSection. */
 export function neighbours(site: Site, post: Post): { older?: PostLink; newer?: PostLink } {
-  const index = site.posts.indexOf(post);
-  const older = site.posts[index + 1];
-  const newer = site.posts[index - 1];
-  return {
-    older: older && { slug: older.slug, title: older.title },
-    newer: newer && { slug: newer.slug, title: newer.title },
-  };
+  const { posts } = listOf(site, post);
+  const index = posts.indexOf(post);
+  const link = (other: Post | undefined) => other && { slug: other.slug, title: other.title, url: urlOf(site, other) };
+  return { older: link(posts[index + 1]), newer: link(posts[index - 1]) };
+}
+
+/** Where a post's page is in the site. */
+export function urlOf(site: Site, post: Post): string {
+  return paths.post(post.slug, translationLanguage(site, post));
 }
 
 function indexTerms(posts: readonly Post[], taxonomy: Taxonomy, warnings: ContentWarning[]): Map<string, TermEntry> {
@@ -137,14 +218,52 @@ function indexTerms(posts: readonly Post[], taxonomy: Taxonomy, warnings: Conten
 }
 
 /** What lists need of a post: everything but its body (and, on the dev server, why a build would leave it out). */
-export function summaryOf(post: Post, site: Pick<Site, "unpublished">): PostSummary {
+export function summaryOf(post: Post, site: Site): PostSummary {
   const { slug, title, date, lastmod, authors, summary, readingMinutes, categories, tags, draft } = post;
   const unpublished = site.unpublished.get(post);
-  return { slug, title, date, lastmod, authors, summary, readingMinutes, categories, tags, draft, ...(unpublished && { unpublished }) };
+  const url = urlOf(site, post);
+  return {
+    slug,
+    url,
+    title,
+    date,
+    lastmod,
+    authors,
+    summary,
+    readingMinutes,
+    categories,
+    tags,
+    draft,
+    ...(unpublished && { unpublished }),
+  };
 }
 
 /** What the article page needs of a post: no source text, no build-only fields. */
-export function articleOf(post: Post, { content, headings }: ArticleBody, site: Pick<Site, "unpublished">): PostArticle {
+export function articleOf(post: Post, { content, headings }: ArticleBody, site: Site): PostArticle {
   const { description, toc, featuredImage, lightgallery, linkToMarkdown } = post;
-  return { ...summaryOf(post, site), description, content, headings, toc, featuredImage, lightgallery, linkToMarkdown };
+  const language = translationLanguage(site, post);
+  const translations = site.translations.get(post)?.map((version) => ({ ...version, name: languageName(version.language) }));
+  return {
+    ...summaryOf(post, site),
+    description,
+    content,
+    headings,
+    toc,
+    featuredImage,
+    lightgallery,
+    linkToMarkdown,
+    ...(language && { language }),
+    ...(translations && { translations }),
+  };
+}
+
+/** A language's name in that language, as readers look for it: `Français`, `简体中文`, `English`. */
+export function languageName(language: string): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([language], { type: "language", fallback: "none" }).of(language);
+  } catch {
+    // Not a code Intl knows: the code itself.
+  }
+  return name ? name[0].toLocaleUpperCase(language) + name.slice(1) : language;
 }

@@ -26,6 +26,10 @@ export function sitemapXml(site: Site): string {
   };
   addList(site.homePosts, paths.home);
   for (const post of visible(site.posts)) entries.push({ path: paths.post(post.slug), lastmod: post.lastmod ?? post.date });
+  for (const [language, list] of site.languages) {
+    addList(list.homePosts, (page) => paths.home(page, language));
+    for (const post of visible(list.posts)) entries.push({ path: paths.post(post.slug, language), lastmod: post.lastmod ?? post.date });
+  }
   for (const taxonomy of TAXONOMIES) {
     const terms = [...site.taxonomies[taxonomy].values()];
     entries.push({ path: paths.taxonomy(taxonomy), lastmod: newest(terms.flatMap((entry) => entry.posts)) });

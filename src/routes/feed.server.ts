@@ -26,6 +26,18 @@ async function feedSpec({ taxonomy, term }: { taxonomy?: string; term?: string }
   if (taxonomy === undefined && term === undefined) {
     return { title: siteConfig.title, description: siteConfig.description, listPath: paths.home(), posts: site.homePosts };
   }
+  // A language's feed, `/fr/index.xml`: the first segment is a language rather than a taxonomy.
+  const translated = term === undefined && taxonomy !== undefined ? site.languages.get(taxonomy) : undefined;
+  if (translated) {
+    const language = taxonomy!;
+    return {
+      title: `${siteConfig.title} (${language})`,
+      description: siteConfig.description,
+      listPath: paths.home(1, language),
+      posts: translated.homePosts,
+      language,
+    };
+  }
   const entry = taxonomy && isTaxonomy(taxonomy) && term ? site.taxonomies[taxonomy].get(term) : undefined;
   if (!taxonomy || !isTaxonomy(taxonomy) || !entry) return undefined;
   const label = `${TAXONOMY_LABELS[taxonomy].singular}: ${entry.term.name}`;

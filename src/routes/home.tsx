@@ -1,6 +1,6 @@
 import { data, redirect } from "react-router";
 import { PostList } from "../components/post-list";
-import { summaryOf } from "../content/site-index.server";
+import { postsIn, summaryOf } from "../content/site-index.server";
 import { paginate } from "../content/pagination";
 import { loadSite } from "../build/site.server";
 import { pageMeta } from "./page-meta";
@@ -9,28 +9,34 @@ import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "./dev-revalidate";
 import type { Route } from "./+types/home";
 
+// The site's home list (`/`, `/page/2/`), and a language's (`/fr/`, `/fr/page/2/`).
 export async function loader({ params }: Route.LoaderArgs) {
-  if (params.page === "1") throw redirect(paths.home());
+  const { lang } = params;
+  if (params.page === "1") throw redirect(paths.home(1, lang));
   const page = parsePageParam(params.page);
   const site = await loadSite();
-  const list = page && paginate(site.homePosts, page, siteConfig.postsPerPage);
+  const posts = postsIn(site, lang);
+  const list = page && posts && paginate(posts.homePosts, page, siteConfig.postsPerPage);
   if (!list) throw data(null, { status: 404 });
-  return { ...list, items: list.items.map((post) => summaryOf(post, site)) };
+  return { ...list, items: list.items.map((post) => summaryOf(post, site)), ...(lang && { language: lang }) };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
   if (!loaderData) return pageMeta({ title: "Page not found", description: siteConfig.description, path: paths.notFound(), noindex: true });
   const { page, items } = loaderData;
+  const language = "language" in loaderData ? loaderData.language : undefined;
   return pageMeta({
     title: page > 1 ? `Page ${page}` : undefined,
     description: siteConfig.description,
-    path: paths.home(page),
+    path: paths.home(page, language),
+    // A language's home lists and links its own feeds.
+    ...(language && { feedsOf: { title: `${siteConfig.title} (${language})`, listPath: paths.home(1, language) } }),
     jsonLd: {
       "@type": "Blog",
       blogPost: items.map((post) => ({
         "@type": "BlogPosting",
         headline: post.title,
-        url: absoluteUrl(paths.post(post.slug)),
+        url: absoluteUrl(post.url),
         datePublished: post.date,
       })),
     },
@@ -41,7 +47,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <h1 className="list-title">{loaderData.page > 1 ? `Posts, page ${loaderData.page}` : "Latest posts"}</h1>
-      <PostList list={loaderData} pageUrl={paths.home} />
+      <PostList list={loaderData} pageUrl={(page) => paths.home(page, "language" in loaderData ? loaderData.language : undefined)} />
     </>
   );
 }

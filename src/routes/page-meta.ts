@@ -19,6 +19,10 @@ export interface PageMetaInput {
   feedsOf?: { title: string; listPath: string };
   /** Keep the page out of search results (the 404 page). */
   noindex?: boolean;
+  /** The page in every language it is written in (a translated post), for `hreflang` links. */
+  alternates?: { language: string; path: string }[];
+  /** The page's language, when it is not the site's (a translation). */
+  language?: string;
 }
 
 const FEED_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" };
@@ -52,7 +56,13 @@ export function pageMeta(input: PageMetaInput): MetaDescriptor[] {
     { property: "og:description", content: input.description },
     { property: "og:url", content: url },
     { property: "og:image", content: image },
-    { property: "og:locale", content: siteConfig.language },
+    { property: "og:locale", content: input.language ?? siteConfig.language },
+    ...(input.alternates ?? []).map(({ language, path }) => ({
+      tagName: "link",
+      rel: "alternate",
+      hrefLang: language,
+      href: absoluteUrl(path),
+    })),
     { name: "twitter:card", content: "summary_large_image" },
     { name: "twitter:title", content: headline },
     { name: "twitter:description", content: input.description },

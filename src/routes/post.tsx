@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { Article } from "../components/article";
-import { articleOf, neighbours } from "../content/site-index.server";
+import { articleOf, neighbours, postsIn } from "../content/site-index.server";
 import { loadSite, postArticle } from "../build/site.server";
 import { pageMeta } from "./page-meta";
 import { paths, resolveUrl } from "../paths";
@@ -8,11 +8,12 @@ import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "./dev-revalidate";
 import type { Route } from "./+types/post";
 
+// A post (`/posts/<slug>/`), or its translation into another language (`/fr/posts/<slug>/`).
 export async function loader({ params }: Route.LoaderArgs) {
   const site = await loadSite();
-  const post = site.bySlug.get(params.slug);
+  const post = postsIn(site, params.lang)?.bySlug.get(params.slug);
   if (!post) throw data(null, { status: 404 });
-  return { post: articleOf(post, postArticle(post), site), ...neighbours(site, post) };
+  return { post: articleOf(post, postArticle(post), site), ...neighbours(site, post), ...(params.lang && { language: params.lang }) };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
@@ -21,8 +22,10 @@ export const meta: Route.MetaFunction = ({ loaderData }) => {
   return pageMeta({
     title: post.title,
     description: post.description,
-    path: paths.post(post.slug),
+    path: post.url,
     image: post.featuredImage && resolveUrl(post.featuredImage, paths.post(post.slug)),
+    alternates: post.translations?.map(({ language, url }) => ({ language, path: url })),
+    language: post.language,
     article: {
       published: post.date,
       modified: post.lastmod,

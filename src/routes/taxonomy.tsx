@@ -6,7 +6,7 @@ import { paginate } from "../content/pagination";
 import { loadSite } from "../build/site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "../content/taxonomy";
 import { pageMeta } from "./page-meta";
-import { absoluteUrl, paths, parsePageParam } from "../paths";
+import { absoluteUrl, firstSegment, paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "./dev-revalidate";
 import type { Route } from "./+types/taxonomy";
@@ -16,8 +16,8 @@ import type { Route } from "./+types/taxonomy";
 // always exists, even on a blog whose posts have no tags yet.
 const TERM_PATH = /^(?:([^/]+)(?:\/page\/([^/]+))?)?\/?$/;
 
-export async function loader({ params }: Route.LoaderArgs) {
-  const { taxonomy } = params;
+export async function loader({ params, request }: Route.LoaderArgs) {
+  const taxonomy = firstSegment(request);
   const match = TERM_PATH.exec(params["*"] ?? "");
   if (!isTaxonomy(taxonomy) || !match) throw data(null, { status: 404 });
   const [, termSlug, pageParam] = match;

@@ -29,7 +29,7 @@ describe("link previews read the static HTML, with no script", () => {
     await page.goto(browser.url(SAMPLE));
     const meta = (selector: string) => page.locator(selector).getAttribute("content");
     expect(await page.title()).toBe("Challenges and opportunities for AI in personalized cancer treatment. – Folio");
-    expect(await meta('meta[name="description"]')).toMatch(/^"AI in cancer treatment, because apparently/);
+    expect(await meta('meta[name="description"]')).toMatch(/^“AI in cancer treatment, because apparently/);
     expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toBe(`${SITE}posts/ai-personalized-cancer-treatment/`);
     expect(await meta('meta[property="og:type"]')).toBe("article");
     expect(await meta('meta[property="og:title"]')).toBe("Challenges and opportunities for AI in personalized cancer treatment.");
@@ -116,7 +116,7 @@ describe("feeds", () => {
 
     const sample = items.find((item) => item.title.startsWith("Challenges and opportunities"))!;
     expect(sample["content:encoded"]).toBeUndefined();
-    expect(sample.description).toMatch(/^"AI in cancer treatment/);
+    expect(sample.description).toMatch(/^“AI in cancer treatment/);
     expect(sample.description).not.toContain("box-shadow");
   });
 

@@ -105,8 +105,8 @@ describe("Article", () => {
     renderInRouter(
       <Article
         post={articleFixture()}
-        older={{ slug: "older", title: "An older post" }}
-        newer={{ slug: "newer", title: "A newer post" }}
+        older={{ slug: "older", title: "An older post", url: "/posts/older/" }}
+        newer={{ slug: "newer", title: "A newer post", url: "/posts/newer/" }}
       />,
     );
     expect(screen.getByRole("link", { name: "Read the Markdown source" })).toHaveAttribute("href", "/posts/gene-editing/index.md");

@@ -48,8 +48,8 @@ describe("buildSite", () => {
     const site = buildSite(files);
     const middle = site.bySlug.get("middle")!;
     expect(neighbours(site, middle)).toEqual({
-      older: { slug: "old", title: "Old" },
-      newer: { slug: "same-day", title: "Same day, later" },
+      older: { slug: "old", title: "Old", url: "/posts/old/" },
+      newer: { slug: "same-day", title: "Same day, later", url: "/posts/same-day/" },
     });
   });
 
@@ -94,5 +94,40 @@ describe("buildSite", () => {
       ["Scheduled", "scheduled"],
       ["Expired", "expired"],
     ]);
+  });
+
+  describe("translations", () => {
+    const translated = [
+      file("trip/index.md", "title: Trip\ndate: 2024-01-01"),
+      file("trip/index.fr.md", "title: Voyage\ndate: 2024-01-01"),
+      file("trip/index.zh-cn.md", "title: 旅行\ndate: 2024-01-01"),
+      file("notes.md", "title: Notes\ndate: 2024-02-01"),
+      file("notes.fr.md", "title: Notes en français\ndate: 2024-02-01"),
+      file("greek/index.gr.md", "title: Alone in Greek\ndate: 2024-03-01"),
+    ];
+
+    it("keeps the site's language at /posts/<slug>/ and gives each other language its own list", () => {
+      const site = buildSite(translated);
+      expect(site.posts.map((post) => post.title)).toEqual(["Alone in Greek", "Notes", "Trip"]);
+      expect([...site.languages.keys()]).toEqual(["fr", "zh-cn"]);
+      expect(site.languages.get("fr")!.posts.map((post) => post.title)).toEqual(["Notes en français", "Voyage"]);
+      expect(summaryOf(site.languages.get("fr")!.bySlug.get("trip")!, site).url).toBe("/fr/posts/trip/");
+    });
+
+    it("links every version of a translated post, the site's language first", () => {
+      const site = buildSite(translated);
+      expect(site.translations.get(site.bySlug.get("trip")!)).toEqual([
+        { language: "en", url: "/posts/trip/" },
+        { language: "fr", url: "/fr/posts/trip/" },
+        { language: "zh-cn", url: "/zh-cn/posts/trip/" },
+      ]);
+      expect(site.translations.has(site.bySlug.get("greek")!)).toBe(false);
+    });
+
+    it("finds the previous and next post within the translation's language", () => {
+      const site = buildSite(translated);
+      const voyage = site.languages.get("fr")!.bySlug.get("trip")!;
+      expect(neighbours(site, voyage)).toEqual({ newer: { slug: "notes", title: "Notes en français", url: "/fr/posts/notes/" } });
+    });
   });
 });

@@ -31,7 +31,8 @@ describe("the sample post, as Hugo reads it", () => {
   it("summarises the text before <!--more--> as plain text, without the style block", () => {
     const { post } = sample();
     expect(post.summary).toBe(
-      '"AI in cancer treatment, because apparently even machines want to join the fight against cancer and show off their intelligence!"',
+      // Curly quotes: Hugo's Markdown (goldmark's typographer) gives the same.
+      "“AI in cancer treatment, because apparently even machines want to join the fight against cancer and show off their intelligence!”",
     );
     expect(post.summary).not.toMatch(/box-shadow|<style/);
   });

@@ -13,7 +13,7 @@ vi.mock("../../src/components/content", async (importOriginal) => ({
 
 describe("a post that cannot be rendered", () => {
   it("shows an error in the post's place while the title, byline and links still work", () => {
-    renderInRouter(<Article post={articleFixture()} older={{ slug: "older", title: "An older post" }} />);
+    renderInRouter(<Article post={articleFixture()} older={{ slug: "older", title: "An older post", url: "/posts/older/" }} />);
     expect(screen.getByRole("alert")).toHaveTextContent("This post could not be displayed");
     expect(screen.getByRole("alert")).toHaveTextContent("Cannot read this table");
     expect(screen.getByRole("heading", { level: 1, name: "Gene editing, explained" })).toBeInTheDocument();

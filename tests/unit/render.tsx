@@ -13,6 +13,7 @@ export function renderInRouter(ui: ReactNode, url = "/") {
 export function articleFixture(overrides: Partial<PostArticle> = {}): PostArticle {
   return {
     slug: "gene-editing",
+    url: "/posts/gene-editing/",
     title: "Gene editing, explained",
     date: "2023-03-20",
     authors: ["Ada"],

@@ -3,7 +3,7 @@ import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import { urlAttributes } from "html-url-attributes";
 import { forEachElement } from "./hast-elements";
 import { resolveUrl } from "../../paths";
-import { markdownToHast } from "./pipeline";
+import { markdownToHast, type MarkdownOptions } from "./pipeline";
 import type { ContentNode } from "./content-tree";
 
 /**
@@ -47,6 +47,6 @@ function toContentNode(node: Call | string): ContentNode {
 }
 
 /** A Markdown text's article content, as a post at `pageUrl` would show it (for previews and tests). */
-export function markdownContent(markdown: string, pageUrl?: string): ContentNode[] {
-  return articleContent(markdownToHast(markdown), pageUrl);
+export function markdownContent(markdown: string, pageUrl?: string, options?: MarkdownOptions): ContentNode[] {
+  return articleContent(markdownToHast(markdown, options), pageUrl);
 }

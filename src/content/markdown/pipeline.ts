@@ -1,53 +1,97 @@
+import type { Root } from "hast";
+import { rehypeGithubAlerts } from "rehype-github-alerts";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
+import { defListHastHandlers, remarkDefinitionList } from "remark-definition-list";
+import remarkGemoji from "remark-gemoji";
 import remarkGfm from "remark-gfm";
-import type { Root } from "hast";
 import remarkParse from "remark-parse";
 import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
+import remarkSmartypants from "remark-smartypants";
 import { unified, type PluggableList } from "unified";
 import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
+import rehypeCustomHeadingIds from "./rehype-custom-heading-ids";
 import rehypeReparse from "./rehype-reparse";
 import rehypeScopeStyles from "./rehype-scope-styles";
+import remarkAttributes from "./remark-attributes";
 
 /**
  * What a post's HTML may contain: GitHub's allow-list (rehype-sanitize's default schema, which
  * drops `<script>`, `on*` handlers, `javascript:` URLs, forms, frames and `<meta>`), plus
- * `<style>` (scoped to the article by rehypeScopeStyles), `class` on any element so that style
- * can target the post's own markup, and a few harmless inline and figure elements.
+ * `<style>` (scoped to the article by rehypeScopeStyles), `class` and `style` on any element so
+ * that a post can style its own markup (the build checks every style as it checks `<style>`:
+ * post-css.server.ts), a heading id its author chose (rehypeCustomHeadingIds), and a few harmless
+ * inline and figure elements.
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), "style", "figure", "figcaption", "mark", "abbr", "small", "cite", "u", "caption"],
   attributes: {
-    ...defaultSchema.attributes,
-    "*": [...(defaultSchema.attributes?.["*"] ?? []), "className"],
+    // GitHub limits classes on some elements to its own (`language-*` on code, `sr-only` on h2); a
+    // post may use any class on any element, as it may style its article.
+    ...Object.fromEntries(
+      Object.entries(defaultSchema.attributes ?? {}).map(([tag, allowed]) => [
+        tag,
+        allowed.map((attribute) => (Array.isArray(attribute) && attribute[0] === "className" ? "className" : attribute)),
+      ]),
+    ),
+    "*": [...(defaultSchema.attributes?.["*"] ?? []), "className", "style"],
+    ...Object.fromEntries(["h1", "h2", "h3", "h4", "h5", "h6"].map((heading) => [heading, ["dataHeadingId"]])),
   },
 };
 
-/** remark-rehype options: footnote ids are left unprefixed because rehype-sanitize prefixes them. */
-export const remarkRehypeOptions: RemarkRehypeOptions = { allowDangerousHtml: true, clobberPrefix: "" };
-
-/** Markdown syntax: CommonMark plus GitHub's tables, task lists, footnotes, strikethrough and autolinks. */
-export const remarkPlugins: PluggableList = [remarkGfm];
+/** remark-rehype options: footnote ids are left unprefixed because rehype-sanitize prefixes them; definition lists become <dl>. */
+export const remarkRehypeOptions: RemarkRehypeOptions = { allowDangerousHtml: true, clobberPrefix: "", handlers: defListHastHandlers };
 
 /**
- * HTML steps, in order: parse raw HTML, sanitise it, repair in-page links to sanitised ids, scope
- * `<style>` to the article, give headings ids (github-slugger, the same slugs the TOC links to), and
- * last, reparse the result as a browser would (see rehype-reparse.ts).
+ * Markdown syntax: CommonMark plus GitHub's tables, task lists, footnotes, strikethrough and
+ * autolinks, and what Hugo's Markdown (goldmark) adds by default: definition lists, attribute lists
+ * (`## Title {#id .class}`), emoji shortcodes (`:smile:`, GitHub's names, as Hugo's `enableEmoji`),
+ * and typographic quotes, dashes and ellipses (goldmark's typographer: `--` –, `---` —, `...` …;
+ * never in code).
+ */
+export const remarkPlugins: PluggableList = [remarkGfm, remarkDefinitionList, remarkAttributes];
+
+/** Text substitutions on top of the syntax: emoji shortcodes and the typographer. */
+export const remarkTypography: PluggableList = [remarkGemoji, [remarkSmartypants, { dashes: "oldschool", backticks: false }]];
+
+/**
+ * HTML steps, in order: parse raw HTML, sanitise it, give headings the ids their authors chose,
+ * repair in-page links to sanitised ids, turn GitHub alerts (`> [!NOTE]`) into callouts, scope
+ * `<style>` to the article, give the other headings ids (github-slugger, the same slugs the TOC
+ * links to), and last, reparse the result as a browser would (see rehype-reparse.ts).
  */
 export const rehypePlugins: PluggableList = [
   rehypeRaw,
   [rehypeSanitize, sanitizeSchema],
+  rehypeCustomHeadingIds,
   rehypeClobberedAnchors,
+  rehypeGithubAlerts,
   rehypeScopeStyles,
   rehypeSlug,
   rehypeReparse,
 ];
 
-const processor = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, remarkRehypeOptions).use(rehypePlugins);
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkPlugins)
+  .use(remarkTypography)
+  .use(remarkRehype, remarkRehypeOptions)
+  .use(rehypePlugins);
+const withoutTypography = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, remarkRehypeOptions).use(rehypePlugins);
+
+/** Options for markdownToHast. */
+export interface MarkdownOptions {
+  /**
+   * Replace emoji shortcodes, straight quotes, `--`, `---` and `...` as Hugo does (default true).
+   * The CommonMark and GFM spec suites turn it off: the specs define the text as written.
+   */
+  typography?: boolean;
+}
 
 /** Runs Markdown through the steps above: react-markdown's processor with the site's plugins, giving the article's HTML tree. */
-export function markdownToHast(markdown: string): Root {
-  return processor.runSync(processor.parse(markdown)) as Root;
+export function markdownToHast(markdown: string, { typography = true }: MarkdownOptions = {}): Root {
+  const chosen = typography ? processor : withoutTypography;
+  return chosen.runSync(chosen.parse(markdown)) as Root;
 }
