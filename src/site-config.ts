@@ -21,6 +21,16 @@ export interface SiteConfig {
   feedLimit: number;
   /** Full post HTML in every feed, not only for posts with `rssFullText: true`. */
   rssFullText: boolean;
+  /**
+   * The folder posts are read from, from the project's folder: `posts`, or an existing blog's, such
+   * as a Hugo site's `../my-site/content/posts`. `FOLIO_POSTS=<folder>` overrides it for one run.
+   */
+  postsFolder: string;
+  /**
+   * A folder whose files the site serves at its root, beside public/'s: a Hugo site's `static/`, for
+   * posts that link `/images/x.png`. None by default; `FOLIO_STATIC=<folder>` sets it for one run.
+   */
+  staticFolder?: string;
 }
 
 /** The bundled blog's settings. */
@@ -34,6 +44,7 @@ export const siteConfig: SiteConfig = {
   postsPerPage: 10,
   feedLimit: 20,
   rssFullText: false,
+  postsFolder: "posts",
 };
 
 /** The path the site is served under, from `baseUrl`: `/` or e.g. `/blog/`. */

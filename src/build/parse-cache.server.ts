@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { codeVersion } from "./code-version.server";
+import { postPathOnDisk } from "./posts-folder.server";
 import type { ArticleBody } from "../content/post";
 import type { ParsedPost, PostFile } from "../content/parse-post.server";
 
@@ -142,7 +143,7 @@ export function postFileByKey({ file, bundleFiles, key }: CachedPostFile): PostF
     bundleFiles,
     get source() {
       if (source === undefined) {
-        source = readFileSync(path.resolve(file), "utf8");
+        source = readFileSync(postPathOnDisk(file), "utf8");
         entryPaths.delete(known);
       }
       return source;

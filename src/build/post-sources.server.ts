@@ -1,6 +1,5 @@
-import path from "node:path";
 import type { ContentWarning } from "../content/parse-post.server";
-import { listPostsFolder, readPostSources } from "./posts-folder.server";
+import { listPostsFolder, postsFolder, readPostSources } from "./posts-folder.server";
 
 let sources: Record<string, string> | undefined;
 
@@ -15,8 +14,8 @@ let sources: Record<string, string> | undefined;
  * from the parse cache.
  */
 export function postSources(): Record<string, string> {
-  return (sources ??= readPostSources(path.resolve("posts")));
+  return (sources ??= readPostSources(postsFolder()));
 }
 
 /** The Markdown files under posts/ that are not posts, each with why (posts-folder.server.ts). */
-export const skippedPosts: ContentWarning[] = listPostsFolder(path.resolve("posts")).skipped;
+export const skippedPosts: ContentWarning[] = listPostsFolder(postsFolder()).skipped;

@@ -2,6 +2,23 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ContentWarning } from "../content/parse-post.server";
 import { isBundleIndex, isMarkdownFile } from "../content/post-file-name.ts";
+import { siteConfig } from "../site-config.ts";
+
+/** The folder posts are read from: `FOLIO_POSTS`, else the site's `postsFolder`, from the project's folder `root`. */
+export function postsFolder(root = process.cwd()): string {
+  return path.resolve(root, process.env.FOLIO_POSTS || siteConfig.postsFolder);
+}
+
+/** The folder served at the site's root beside public/ (`FOLIO_STATIC`, else the site's `staticFolder`), if any. */
+export function staticFolder(root = process.cwd()): string | undefined {
+  const folder = process.env.FOLIO_STATIC || siteConfig.staticFolder;
+  return folder ? path.resolve(root, folder) : undefined;
+}
+
+/** Where a post's file is on disk: Folio names posts from their folder (`posts/trip/index.md`), wherever that folder is. */
+export function postPathOnDisk(file: string): string {
+  return file.startsWith("posts/") ? path.join(postsFolder(), file.slice("posts/".length)) : path.resolve(file);
+}
 
 /** What a look through posts/ found. */
 export interface PostsListing {

@@ -1,8 +1,9 @@
 import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
+import sirv from "sirv";
 import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
-import { listPostsFolder, mayBePost, type PostsListing } from "./posts-folder.server.ts";
+import { listPostsFolder, mayBePost, postsFolder, staticFolder, type PostsListing } from "./posts-folder.server.ts";
 
 /**
  * The `folio:posts` Vite plugin: it makes every post's Markdown a raw-string module and serves them
@@ -37,7 +38,7 @@ const groupNumber = (id: string) => Number(id.slice(GROUP_PREFIX.length));
 const SERVER_BUILD = "\0virtual:react-router/server-build";
 
 export function folioPosts(): Plugin {
-  let postsDir = path.resolve("posts");
+  let postsDir = postsFolder();
   let sourcesModule = path.resolve("src/build/post-sources.server.ts");
   let listing: (PostsListing & { groups: Map<number, string[]> }) | undefined;
   let postsWatcher: Worker | undefined;
@@ -79,7 +80,7 @@ export function folioPosts(): Plugin {
       const root = path.resolve(config.root ?? ".");
       // posts/ is watched by watchPosts; build output and caches hold a file per page, which would
       // cost the watcher minutes at 10,000 posts.
-      const ignored = ["posts", "build", ".folio-cache"].map((folder) => path.join(root, folder));
+      const ignored = [postsFolder(root), ...["build", ".folio-cache"].map((folder) => path.join(root, folder))];
       const isIgnored = (file: string) => ignored.some((folder) => file === folder || file.startsWith(folder + path.sep));
       return { server: { watch: { ignored: [isIgnored] } } };
     },
@@ -91,7 +92,7 @@ export function folioPosts(): Plugin {
       }
     },
     configResolved(config) {
-      postsDir = path.join(config.root, "posts");
+      postsDir = postsFolder(config.root);
       sourcesModule = path.join(config.root, "src/build/post-sources.server.ts");
     },
     resolveId(id) {
@@ -128,6 +129,9 @@ export function folioPosts(): Plugin {
     },
     configureServer(server) {
       postsWatcher = watchPosts(postsDir, postFiles().files, server);
+      // An existing blog's static/ folder (`staticFolder`): its files at the site's root, as a build publishes them.
+      const statics = staticFolder(server.config.root);
+      if (statics) server.middlewares.use(sirv(statics, { dev: true }));
     },
     buildEnd() {
       void postsWatcher?.terminate();

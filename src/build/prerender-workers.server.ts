@@ -6,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { Plugin } from "vite";
 import { logOnce, seconds, startProgress, type Progress } from "./build-log.server.ts";
 import type { CachedPostFile } from "./parse-cache.server.ts";
+import { postsFolder } from "./posts-folder.server.ts";
 
 /**
  * React Router prerenders a build's pages one after another in the build's thread: ~8.5 ms a page,
@@ -95,7 +96,7 @@ export function folioPrerender(): Plugin {
           serverBuild: pathToFileURL(path.join(options.dir, entry.fileName)).href,
           root,
           mode: this.environment.config.mode,
-          heapLimitMb: heapLimit(options.dir, path.join(root, "posts")),
+          heapLimitMb: heapLimit(options.dir, postsFolder(root)),
         });
       },
     },

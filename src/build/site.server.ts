@@ -7,7 +7,7 @@ import { buildSite, type BuildSiteOptions, type Site } from "../content/site-ind
 import { logOnce, printWarnings, seconds, startProgress } from "./build-log.server";
 import type { ArticleBody, Post } from "../content/post";
 import { postSources, skippedPosts } from "./post-sources.server";
-import { listPostsFolder } from "./posts-folder.server";
+import { listPostsFolder, postPathOnDisk, postsFolder } from "./posts-folder.server";
 import {
   cachedArticle,
   cachedFeedHtml,
@@ -46,6 +46,7 @@ export function getSite(): Site {
   const sources = postSources();
   if (site && sameSources(site.sources, sources)) return site.site;
   const started = performance.now();
+  announcePostsFolder();
   const files = postFiles(sources);
   const built = buildSiteShowingProgress(files, { includeDrafts: import.meta.env.DEV, language: siteConfig.language, parse: parseOnce });
   site = { sources, site: built };
@@ -80,10 +81,11 @@ function buildSiteShowingProgress(files: readonly PostFile[], options: BuildSite
  * build's memory peaks.
  */
 export async function keyPostsForBuild(): Promise<{ posts: CachedPostFile[]; skipped: ContentWarning[] }> {
-  const listing = listPostsFolder(path.resolve("posts"));
+  announcePostsFolder();
+  const listing = listPostsFolder(postsFolder());
   const posts = listing.files.map((relative) => {
     const file = `posts/${relative}`;
-    return cachedPostFile({ file, source: readFileSync(path.resolve(file), "utf8"), bundleFiles: bundleFilesOf(file) });
+    return cachedPostFile({ file, source: readFileSync(postPathOnDisk(file), "utf8"), bundleFiles: postBundleFiles(file) });
   });
   await parseAheadInWorkers(posts.map(postFileByKey));
   const started = performance.now();
@@ -151,7 +153,7 @@ function postFiles(sources: Record<string, string>): PostFile[] {
     const files = Object.entries(sources).map(([file, source]): PostFile => {
       const known = before.get(file);
       if (known?.source === source) return known;
-      return { file, source, bundleFiles: bundleFilesOf(file) };
+      return { file, source, bundleFiles: postBundleFiles(file) };
     });
     shared.__folioListed = { sources, files };
   }
@@ -228,17 +230,17 @@ export function postSource(post: Post): string {
 const articleKey = (post: Post) => `folio-article:${contentKey(postFile(post))}`;
 /** The file the post was parsed from; for a post this copy of the module did not parse, read again from posts/. */
 const postFile = (post: Post): PostFile =>
-  parsedFrom.get(post) ?? { file: post.file, source: readFileSync(path.resolve(post.file), "utf8"), bundleFiles: post.assets };
+  parsedFrom.get(post) ?? { file: post.file, source: readFileSync(postPathOnDisk(post.file), "utf8"), bundleFiles: post.assets };
 
 /** Where a file published beside a post (a page bundle's image) is on disk. */
 export function postFileOnDisk(post: Post, file: string): string {
-  return path.resolve(path.dirname(post.file), file);
+  return path.join(path.dirname(postPathOnDisk(post.file)), file);
 }
 
 /** The images beside a page bundle's index.md; none for a post that is a file of its own. */
-function bundleFilesOf(file: string): string[] {
+export function postBundleFiles(file: string): string[] {
   if (!postFileName(file).bundle) return [];
-  return readdirSync(path.resolve(path.dirname(file))).filter((name) => bundleFileType(name) !== undefined);
+  return readdirSync(path.dirname(postPathOnDisk(file))).filter((name) => bundleFileType(name) !== undefined);
 }
 
 /** Every URL the build writes: list pages, posts with their files, taxonomies and the 404 page. */
@@ -280,4 +282,11 @@ function feedUrls(listPath: string): string[] {
 function pageUrls(count: number, url: (page: number) => string): string[] {
   const pages = Math.max(1, Math.ceil(count / siteConfig.postsPerPage));
   return [paths.firstPageAlias(url(1)), ...Array.from({ length: pages }, (_, index) => url(index + 1))];
+}
+
+/** Says where posts come from when it is not posts/ (`FOLIO_POSTS`, `postsFolder`): every file name printed is relative to it. */
+function announcePostsFolder(): void {
+  const folder = postsFolder();
+  if (folder !== path.resolve("posts"))
+    logOnce(`folio: reading posts from ${path.relative(process.cwd(), folder) || "."} (named posts/… below)`);
 }

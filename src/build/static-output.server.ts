@@ -16,6 +16,7 @@ import { basePath } from "../site-config";
 import type { Site } from "../content/site-index.server";
 import { writtenByThisBuild } from "./build-started.server";
 import { withContentSecurityPolicy } from "./page-html.server";
+import { postPathOnDisk, staticFolder } from "./posts-folder.server";
 import { postFileOnDisk } from "./site.server";
 
 /**
@@ -60,11 +61,18 @@ export function finishStaticOutput(
     publish(source, path.join(clientDir, file));
     published.add(file);
   };
+  // An existing blog's static/ folder (`staticFolder`), at the site's root.
+  const statics = staticFolder();
+  if (statics) {
+    for (const entry of readdirSync(statics, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) copy(path.join(entry.parentPath, entry.name), path.relative(statics, path.join(entry.parentPath, entry.name)));
+    }
+  }
   // Each post's source beside its page; a page bundle's images at the bundle's URL, /posts/<slug>/,
   // which its translations (/fr/posts/<slug>/) share.
   for (const [language, list] of [[undefined, site] as const, ...site.languages]) {
     for (const post of list.posts) {
-      copy(post.file, ...paths.post(post.slug, language).split("/").filter(Boolean), "index.md");
+      copy(postPathOnDisk(post.file), ...paths.post(post.slug, language).split("/").filter(Boolean), "index.md");
       for (const file of post.assets) copy(postFileOnDisk(post, file), ...paths.post(post.slug).split("/").filter(Boolean), file);
     }
   }

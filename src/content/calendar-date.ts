@@ -4,12 +4,15 @@
  */
 export type CalendarDate = `${number}-${number}-${number}`;
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** A parsed front matter date: the calendar day written, and a number that orders posts (times included). */
 export interface PostDate {
   day: CalendarDate;
+  /** The day and time as written, read as UTC: posts sort by the time their authors wrote. */
   sortKey: number;
+  /** The moment meant (ms since the epoch): the written time at its offset, or as UTC when it has none. */
+  instant: number;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface PostDate {
 export function parseCalendarDate(text: string): PostDate | string {
   const match = DATE_PATTERN.exec(text.trim());
   if (!match) return `"${text}" is not a date: write it as YYYY-MM-DD, e.g. 2023-03-20`;
-  const [, y, m, d, hh = "0", mm = "0", ss = "0"] = match;
+  const [, y, m, d, hh = "0", mm = "0", ss = "0", zone] = match;
   const year = Number(y);
   const month = Number(m);
   const day = Number(d);
@@ -29,10 +32,14 @@ export function parseCalendarDate(text: string): PostDate | string {
     return `${y}-${m}-${d} does not exist in the calendar: check the month and day`;
   }
   if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return `"${text}" has an impossible time of day`;
-  return {
-    day: `${y}-${m}-${d}` as CalendarDate,
-    sortKey: Date.UTC(year, month - 1, day, Number(hh), Number(mm), Number(ss)),
-  };
+  const sortKey = Date.UTC(year, month - 1, day, Number(hh), Number(mm), Number(ss));
+  return { day: `${y}-${m}-${d}` as CalendarDate, sortKey, instant: sortKey - offsetMinutes(zone) * 60_000 };
+}
+
+/** `+05:30`, `+0530`, `-08` and `Z` as minutes east of UTC; none is UTC. */
+function offsetMinutes(zone: string | undefined): number {
+  const match = zone && /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0)) : 0;
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });

@@ -164,7 +164,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     });
   }
   const date = fields.firstDate(DATE_KEYS) ?? dateFromName(file, fileName) ?? fields.dateFromPath() ?? fields.fail("date", NO_DATE);
-  const publishAt = fields.firstDate(PUBLISH_KEYS)?.sortKey ?? date.sortKey;
+  const publishAt = fields.firstDate(PUBLISH_KEYS)?.instant ?? date.instant;
   const expiry = fields.firstDate(EXPIRY_KEYS);
   const lastmod = fields.firstDate(LASTMOD_KEYS);
   const slugSource = fields.slugSource() ?? fileName.name;
@@ -220,7 +220,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     hiddenFromHomePage: fields.boolean("hiddenFromHomePage", false),
     weight: fields.weight(),
     publishAt,
-    ...optional("expireAt", expiry?.sortKey),
+    ...optional("expireAt", expiry?.instant),
     aliases: fields.aliases(slug, hugoSectionPath(file, fileName, slug)),
     ...optional("language", fileName.language),
     translationKey: fields.optionalString("translationKey") ?? translationKeyOf(file, fileName),

@@ -81,9 +81,9 @@ export interface Post extends Omit<PostArticle, keyof ArticleBody | "url" | "unp
   rssFullText: boolean;
   /** Hugo's `weight`: posts with one come first, lightest first; 0 is none. */
   weight: number;
-  /** When the post is published (Hugo's `publishDate`, else its date), as a sort key: builds leave it out until then. */
+  /** When the post is published (Hugo's `publishDate`, else its date; ms since the epoch): builds leave it out until then. */
   publishAt: number;
-  /** When the post expires (Hugo's `expiryDate`), as a sort key: builds leave it out from then on. */
+  /** When the post expires (Hugo's `expiryDate`; ms since the epoch): builds leave it out from then on. */
   expireAt?: number;
   /** Old paths that redirect here (Hugo's `aliases`), e.g. `/2019/old-name/`. */
   aliases: string[];
