@@ -14,7 +14,7 @@ import { appendToPost, cacheFolders, corpusProject, postInEveryCorpus, SAMPLE_PO
 import { editToVisible, startDevServer } from "./bench/dev-server.mjs";
 import { launchLighthouseChromium, lighthouseScores } from "./bench/lighthouse.mjs";
 import { KINDS, loadPage, nextPostNavigation, serveLikeStaticHost } from "./bench/pages.mjs";
-import { build, folderSize, stopEveryGroup } from "./bench/processes.mjs";
+import { build, check, folderSize, stopEveryGroup } from "./bench/processes.mjs";
 import { LIGHTHOUSE_PAGES, missingFigures, resultsMarkdown } from "./bench/report.mjs";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from "./chromium.mjs";
 
@@ -214,6 +214,7 @@ async function benchmarkCorpus(count, context) {
     result.build = await step("build", scaledLimit(count), (signal) => build(dir, signal));
     if (!result.build) return result;
     result.output = folderSize(path.join(dir, "build/client"));
+    result.check = await step("npm run check, parse cache warm", scaledLimit(count), (signal) => check(dir, signal));
     await measureBuiltSite(dir, result, context);
     const rebuilds = [];
     for (let run = 1; run <= options.loads; run++) {

@@ -35,7 +35,7 @@ export function corpusProject(count) {
   try {
     for (const file of ["package.json", "package-lock.json", "react-router.config.ts", "tsconfig.json"])
       cpSync(path.join(ROOT, file), path.join(dir, file));
-    for (const folder of ["src", "public"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
+    for (const folder of ["src", "public", "scripts"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
     writeDevServerConfig(dir);
     linkNodeModules(dir);
     generatePosts(dir, count);

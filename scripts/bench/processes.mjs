@@ -106,6 +106,16 @@ export async function build(dir, signal) {
   return { seconds: (performance.now() - started) / 1000, peak };
 }
 
+/** `npm run check` in a built project (its parse cache warm): wall time in seconds, and the problems it counted. */
+export async function check(dir, signal) {
+  const started = performance.now();
+  const child = spawnGroup("node", ["scripts/check.mjs"], { cwd: dir, env: projectEnv("production"), signal });
+  const code = await child.exited;
+  // 1 means the posts have errors; anything else is the check itself failing.
+  if (code !== 0 && code !== 1) throw new Error(`npm run check exited with ${code}:\n${child.output()}`);
+  return { seconds: (performance.now() - started) / 1000, summary: child.output().trim().split("\n").at(-1) };
+}
+
 /** Total size and number of files under a folder. */
 export function folderSize(dir) {
   let bytes = 0;

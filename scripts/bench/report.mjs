@@ -117,6 +117,11 @@ function targetRows(results, lighthouse) {
       ? judge(`rebuild after editing one post ≤ 15 s (${count} posts)`, seconds(largest.rebuild.seconds), largest.rebuild.seconds <= 15)
       : notMeasured("rebuild after editing one post ≤ 15 s"),
   );
+  rows.push(
+    largest.check
+      ? at10k("npm run check ≤ 10 s at 10,000 posts (parse cache warm)", seconds(largest.check.seconds), largest.check.seconds <= 10)
+      : notMeasured("npm run check ≤ 10 s at 10,000 posts (parse cache warm)"),
+  );
   const dev = largest.dev ?? {};
   rows.push(
     has(dev.readyMs)
@@ -151,7 +156,7 @@ function targetRows(results, lighthouse) {
 
 /** One corpus size: build, rebuild, dev server, pages, Lighthouse. */
 function corpusSection(result, lighthouse) {
-  const { count, build, output, rebuild, dev = {}, navigation, pages, caches } = result;
+  const { count, build, output, rebuild, check, dev = {}, navigation, pages, caches } = result;
   const lines = [`## ${count.toLocaleString("en")} posts`, ""];
   lines.push(
     `- Build: ${build ? `${seconds(build.seconds)}, peak memory ${mib(build.peak)}` : "failed"}${output ? `; output ${(output.bytes / 2 ** 20).toFixed(1)} MiB in ${output.files} files` : ""}.`,
@@ -162,6 +167,9 @@ function corpusSection(result, lighthouse) {
       : "";
   lines.push(
     `- Rebuild after appending a line to one post: ${rebuild ? `${seconds(rebuild.seconds)}${rebuildRuns}, peak memory ${mib(rebuild.peak)}` : "not measured"}.`,
+  );
+  lines.push(
+    `- \`npm run check\` after the build (parse cache warm): ${check ? `${seconds(check.seconds)} (${check.summary})` : "not measured"}.`,
   );
   const listening = has(dev.listeningMs) ? ` (listening after ${seconds(dev.listeningMs / 1000)})` : "";
   const firstStart = has(dev.firstReadyMs)
@@ -272,6 +280,7 @@ export function missingFigures(result, { lighthouse }) {
   need("build time", result.build?.seconds);
   need("build peak memory", result.build?.peak);
   need("rebuild time", result.rebuild?.seconds);
+  need("npm run check time", result.check?.seconds);
   need("dev server ready", result.dev?.readyMs);
   need("dev server edit visible", result.dev?.visibleMs);
   need("next-post navigation", result.navigation);

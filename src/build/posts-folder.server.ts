@@ -58,7 +58,9 @@ function visit(dir: string, relative: string, listing: PostsListing): void {
   for (const entry of entries) {
     const file = `${relative}${entry.name}`;
     if (entry.isDirectory()) visit(path.join(dir, entry.name), `${file}/`, listing);
-    else if (!isMarkdownFile(entry.name)) continue;
+    else if (/\.mdx$/i.test(entry.name)) {
+      listing.skipped.push(notice(file, "MDX (Markdown with JSX, Docusaurus's) is not read: rename it to .md if it uses no JSX"));
+    } else if (!isMarkdownFile(entry.name)) continue;
     else if (/^_index\./i.test(entry.name)) {
       listing.skipped.push(notice(file, "a section's own page (_index.md), not a post: Folio lists the section's posts themselves"));
     } else if (relative === "" && isBundleIndex(entry.name)) {

@@ -37,17 +37,19 @@ describe("finding the posts in posts/", () => {
 
   it("says why it does not read a section page or a Markdown file inside a page bundle", () => {
     const { files, skipped } = listPostsFolder(
-      postsFolder(["_index.md", "2021/_index.md", "trip/index.md", "trip/notes.md", "trip/more/extra.md"]),
+      postsFolder(["_index.md", "2021/_index.md", "trip/index.md", "trip/notes.md", "trip/more/extra.md", "2021-08-01-mdx-post.mdx"]),
     );
     expect(files).toEqual(["trip/index.md"]);
     expect(skipped.map((notice) => `${notice.file}: ${notice.message.split(":")[0]}`)).toEqual([
+      "posts/2021-08-01-mdx-post.mdx: not read",
       "posts/2021/_index.md: not read",
       "posts/_index.md: not read",
       "posts/trip/more/extra.md: not read",
       "posts/trip/notes.md: not read",
     ]);
-    expect(skipped[1].message).toContain("a section's own page (_index.md), not a post");
-    expect(skipped[3].message).toContain("one of its resources, not a post");
+    expect(skipped[0].message).toContain("MDX (Markdown with JSX, Docusaurus's) is not read");
+    expect(skipped[2].message).toContain("a section's own page (_index.md), not a post");
+    expect(skipped[4].message).toContain("one of its resources, not a post");
   });
 
   it("leaves out hidden files and folders and editors' backups, which are not content", () => {
