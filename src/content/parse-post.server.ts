@@ -65,6 +65,9 @@ const USED_KEYS = [
   "hiddenFromHomePage",
   "aliases",
   "translationKey",
+  // Zola's `[taxonomies]` table (`tags`, `categories`), and PaperMod's table of contents switch.
+  "taxonomies",
+  "showToc",
   // Reading time and summaries count the words of Chinese, Japanese and Korean text whether or not it is set.
   "isCJKLanguage",
 ];
@@ -101,6 +104,29 @@ const INERT_KEYS = [
   "sitemap",
   "menu",
   "menus",
+  // Keys of other popular themes (PaperMod, Terminal, Coder): their own features.
+  "tocOpen",
+  "cover",
+  "hideMeta",
+  "hideSummary",
+  "comments",
+  "disableShare",
+  "showReadingTime",
+  "showWordCount",
+  "showBreadCrumbs",
+  "showPostNavLinks",
+  "showCodeCopyButtons",
+  "showRssButtonInSectionTermList",
+  "useHugoToc",
+  "searchHidden",
+  "editPost",
+  "canonicalURL",
+  "disableHLJS",
+  "robotsNoIndex",
+  "showFullContent",
+  "readingTime",
+  "hideComments",
+  "externalLink",
 ];
 
 /** A key's name as Folio writes it, by its name in lower case. */
@@ -182,7 +208,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const summaryField = fields.optionalString("summary");
   const summary = (beforeMore !== undefined ? textOf(markdownToHast(beforeMore)) : "") || summaryField || description || firstWords(text);
 
-  const tocField = fields.get("toc");
+  // PaperMod's `ShowToc`, when the post does not say `toc`.
+  const tocField = fields.get("toc") ?? fields.get("showToc");
   const toc =
     tocField === undefined || tocField === null
       ? true
@@ -209,8 +236,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     summary,
     description: description ?? summaryField ?? summary,
     readingMinutes: readingMinutes(wordCount),
-    categories: fields.terms(["categories", "category"], splitWords),
-    tags: fields.terms(["tags"], splitWords),
+    categories: fields.terms(["categories", "category", "taxonomies.categories"], splitWords),
+    tags: fields.terms(["tags", "taxonomies.tags"], splitWords),
     draft: fields.boolean("draft", false),
     toc,
     ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
@@ -221,7 +248,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     weight: fields.weight(),
     publishAt,
     ...optional("expireAt", expiry?.instant),
-    aliases: fields.aliases(slug, hugoSectionPath(file, fileName, slug)),
+    aliases: fields.aliases(slug, hugoSection(file, fileName), hugoSectionPath(file, fileName, slug)),
     ...optional("language", fileName.language),
     translationKey: fields.optionalString("translationKey") ?? translationKeyOf(file, fileName),
     params,
@@ -250,8 +277,14 @@ function dateFromName(file: string, fileName: PostFileName): PostDate | undefine
  * case as Hugo makes it): Folio serves it at `/posts/<slug>/` and redirects from there.
  */
 function hugoSectionPath(file: string, fileName: PostFileName, slug: string): string | undefined {
+  const section = hugoSection(file, fileName);
+  return section !== "/posts/" ? `${section}${slug}/` : undefined;
+}
+
+/** The URL of the Hugo section a post is in: `/posts/`, or `/posts/2021/` for `posts/2021/intro.md`. */
+function hugoSection(file: string, fileName: PostFileName): string {
   const folders = file.split("/").slice(1, fileName.bundle ? -2 : -1);
-  return folders.length > 0 ? `/posts/${folders.map((folder) => folder.toLowerCase()).join("/")}/${slug}/` : undefined;
+  return `/posts/${folders.map((folder) => `${folder.toLowerCase()}/`).join("")}`;
 }
 
 /** A post's path without its language and extension, which its translations share: `posts/trip` for `posts/trip/index.fr.md`. */
@@ -295,14 +328,18 @@ class FieldReader {
     return value !== undefined && value !== null && value !== "";
   }
 
-  /** The value of `key`, in any case. */
+  /** The value of `key`, in any case; `table.key` reads a key of a table (Zola's `[taxonomies]`). */
   get(key: string): unknown {
-    const written = this.written.get(key.toLowerCase());
-    return written === undefined ? undefined : this.raw.attributes[written];
+    const [first, ...rest] = key.split(".");
+    const written = this.written.get(first.toLowerCase());
+    let value = written === undefined ? undefined : this.raw.attributes[written];
+    for (const part of rest)
+      value = isRecord(value) ? Object.entries(value).find(([name]) => name.toLowerCase() === part.toLowerCase())?.[1] : undefined;
+    return value;
   }
 
   private line(key: string): number {
-    const written = this.written.get(key.toLowerCase());
+    const written = this.written.get(key.split(".")[0].toLowerCase());
     return (written !== undefined && this.raw.keyLines.get(written)) || this.raw.startLine;
   }
 
@@ -440,16 +477,28 @@ class FieldReader {
     return value;
   }
 
-  /** Old paths that redirect here: `aliases`, Hugo's `url`, and `sectionPath`, when they are not the post's own URL. */
-  aliases(slug: string, sectionPath: string | undefined): string[] {
+  /**
+   * Old paths that redirect here: `aliases` (one without a leading `/` is in the post's `section`,
+   * as Hugo reads it), Hugo's `url`, and `sectionPath`, when they are not the post's own URL.
+   */
+  aliases(slug: string, section: string, sectionPath: string | undefined): string[] {
     const value = this.get("aliases");
     const list = value === undefined || value === null ? [] : typeof value === "string" ? [value] : value;
     if (!Array.isArray(list)) this.fail("aliases", "`aliases` must be a list of old paths, like `aliases: [/old/path/]`");
     const aliases = list.map((alias: unknown, index) => {
-      if (typeof alias !== "string" || !alias.startsWith("/") || alias.includes("..") || alias.startsWith("//")) {
-        this.fail("aliases", `aliases[${index}] must be a path on this site starting with /, like /2019/old-name/, got ${describe(alias)}`);
+      if (
+        typeof alias !== "string" ||
+        alias.trim() === "" ||
+        alias.includes("..") ||
+        alias.startsWith("//") ||
+        /^[a-z][a-z\d+.-]*:/i.test(alias)
+      ) {
+        this.fail("aliases", `aliases[${index}] must be a path on this site, like /2019/old-name/, got ${describe(alias)}`);
       }
-      return alias;
+      // Hugo reads an alias without a leading / from the post's section: `old-name` in posts/ is /posts/old-name/.
+      return alias.startsWith("/")
+        ? alias
+        : `${section}${alias.replace(/^\.\//, "")}${alias.endsWith("/") || /\.[a-z0-9]+$/i.test(alias) ? "" : "/"}`;
     });
     const url = this.optionalString("url");
     if (url) {

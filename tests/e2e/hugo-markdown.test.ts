@@ -1,0 +1,95 @@
+import type { Server } from "node:http";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser";
+import { buildAndServe, scratchProject } from "./scratch-project";
+
+// Hugo's Markdown, as a reader sees it in Chromium: callouts, definition lists, chosen heading ids,
+// emoji and typography, in the light and the dark colour scheme.
+const POST = `---
+title: Hugo's Markdown
+date: 2024-04-01
+---
+
+Intro with "quotes" -- and an emoji :rocket:.
+
+## Setting up {#setup .step}
+
+Apple
+:   A pomaceous fruit.
+
+> [!WARNING]
+> Mind the gap.
+
+> [!TIP]
+> Try it out.
+`;
+
+describe("Hugo's Markdown in the browser", () => {
+  const project = scratchProject({ "hugo-markdown.md": POST });
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, origin } = await buildAndServe(project.dir));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    project.remove();
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`shows GitHub alerts as labelled callouts in the ${colorScheme} scheme, each kind in its own colour`, async () => {
+      const page = await browser.newPage({ colorScheme });
+      await page.goto(`${origin}/posts/hugo-markdown/`);
+      const warning = page.locator(".markdown-alert-warning");
+      const tip = page.locator(".markdown-alert-tip");
+      await expect.poll(() => warning.locator(".markdown-alert-title").innerText()).toBe("Warning");
+      expect(await warning.innerText()).toContain("Mind the gap.");
+      expect(await warning.locator("svg").isVisible()).toBe(true);
+      const colour = (element: typeof warning) => element.evaluate((node) => getComputedStyle(node).borderLeftColor);
+      const titleColour = (element: typeof warning) =>
+        element
+          .locator(".markdown-alert-title")
+          .evaluate((node) => [getComputedStyle(node).color, getComputedStyle(node.closest(".markdown-alert")!).backgroundColor]);
+      expect(await colour(warning)).not.toBe(await colour(tip));
+      const [text, background] = await titleColour(warning);
+      expect(contrast(text, background)).toBeGreaterThanOrEqual(4.5);
+      await page.close();
+    });
+  }
+
+  it("gives the heading the id its author chose, which the table of contents links to, and reads definition lists, emoji and typography", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/posts/hugo-markdown/`);
+    const heading = page.getByRole("heading", { name: "Setting up" });
+    expect(await heading.getAttribute("id")).toBe("setup");
+    expect(await heading.getAttribute("class")).toBe("step");
+    await page
+      .getByRole("navigation", { name: /contents/i })
+      .getByRole("link", { name: "Setting up" })
+      .click();
+    await page.waitForURL(/#setup$/);
+    expect(await page.locator("dl dt").innerText()).toBe("Apple");
+    expect(await page.locator("dl dd").innerText()).toBe("A pomaceous fruit.");
+    expect(await page.locator(".post-content p").first().innerText()).toBe("Intro with “quotes” – and an emoji 🚀.");
+    await page.close();
+  });
+});
+
+/** WCAG's contrast ratio of two CSS colours (`rgb(…)`). */
+function contrast(foreground: string, background: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((channel) => {
+      const value = Number(channel) / 255;
+      return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
