@@ -100,6 +100,21 @@ describe("keys as Hugo reads them", () => {
     expect(post.aliases).toEqual(["/2019/03/old-address/"]);
   });
 
+  it("reads an alias without a leading / from the post's section, as Hugo does", () => {
+    expect(yaml("title: T\ndate: 2022-03-04\naliases: [old-name, /kept/as/is/]").post.aliases).toEqual([
+      "/posts/old-name/",
+      "/kept/as/is/",
+    ]);
+    expect(yaml("title: T\ndate: 2022-03-04\naliases: [old-name]", "posts/2021/post.md").post.aliases).toContain("/posts/2021/old-name/");
+  });
+
+  it("reads Zola's [taxonomies] table and PaperMod's ShowToc", () => {
+    const zola = parse('+++\ntitle = "T"\ndate = 2017-09-25\n[taxonomies]\ntags = ["rust", "ssg"]\ncategories = ["Web"]\n+++\n').post;
+    expect(zola.tags.map((tag) => tag.name)).toEqual(["rust", "ssg"]);
+    expect(zola.categories.map((term) => term.name)).toEqual(["Web"]);
+    expect(yaml("title: T\ndate: 2022-03-04\nShowToc: false").post.toc).toBe(false);
+  });
+
   it("reads weight, publishDate and expiryDate", () => {
     const { post } = yaml("title: T\ndate: 2022-03-04\nweight: 3\npublishDate: 2022-04-01\nexpiryDate: 2030-01-01");
     expect(post.weight).toBe(3);

@@ -8,13 +8,13 @@ import remarkGemoji from "remark-gemoji";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
-import remarkSmartypants from "remark-smartypants";
 import { unified, type PluggableList } from "unified";
 import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
 import rehypeCustomHeadingIds from "./rehype-custom-heading-ids";
 import rehypeReparse from "./rehype-reparse";
 import rehypeScopeStyles from "./rehype-scope-styles";
 import remarkAttributes from "./remark-attributes";
+import remarkTypographer from "./remark-typographer";
 
 /**
  * What a post's HTML may contain: GitHub's allow-list (rehype-sanitize's default schema, which
@@ -54,7 +54,7 @@ export const remarkRehypeOptions: RemarkRehypeOptions = { allowDangerousHtml: tr
 export const remarkPlugins: PluggableList = [remarkGfm, remarkDefinitionList, remarkAttributes];
 
 /** Text substitutions on top of the syntax: emoji shortcodes and the typographer. */
-export const remarkTypography: PluggableList = [remarkGemoji, [remarkSmartypants, { dashes: "oldschool", backticks: false }]];
+export const remarkTypography: PluggableList = [remarkGemoji, remarkTypographer];
 
 /**
  * HTML steps, in order: parse raw HTML, sanitise it, give headings the ids their authors chose,
