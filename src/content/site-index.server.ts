@@ -72,43 +72,13 @@ export interface BuildSiteOptions {
  * one of the site's own posts.
  */
 export function buildSite(files: readonly PostFile[], options: BuildSiteOptions = {}): Site {
-  const errors: ContentError[] = [];
-  const warnings: ContentWarning[] = [];
-  const unpublished = new Map<Post, NonNullable<PostSummary["unpublished"]>>();
-  const now = options.now ?? Date.now();
   const siteLanguage = (options.language ?? "en").toLowerCase();
-  const parsedPosts: Post[] = [];
-  for (const file of [...files].sort((a, b) => byDefaultLocale(a.file, b.file))) {
-    try {
-      const parsed = (options.parse ?? parsePost)(file);
-      warnings.push(...parsed.warnings);
-      const { post } = parsed;
-      if (post.draft && !options.includeDrafts) continue;
-      const dated = post.publishAt > now ? "scheduled" : post.expireAt !== undefined && post.expireAt <= now ? "expired" : undefined;
-      if (dated && !options.includeDrafts) continue;
-      if (dated) unpublished.set(post, dated);
-      parsedPosts.push(post);
-    } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      errors.push(error);
-    }
-  }
+  const { posts, unpublished, warnings, errors } = readPosts(files, options);
+  const groups = groupBy(posts, (post) => post.translationKey);
+  const languageOf = languagesIn(groups, siteLanguage);
 
-  // Each post's language in the site: a file name's language counts only where the post has a translation.
-  const groups = new Map<string, Post[]>();
-  for (const post of parsedPosts) {
-    const group = groups.get(post.translationKey);
-    if (group) group.push(post);
-    else groups.set(post.translationKey, [post]);
-  }
-  const languageOf = new Map<Post, string>();
-  const translations = new Map<Post, Translation[]>();
-  for (const group of groups.values()) {
-    const languages = new Set(group.map((post) => post.language ?? siteLanguage));
-    for (const post of group) languageOf.set(post, languages.size > 1 ? (post.language ?? siteLanguage) : siteLanguage);
-  }
   const lists = new Map<string, { posts: Post[]; bySlug: Map<string, Post> }>();
-  for (const post of parsedPosts) {
+  for (const post of posts) {
     const language = languageOf.get(post)!;
     let list = lists.get(language);
     if (!list) lists.set(language, (list = { posts: [], bySlug: new Map() }));
@@ -125,26 +95,77 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   }
   if (errors.length > 0) throw new ContentErrors(errors);
 
+  const postList = ({ posts, bySlug }: { posts: Post[]; bySlug: ReadonlyMap<string, Post> }): PostList => {
+    posts.sort(hugoOrder);
+    return { posts, bySlug, homePosts: posts.filter((post) => !post.hiddenFromHomePage) };
+  };
+  const own = postList(lists.get(siteLanguage) ?? { posts: [], bySlug: new Map() });
+  const languages = new Map<string, PostList>();
+  for (const [language, list] of [...lists].sort(([a], [b]) => a.localeCompare(b))) {
+    if (language !== siteLanguage) languages.set(language, postList(list));
+  }
+  const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
+  for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(own.posts, taxonomy, warnings);
+  const translations = translationsOf(groups, languageOf, siteLanguage);
+  return { ...own, taxonomies, languages, translations, unpublished, warnings };
+}
+
+/** Every post parsed, with its warnings and errors; drafts, and posts out of their dates, only with `includeDrafts`. */
+function readPosts(files: readonly PostFile[], options: BuildSiteOptions) {
+  const posts: Post[] = [];
+  const errors: ContentError[] = [];
+  const warnings: ContentWarning[] = [];
+  const unpublished = new Map<Post, NonNullable<PostSummary["unpublished"]>>();
+  const now = options.now ?? Date.now();
+  for (const file of [...files].sort((a, b) => byDefaultLocale(a.file, b.file))) {
+    try {
+      const parsed = (options.parse ?? parsePost)(file);
+      warnings.push(...parsed.warnings);
+      const { post } = parsed;
+      if (post.draft && !options.includeDrafts) continue;
+      const dated = post.publishAt > now ? "scheduled" : post.expireAt !== undefined && post.expireAt <= now ? "expired" : undefined;
+      if (dated && !options.includeDrafts) continue;
+      if (dated) unpublished.set(post, dated);
+      posts.push(post);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      errors.push(error);
+    }
+  }
+  return { posts, errors, warnings, unpublished };
+}
+
+/** Each post's language in the site: its file name's, where the post has a translation; the site's otherwise. */
+function languagesIn(groups: ReadonlyMap<string, Post[]>, siteLanguage: string): Map<Post, string> {
+  const languageOf = new Map<Post, string>();
   for (const group of groups.values()) {
-    if (group.length < 2 || new Set(group.map((post) => languageOf.get(post))).size < 2) continue;
+    const translated = new Set(group.map((post) => post.language ?? siteLanguage)).size > 1;
+    for (const post of group) languageOf.set(post, translated ? (post.language ?? siteLanguage) : siteLanguage);
+  }
+  return languageOf;
+}
+
+/** Every version of each translated post, the site's language first. */
+function translationsOf(groups: ReadonlyMap<string, Post[]>, languageOf: ReadonlyMap<Post, string>, siteLanguage: string) {
+  const translations = new Map<Post, Translation[]>();
+  for (const group of groups.values()) {
+    if (new Set(group.map((post) => languageOf.get(post))).size < 2) continue;
     const versions = group
       .map((post) => ({ language: languageOf.get(post)!, url: postUrl(post.slug, languageOf.get(post)!, siteLanguage) }))
       .sort((a, b) => Number(b.language === siteLanguage) - Number(a.language === siteLanguage) || a.language.localeCompare(b.language));
     for (const post of group) translations.set(post, versions);
   }
+  return translations;
+}
 
-  const postList = (posts: Post[], bySlug: ReadonlyMap<string, Post>): PostList => {
-    posts.sort(hugoOrder);
-    return { posts, bySlug, homePosts: posts.filter((post) => !post.hiddenFromHomePage) };
-  };
-  const own = postList(lists.get(siteLanguage)?.posts ?? [], lists.get(siteLanguage)?.bySlug ?? new Map());
-  const languages = new Map<string, PostList>();
-  for (const [language, list] of [...lists].sort(([a], [b]) => a.localeCompare(b))) {
-    if (language !== siteLanguage) languages.set(language, postList(list.posts, list.bySlug));
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
   }
-  const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
-  for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(own.posts, taxonomy, warnings);
-  return { ...own, taxonomies, languages, translations, unpublished, warnings };
+  return groups;
 }
 
 /** Where a post's page is: `/posts/<slug>/` in the site's language, `/<language>/posts/<slug>/` in another. */
