@@ -23,6 +23,9 @@ Apple
 
 > [!TIP]
 > Try it out.
+
+> [!NOTE]- Spoiler ahead
+> The butler did it.
 `;
 
 describe("Hugo's Markdown in the browser", () => {
@@ -62,6 +65,21 @@ describe("Hugo's Markdown in the browser", () => {
       await page.close();
     });
   }
+
+  it("opens and closes a foldable callout from the keyboard", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/posts/hugo-markdown/`);
+    const summary = page.getByText("Spoiler ahead");
+    const secret = page.getByText("The butler did it.");
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await secret.isVisible()).toBe(false);
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => secret.isVisible()).toBe(true);
+    await page.keyboard.press("Space");
+    await expect.poll(() => secret.isVisible()).toBe(false);
+    await page.close();
+  });
 
   it("gives the heading the id its author chose, which the table of contents links to, and reads definition lists, emoji and typography", async () => {
     const page = await browser.newPage();

@@ -1,5 +1,4 @@
 import type { Root } from "hast";
-import { rehypeGithubAlerts } from "rehype-github-alerts";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
@@ -9,6 +8,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
 import { unified, type PluggableList } from "unified";
+import rehypeAlerts from "./rehype-alerts";
 import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
 import rehypeCustomHeadingIds from "./rehype-custom-heading-ids";
 import rehypeReparse from "./rehype-reparse";
@@ -67,7 +67,7 @@ export const rehypePlugins: PluggableList = [
   [rehypeSanitize, sanitizeSchema],
   rehypeCustomHeadingIds,
   rehypeClobberedAnchors,
-  rehypeGithubAlerts,
+  rehypeAlerts,
   rehypeScopeStyles,
   rehypeSlug,
   rehypeReparse,
