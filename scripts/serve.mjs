@@ -30,6 +30,9 @@ export async function serveStatic({ dir = "build/client", port = 3000, base = "/
     };
     if (!request.url.startsWith(base)) return fail();
     request.url = `/${request.url.slice(base.length)}`;
+    // `/dir/` is `/dir/index.html`, as static hosts serve it (sirv would try `/dir.html` first, which
+    // may be a redirect page: a post at `url: /dir.html` is published at /dir/).
+    if (request.url.split("?")[0].endsWith("/")) request.url = request.url.replace(/\/(\?|$)/, "/index.html$1");
     files(request, response, fail);
   });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -19,9 +19,6 @@ const prerendering = !import.meta.env.DEV;
  * rendering: at 10,000 posts, the build's end after rendering went from 22 s to 13 s.
  */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext) {
-  // The catch-all route shows the not-found page at any unknown URL; the dev server answers it with
-  // 404, as a static host answers unknown URLs with 404.html. (A build prerenders it only as /404/.)
-  if (routerContext.staticHandlerContext.matches.at(-1)?.route.id === "splat") responseStatusCode = 404;
   // https://httpwg.org/specs/rfc9110.html#HEAD
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });
 

@@ -22,8 +22,12 @@ export const paths = {
   term: (taxonomy: Taxonomy, slug: string, page = 1) => (page <= 1 ? `/${taxonomy}/${slug}/` : `/${taxonomy}/${slug}/page/${page}/`),
   /** `/page/1/` of a list: like Hugo, it is written as a redirect to the list's own URL. */
   firstPageAlias: (listUrl: string) => `${listUrl}${FIRST_PAGE}`,
-  /** Prerendered as 404.html for static hosts. */
-  notFound: () => "/404/",
+  /**
+   * The not-found page, which the build copies to 404.html for static hosts. Two segments, so that
+   * only the catch-all route matches it (a static build must prerender a page of every route with a
+   * loader, and one segment would be a language's home, `:lang?`).
+   */
+  notFound: () => "/404/not-found/",
 };
 
 /** Whether `url` is a list's `page/1/` (`paths.firstPageAlias`): a list's own pages are numbered from 2. */
@@ -34,6 +38,18 @@ export function firstSegment(request: Request): string {
   const { pathname } = new URL(request.url);
   const path = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.slice(1);
   return decodeURIComponent(path.split("/")[0]);
+}
+
+/** A request's path under the base path, decoded, as a folder: `/2019/05/hello/` for `/blog/2019/05/hello` (or `/2019/05/hello.data`, React Router's data request for it). */
+export function sitePath(request: Request): string {
+  const { pathname } = new URL(request.url);
+  const path = pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname.slice(1);
+  const segments = path
+    .replace(/(\/_)?\.data$/, "")
+    .split("/")
+    .filter(Boolean)
+    .map(decodeURIComponent);
+  return `/${segments.map((segment) => `${segment}/`).join("")}`;
 }
 
 /** Reads a `:page` URL segment: 1 when absent, a whole number from 1 up, else undefined. */

@@ -4,7 +4,7 @@ import inlineStyles from "./app.css?inline";
 import stylesheet from "./app.css?url";
 import { NotFound } from "./components/not-found";
 import { feedLinks } from "./routes/page-meta";
-import type { RouteHandle } from "./routes/route-handle";
+import { hydrates } from "./routes/route-handle";
 import { paths, withBase } from "./paths";
 import type { Route } from "./+types/root";
 import { siteConfig } from "./site-config";
@@ -19,7 +19,7 @@ export const links: Route.LinksFunction = () => [
 /** The page shell around every route, error pages included: header, navigation, footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches();
-  const hydrate = !matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
+  const hydrate = hydrates(matches);
   // A translation's page (`/fr/posts/x/`) and a language's home say which language they are in.
   const language =
     matches.map((match) => (match.data as { language?: string } | undefined)?.language).findLast(Boolean) ?? siteConfig.language;

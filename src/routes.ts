@@ -2,8 +2,8 @@ import { type RouteConfig, route } from "@react-router/dev/routes";
 
 // URLs follow Hugo's (see src/paths.ts). `:lang?` is a language posts are translated into, as Hugo
 // prefixes them (`/fr/`, `/fr/posts/<slug>/`); without it, the site's own. Static segments outrank
-// dynamic ones, so `/posts/…`, `/page/…`, `/tags/…` and `/404/` never reach `:lang`, whose loaders
-// 404 any other. (One route each with an optional segment, rather than a route per language: a
+// dynamic ones, so `/posts/…`, `/page/…` and `/tags/…` never reach `:lang`, whose loaders 404 any
+// other (or show a post whose own `url` is that one folder). (One route each with an optional segment, rather than a route per language: a
 // static build must prerender a URL of every route with a loader, and most sites have no translations.)
 export default [
   route(":lang?", "routes/home.tsx", { id: "home" }),
@@ -20,6 +20,6 @@ export default [
   // The taxonomies (content/taxonomy.ts) by name, so that they outrank `:lang`.
   route("tags/*", "routes/taxonomy.tsx", { id: "tags" }),
   route("categories/*", "routes/taxonomy.tsx", { id: "categories" }),
-  route("404", "routes/not-found.tsx", { id: "not-found" }),
-  route("*", "routes/not-found.tsx", { id: "splat" }),
+  // Anything else: a post at a URL of its own (Hugo's `url`), the not-found page, or a 404.
+  route("*", "routes/catch-all.tsx", { id: "splat" }),
 ] satisfies RouteConfig;

@@ -104,6 +104,8 @@ type Target = { kind: "post"; post: Post } | { kind: "page" } | { kind: "missing
 
 /** What a site path leads to: a post (or a file beside it), another page of the site, or nothing. */
 function findTarget(site: Site, sitePath: string): Target | undefined {
+  const atOwnUrl = site.customUrls.get(sitePath);
+  if (atOwnUrl) return { kind: "post", post: atOwnUrl };
   const match = /^\/(?:([^/]+)\/)?posts\/([^/]+)\/(?:([^/]+))?$/.exec(sitePath);
   if (match) {
     const [, language, slug, file] = match;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
-import { buildSite, type BuildSiteOptions, type Site } from "../content/site-index.server";
+import { buildSite, pageUrl, type BuildSiteOptions, type Site } from "../content/site-index.server";
 import { logOnce, printWarnings, seconds, startProgress } from "./build-log.server";
 import type { ArticleBody, Post } from "../content/post";
 import { postSources, skippedPosts } from "./post-sources.server";
@@ -250,7 +250,7 @@ export function prerenderPaths(): string[] {
     throw new Error('posts/ has no published posts: add one as posts/<name>.md (see the README\'s "Writing a post")');
   }
   const urls = [...pageUrls(homePosts.length, paths.home), paths.notFound(), "/sitemap.xml", "/robots.txt", ...feedUrls(paths.home())];
-  for (const post of posts) urls.push(paths.post(post.slug));
+  for (const post of posts) urls.push(pageUrl(post));
   // Every post's source and images are published beside it (static-output.server.ts copies them; as
   // pages they would be most of a large build's work). React Router still needs one URL of their route.
   urls.push(paths.postFile(posts[0].slug, "index.md"));
@@ -267,7 +267,7 @@ export function prerenderPaths(): string[] {
   // file for the route, as above).
   for (const [language, list] of languages) {
     urls.push(...pageUrls(list.homePosts.length, (page) => paths.home(page, language)), ...feedUrls(paths.home(1, language)));
-    for (const post of list.posts) urls.push(paths.post(post.slug, language));
+    for (const post of list.posts) urls.push(pageUrl(post, language));
   }
   const [firstLanguage] = languages;
   if (firstLanguage) urls.push(paths.postFile(firstLanguage[1].posts[0].slug, "index.md", firstLanguage[0]));

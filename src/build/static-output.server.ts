@@ -13,7 +13,7 @@ import {
 import path from "node:path";
 import { absoluteUrl, isFirstPageAlias, paths, withBase } from "../paths";
 import { basePath } from "../site-config";
-import type { Site } from "../content/site-index.server";
+import { pageUrl, type Site } from "../content/site-index.server";
 import { writtenByThisBuild } from "./build-started.server";
 import { withContentSecurityPolicy } from "./page-html.server";
 import { postPathOnDisk, staticFolder } from "./posts-folder.server";
@@ -52,7 +52,7 @@ export function finishStaticOutput(
     moveInto(nested, clientDir);
     for (let dir = path.dirname(nested); dir !== clientDir; dir = path.dirname(dir)) rmdirSync(dir);
   }
-  copyFileSync(path.join(clientDir, "404", "index.html"), path.join(clientDir, "404.html"));
+  copyFileSync(path.join(clientDir, ...paths.notFound().split("/"), "index.html"), path.join(clientDir, "404.html"));
   const published = new Set<string>();
   const copy = (source: string, ...target: string[]) => {
     const file = path.join(...target);
@@ -81,8 +81,9 @@ export function finishStaticOutput(
   }
   for (const [language, list] of [[undefined, site] as const, ...site.languages]) {
     for (const post of list.posts) {
-      const url = paths.post(post.slug, language);
-      for (const alias of post.aliases) {
+      const url = pageUrl(post, language);
+      // A post at its own `url` leaves a redirect at /posts/<slug>/ (Post.customUrl).
+      for (const alias of post.customUrl ? [...post.aliases, paths.post(post.slug, language)] : post.aliases) {
         const file = alias.endsWith("/") || !path.extname(alias) ? path.join(alias, "index.html") : alias;
         const target = path.join(clientDir, ...file.split("/"));
         mkdirSync(path.dirname(target), { recursive: true });

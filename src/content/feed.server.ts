@@ -2,6 +2,7 @@ import { Feed } from "feed";
 import { absoluteUrl, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import type { Post } from "./post";
+import { pageUrl } from "./site-index.server";
 
 /** Which feed: the site's, or a tag's or category's. */
 export interface FeedSpec {
@@ -40,7 +41,7 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat, fullHtml: (post: 
     author: { name: siteConfig.author, link: absoluteUrl("/") },
   });
   for (const post of spec.posts.slice(0, siteConfig.feedLimit)) {
-    const url = absoluteUrl(paths.post(post.slug, spec.language));
+    const url = absoluteUrl(pageUrl(post, spec.language));
     feed.addItem({
       title: post.title,
       id: url,

@@ -145,6 +145,19 @@ const DATE_KEYS = ["date", "publishDate", "pubDate", "published", "lastmod", "mo
 const PUBLISH_KEYS = ["publishDate", "pubDate", "published"];
 const EXPIRY_KEYS = ["expiryDate", "unpublishDate"];
 const LASTMOD_KEYS = ["lastmod", "modified"];
+/** First segments of Folio's own pages and files, which a post's `url` may not take. */
+const FOLIO_SEGMENTS = new Set([
+  "posts",
+  "tags",
+  "categories",
+  "page",
+  "404",
+  "index.xml",
+  "atom.xml",
+  "feed.json",
+  "sitemap.xml",
+  "robots.txt",
+]);
 
 /** Where a post's file sits and which other files its page bundle holds. */
 export interface PostFile {
@@ -248,6 +261,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     weight: fields.weight(),
     publishAt,
     ...optional("expireAt", expiry?.instant),
+    ...optional("customUrl", fields.customUrl(slug)),
     aliases: fields.aliases(slug, hugoSection(file, fileName), hugoSectionPath(file, fileName, slug)),
     ...optional("language", fileName.language),
     translationKey: fields.optionalString("translationKey") ?? translationKeyOf(file, fileName),
@@ -413,14 +427,53 @@ class FieldReader {
     return value;
   }
 
-  /** What the URL is made from: `slug` (its last segment, when written as a path like `/posts/x/`), else `url`'s. */
+  /**
+   * What the slug is made from: `url` when it is `/posts/<name>/` (Hugo's `url` wins), else `slug`
+   * (its last segment, when written as a path like `/posts/x/`), else the last segment of `url`
+   * without its extension (`/2019/05/hello.html`: `hello`).
+   */
   slugSource(): string | undefined {
-    for (const key of ["slug", "url"]) {
-      const value = this.optionalString(key);
-      const last = value?.split("/").filter(Boolean).at(-1);
-      if (last) return last;
+    const url = this.optionalString("url");
+    const underPosts = url && /^\/?posts\/([^/]+)\/?$/.exec(url)?.[1];
+    if (underPosts) return underPosts;
+    const slug = this.optionalString("slug")?.split("/").filter(Boolean).at(-1);
+    return (
+      slug ??
+      url
+        ?.split("/")
+        .filter(Boolean)
+        .at(-1)
+        ?.replace(/\.[a-z0-9]+$/i, "")
+    );
+  }
+
+  /**
+   * Hugo's `url`: the page's own path, when it is not `/posts/<slug>/`, written as a folder
+   * (`/2019/05/hello/`; `/2019/05/hello.html`, as Jekyll's permalinks end, is published as the folder
+   * and redirects there). Paths Folio's own pages use (`/tags/…`, `/page/…`, `/posts/<a>/<b>/`) are an error.
+   */
+  customUrl(slug: string): string | undefined {
+    const url = this.optionalString("url");
+    if (url === undefined) return undefined;
+    const segments = url.split("/").filter(Boolean);
+    if (segments.length > 0) segments.push(segments.pop()!.replace(/\.html?$/i, ""));
+    const path = `/${segments.map((segment) => `${segment}/`).join("")}`;
+    if (path === paths.post(slug)) return undefined;
+    if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(url) || segments.some((segment) => segment === ".." || !/^[\p{L}\p{N}._~-]+$/u.test(segment))) {
+      this.fail(
+        "url",
+        `\`url\` must be a path on this site of letters, digits, \`-\`, \`_\` and \`.\`, like /2019/05/hello/, got "${url}"`,
+      );
     }
-    return undefined;
+    const [first = "", second = ""] = segments.map((segment) => segment.toLowerCase());
+    if (segments.length === 0 || FOLIO_SEGMENTS.has(first) || (segments.length > 1 && ["page", "posts"].includes(second))) {
+      this.fail(
+        "url",
+        `\`url: ${url}\` is a path Folio's own pages use (the home page, /posts/…, /tags/…, /categories/…, /page/…): ` +
+          `choose another, or leave \`url\` out to publish the post at ${paths.post(slug)}`,
+      );
+    }
+    return path;
   }
 
   /** Everyone in `authors` and `author`: text, a list of names, or LoveIt's and PaperMod's `{name: …}`. */
@@ -479,7 +532,7 @@ class FieldReader {
 
   /**
    * Old paths that redirect here: `aliases` (one without a leading `/` is in the post's `section`,
-   * as Hugo reads it), Hugo's `url`, and `sectionPath`, when they are not the post's own URL.
+   * as Hugo reads it), a `url` written as a file, and `sectionPath`, when it is not the post's own URL.
    */
   aliases(slug: string, section: string, sectionPath: string | undefined): string[] {
     const value = this.get("aliases");
@@ -500,12 +553,9 @@ class FieldReader {
         ? alias
         : `${section}${alias.replace(/^\.\//, "")}${alias.endsWith("/") || /\.[a-z0-9]+$/i.test(alias) ? "" : "/"}`;
     });
+    // `url: /2019/05/hello.html`: the page is /2019/05/hello/ (customUrl), and the file redirects there.
     const url = this.optionalString("url");
-    if (url) {
-      const path = `/${url.split("/").filter(Boolean).join("/")}/`;
-      if (path.includes("..")) this.fail("url", `\`url\` must be a path on this site like /2019/old-name/, got "${url}"`);
-      if (path !== paths.post(slug) && !aliases.includes(path)) aliases.push(path);
-    }
+    if (url && /\.html?$/i.test(url)) aliases.push(`/${url.split("/").filter(Boolean).join("/")}`);
     if (sectionPath && sectionPath !== paths.post(slug) && !aliases.includes(sectionPath)) aliases.push(sectionPath);
     return aliases;
   }

@@ -31,7 +31,7 @@ export interface PostSummary {
   draft: boolean;
   /** On the dev server only: a post a build leaves out because its publish date is ahead, or its expiry date passed. */
   unpublished?: "scheduled" | "expired";
-  /** Where its page is, as a site path: `/posts/<slug>/`, or `/<language>/posts/<slug>/` for a translation. */
+  /** Where its page is, as a site path: `/posts/<slug>/`, `/<language>/posts/<slug>/` for a translation, or its own `url`. */
   url: string;
 }
 
@@ -85,6 +85,11 @@ export interface Post extends Omit<PostArticle, keyof ArticleBody | "url" | "unp
   publishAt: number;
   /** When the post expires (Hugo's `expiryDate`; ms since the epoch): builds leave it out from then on. */
   expireAt?: number;
+  /**
+   * Hugo's `url`: the page's own site path (`/2019/05/hello/`) when front matter gives one other than
+   * `/posts/<slug>/`, which then redirects to it. Its images and source stay at `/posts/<slug>/`.
+   */
+  customUrl?: string;
   /** Old paths that redirect here (Hugo's `aliases`), e.g. `/2019/old-name/`. */
   aliases: string[];
   /** The language its file name gives (`index.fr.md`: `fr`), lower case; none for a file without one. */

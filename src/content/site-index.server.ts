@@ -42,6 +42,8 @@ export interface Site extends PostList {
   languages: ReadonlyMap<string, PostList>;
   /** Every version of each translated post, its own included, the site's language first. */
   translations: ReadonlyMap<Post, Translation[]>;
+  /** Posts at a URL of their own (Hugo's `url`, Post.customUrl), in any language, by that URL. */
+  customUrls: ReadonlyMap<string, Post>;
   /** Posts a build leaves out for their dates, shown marked when the site was built with `includeDrafts`. */
   unpublished: ReadonlyMap<Post, NonNullable<PostSummary["unpublished"]>>;
   warnings: ContentWarning[];
@@ -84,7 +86,7 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
     if (!list) lists.set(language, (list = { posts: [], bySlug: new Map() }));
     const other = list.bySlug.get(post.slug);
     if (other) {
-      const url = postUrl(post.slug, language, siteLanguage);
+      const url = paths.post(post.slug, language === siteLanguage ? undefined : language);
       errors.push(
         new ContentError(post.file, 1, `the URL ${url} is taken by ${other.file}: give one of them another \`slug:\` or file name`),
       );
@@ -93,6 +95,7 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
     list.bySlug.set(post.slug, post);
     list.posts.push(post);
   }
+  const customUrls = customUrlsOf(posts, new Set(lists.keys()), siteLanguage, errors);
   if (errors.length > 0) throw new ContentErrors(errors);
 
   const postList = ({ posts, bySlug }: { posts: Post[]; bySlug: ReadonlyMap<string, Post> }): PostList => {
@@ -107,7 +110,31 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
   for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(own.posts, taxonomy, warnings);
   const translations = translationsOf(groups, languageOf, siteLanguage);
-  return { ...own, taxonomies, languages, translations, unpublished, warnings };
+  return { ...own, taxonomies, languages, translations, customUrls, unpublished, warnings };
+}
+
+/** The posts with a `url` of their own, by it; a URL two posts take, or under a language's prefix (`/fr/…`), is an error. */
+function customUrlsOf(posts: readonly Post[], languages: ReadonlySet<string>, siteLanguage: string, errors: ContentError[]) {
+  const byUrl = new Map<string, Post>();
+  for (const post of posts) {
+    if (!post.customUrl) continue;
+    const other = byUrl.get(post.customUrl);
+    const first = post.customUrl.split("/")[1].toLowerCase();
+    if (other) {
+      errors.push(new ContentError(post.file, 1, `\`url: ${post.customUrl}\` is also ${other.file}'s: give one of them another \`url\``));
+    } else if (first !== siteLanguage && languages.has(first)) {
+      errors.push(
+        new ContentError(
+          post.file,
+          1,
+          `\`url: ${post.customUrl}\` is under /${first}/, the ${first} translations' home: choose another \`url\``,
+        ),
+      );
+    } else {
+      byUrl.set(post.customUrl, post);
+    }
+  }
+  return byUrl;
 }
 
 /** Every post parsed, with its warnings and errors; drafts, and posts out of their dates, only with `includeDrafts`. */
@@ -151,7 +178,7 @@ function translationsOf(groups: ReadonlyMap<string, Post[]>, languageOf: Readonl
   for (const group of groups.values()) {
     if (new Set(group.map((post) => languageOf.get(post))).size < 2) continue;
     const versions = group
-      .map((post) => ({ language: languageOf.get(post)!, url: postUrl(post.slug, languageOf.get(post)!, siteLanguage) }))
+      .map((post) => ({ language: languageOf.get(post)!, url: pageUrl(post, languageOf.get(post)!, siteLanguage) }))
       .sort((a, b) => Number(b.language === siteLanguage) - Number(a.language === siteLanguage) || a.language.localeCompare(b.language));
     for (const post of group) translations.set(post, versions);
   }
@@ -168,9 +195,9 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-/** Where a post's page is: `/posts/<slug>/` in the site's language, `/<language>/posts/<slug>/` in another. */
-function postUrl(slug: string, language: string, siteLanguage: string): string {
-  return paths.post(slug, language === siteLanguage ? undefined : language);
+/** Where a post's page is: its own `url`, else `/posts/<slug>/` in the site's language, `/<language>/posts/<slug>/` in another. */
+export function pageUrl(post: Post, language?: string, siteLanguage?: string): string {
+  return post.customUrl ?? paths.post(post.slug, language === siteLanguage ? undefined : language);
 }
 
 /** Hugo's default order of pages: by weight (posts with one first, lightest first), then newest first. */
@@ -206,7 +233,7 @@ export function neighbours(site: Site, post: Post): { older?: PostLink; newer?: 
 
 /** Where a post's page is in the site. */
 export function urlOf(site: Site, post: Post): string {
-  return paths.post(post.slug, translationLanguage(site, post));
+  return pageUrl(post, translationLanguage(site, post));
 }
 
 function indexTerms(posts: readonly Post[], taxonomy: Taxonomy, warnings: ContentWarning[]): Map<string, TermEntry> {

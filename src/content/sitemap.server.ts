@@ -1,6 +1,6 @@
 import { absoluteUrl, paths } from "../paths";
 import { siteConfig } from "../site-config";
-import type { Site } from "./site-index.server";
+import { pageUrl, type Site } from "./site-index.server";
 import { paginate } from "./pagination";
 import type { Post } from "./post";
 import { TAXONOMIES } from "./taxonomy";
@@ -25,10 +25,10 @@ export function sitemapXml(site: Site): string {
     }
   };
   addList(site.homePosts, paths.home);
-  for (const post of visible(site.posts)) entries.push({ path: paths.post(post.slug), lastmod: post.lastmod ?? post.date });
+  for (const post of visible(site.posts)) entries.push({ path: pageUrl(post), lastmod: post.lastmod ?? post.date });
   for (const [language, list] of site.languages) {
     addList(list.homePosts, (page) => paths.home(page, language));
-    for (const post of visible(list.posts)) entries.push({ path: paths.post(post.slug, language), lastmod: post.lastmod ?? post.date });
+    for (const post of visible(list.posts)) entries.push({ path: pageUrl(post, language), lastmod: post.lastmod ?? post.date });
   }
   for (const taxonomy of TAXONOMIES) {
     const terms = [...site.taxonomies[taxonomy].values()];

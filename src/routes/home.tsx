@@ -3,18 +3,23 @@ import { PostList } from "../components/post-list";
 import { postsIn, summaryOf } from "../content/site-index.server";
 import { paginate } from "../content/pagination";
 import { loadSite } from "../build/site.server";
-import { pageMeta } from "./page-meta";
+import { notFoundMeta, pageMeta } from "./page-meta";
+import { postPageData } from "./post-page.server";
+import { PostPage, postPageMeta } from "./post-page";
 import { absoluteUrl, paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "./dev-revalidate";
 import type { Route } from "./+types/home";
 
-// The site's home list (`/`, `/page/2/`), and a language's (`/fr/`, `/fr/page/2/`).
+// The site's home list (`/`, `/page/2/`), and a language's (`/fr/`, `/fr/page/2/`). A post whose
+// own `url` is one folder (`url: /hello/`, as WordPress addresses) lands here too, and is shown.
 export async function loader({ params }: Route.LoaderArgs) {
   const { lang } = params;
   if (params.page === "1") throw redirect(paths.home(1, lang));
   const page = parsePageParam(params.page);
   const site = await loadSite();
+  const atOwnUrl = lang !== undefined && params.page === undefined && site.customUrls.get(`/${lang}/`);
+  if (atOwnUrl) return postPageData(site, atOwnUrl);
   const posts = postsIn(site, lang);
   const list = page && posts && paginate(posts.homePosts, page, siteConfig.postsPerPage);
   if (!list) throw data(null, { status: 404 });
@@ -22,7 +27,8 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
-  if (!loaderData) return pageMeta({ title: "Page not found", description: siteConfig.description, path: paths.notFound(), noindex: true });
+  if (!loaderData) return notFoundMeta(siteConfig.description);
+  if ("post" in loaderData) return postPageMeta(loaderData);
   const { page, items } = loaderData;
   const language = "language" in loaderData ? loaderData.language : undefined;
   return pageMeta({
@@ -44,6 +50,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => {
 };
 
 export default function Home({ loaderData }: Route.ComponentProps) {
+  if ("post" in loaderData) return <PostPage {...loaderData} />;
   return (
     <>
       <h1 className="list-title">{loaderData.page > 1 ? `Posts, page ${loaderData.page}` : "Latest posts"}</h1>

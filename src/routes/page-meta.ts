@@ -106,3 +106,8 @@ function people(names: readonly string[]) {
   const persons = names.map((name) => ({ "@type": "Person", name }));
   return persons.length === 1 ? persons[0] : persons;
 }
+
+/** The not-found page's meta, for a route whose loader found nothing (kept out of search results). */
+export function notFoundMeta(description: string) {
+  return pageMeta({ title: "Page not found", description, path: paths.notFound(), noindex: true });
+}

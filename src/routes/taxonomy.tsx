@@ -5,7 +5,7 @@ import { summaryOf } from "../content/site-index.server";
 import { paginate } from "../content/pagination";
 import { loadSite } from "../build/site.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "../content/taxonomy";
-import { pageMeta } from "./page-meta";
+import { notFoundMeta, pageMeta } from "./page-meta";
 import { absoluteUrl, firstSegment, paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "./dev-revalidate";
@@ -44,7 +44,7 @@ export async function loader({ params, request }: Route.LoaderArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => {
-  if (!loaderData) return pageMeta({ title: "Page not found", description: siteConfig.description, path: paths.notFound(), noindex: true });
+  if (!loaderData) return notFoundMeta(siteConfig.description);
   const labels = TAXONOMY_LABELS[loaderData.taxonomy];
   const blog = { "@type": "Blog", name: siteConfig.title, url: absoluteUrl(paths.home()) };
   if (loaderData.kind === "index") {
@@ -65,7 +65,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => {
     jsonLd: {
       "@type": "CollectionPage",
       isPartOf: blog,
-      hasPart: list.items.map((post) => ({ "@type": "BlogPosting", headline: post.title, url: absoluteUrl(paths.post(post.slug)) })),
+      hasPart: list.items.map((post) => ({ "@type": "BlogPosting", headline: post.title, url: absoluteUrl(post.url) })),
     },
   });
 };

@@ -130,4 +130,30 @@ describe("buildSite", () => {
       expect(neighbours(site, voyage)).toEqual({ newer: { slug: "notes", title: "Notes en français", url: "/fr/posts/notes/" } });
     });
   });
+
+  describe("posts at a URL of their own (Hugo's url)", () => {
+    const own = [
+      file("hello.md", "title: Hello\ndate: 2019-05-01\nurl: /2019/05/hello/"),
+      file("about.md", "title: About\ndate: 2019-04-01\nurl: /about/"),
+      file("plain.md", "title: Plain\ndate: 2019-03-01"),
+    ];
+
+    it("lists, links and indexes them by that URL", () => {
+      const site = buildSite(own);
+      expect(site.posts.map((post) => summaryOf(post, site).url)).toEqual(["/2019/05/hello/", "/about/", "/posts/plain/"]);
+      expect(neighbours(site, site.bySlug.get("plain")!).newer).toEqual({ slug: "about", title: "About", url: "/about/" });
+      expect([...site.customUrls.keys()]).toEqual(["/about/", "/2019/05/hello/"]);
+    });
+
+    it("refuses a URL two posts take, or one under a translation language's prefix", () => {
+      const twice = [...own, file("again.md", "title: Again\ndate: 2020-01-01\nurl: /2019/05/hello/")];
+      expect(() => buildSite(twice)).toThrow(/posts\/hello\.md:1: `url: \/2019\/05\/hello\/` is also posts\/again\.md's/);
+      const french = [
+        file("trip/index.md", "title: Trip\ndate: 2024-01-01"),
+        file("trip/index.fr.md", "title: Voyage\ndate: 2024-01-01"),
+        file("x.md", "title: X\ndate: 2024-01-01\nurl: /fr/x/"),
+      ];
+      expect(() => buildSite(french)).toThrow(/`url: \/fr\/x\/` is under \/fr\/, the fr translations' home/);
+    });
+  });
 });

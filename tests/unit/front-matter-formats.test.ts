@@ -93,11 +93,31 @@ describe("keys as Hugo reads them", () => {
     expect(yaml("title: T\ndate: 2022-03-04\ntags: machine learning").post.tags.map((term) => term.name)).toEqual(["machine learning"]);
   });
 
-  it("takes the last part of a slug written as a path, and Hugo's url as the slug and an alias", () => {
+  it("takes the last part of a slug written as a path", () => {
     expect(yaml("title: T\ndate: 2022-03-04\nslug: /posts/my-path/").post.slug).toBe("my-path");
-    const { post } = yaml("title: T\ndate: 2022-03-04\nurl: /2019/03/old-address/");
-    expect(post.slug).toBe("old-address");
-    expect(post.aliases).toEqual(["/2019/03/old-address/"]);
+  });
+
+  it("publishes a post at Hugo's url, as a folder, and takes its slug from it", () => {
+    const { post } = yaml("title: T\ndate: 2022-03-04\nurl: /2019/03/old-address");
+    expect(post).toMatchObject({ slug: "old-address", customUrl: "/2019/03/old-address/", aliases: [] });
+    // Jekyll's permalinks end in .html: the page is the folder, and the file redirects to it.
+    const jekyll = yaml("title: T\ndate: 2022-03-04\nurl: /2019/03/04/hello.html").post;
+    expect(jekyll).toMatchObject({ slug: "hello", customUrl: "/2019/03/04/hello/", aliases: ["/2019/03/04/hello.html"] });
+    // A url that is /posts/<name>/ names the post's usual address: url wins over slug, as in Hugo.
+    const underPosts = yaml("title: T\ndate: 2022-03-04\nslug: other\nurl: /posts/chosen/").post;
+    expect(underPosts.slug).toBe("chosen");
+    expect(underPosts.customUrl).toBeUndefined();
+  });
+
+  it("refuses a url that Folio's own pages use, or that is not a path, naming the line", () => {
+    for (const url of ["/", "/tags/ai/", "/categories/x/", "/page/2/", "/posts/2019/hello/", "/2019/page/2/", "/404/"]) {
+      expect(() => yaml(`title: T\ndate: 2022-03-04\nurl: ${url}`)).toThrow(
+        /posts\/post\.md:4: `url: .*` is a path Folio's own pages use.*leave `url` out/,
+      );
+    }
+    for (const url of ["https://example.com/x/", "/a/../b/", "//evil/x/", "/with space/"]) {
+      expect(() => yaml(`title: T\ndate: 2022-03-04\nurl: "${url}"`)).toThrow(/`url` must be a path on this site/);
+    }
   });
 
   it("reads an alias without a leading / from the post's section, as Hugo does", () => {

@@ -1,0 +1,35 @@
+import { Article } from "../components/article";
+import type { PostArticle, PostLink } from "../content/post";
+import { pageMeta } from "./page-meta";
+import { paths, resolveUrl } from "../paths";
+
+/** A post page's loader data (post-page.server.ts). */
+export interface PostPageData {
+  post: PostArticle;
+  older?: PostLink;
+  newer?: PostLink;
+}
+
+/** A post page's title, description, link preview, structured data and translations' alternates. */
+export function postPageMeta({ post }: PostPageData) {
+  return pageMeta({
+    title: post.title,
+    description: post.description,
+    path: post.url,
+    image: post.featuredImage && resolveUrl(post.featuredImage, paths.post(post.slug)),
+    alternates: post.translations?.map(({ language, url }) => ({ language, path: url })),
+    language: post.language,
+    article: {
+      published: post.date,
+      modified: post.lastmod,
+      authors: post.authors,
+      section: post.categories[0]?.name,
+      tags: post.tags.map((tag) => tag.name),
+    },
+  });
+}
+
+/** A post's page: its article, with links to the posts before and after it. */
+export function PostPage({ post, older, newer }: PostPageData) {
+  return <Article post={post} older={older} newer={newer} />;
+}
