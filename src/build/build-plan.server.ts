@@ -42,7 +42,7 @@ export function planBuild(): Promise<BuildPlan> {
 async function planBuildInWorker(): Promise<BuildPlan> {
   // build-plan-thread.server.ts makes the plan as it loads; the thread answers with it or with the
   // error that stops the build (a post's problems read as they would in this thread).
-  const worker = viteModuleWorker("src/build/build-plan-thread.server.ts", "parentPort.postMessage({ plan: module.plan });", {
+  const worker = await viteModuleWorker("src/build/build-plan-thread.server.ts", "parentPort.postMessage({ plan: module.plan });", {
     relayOutput: true,
   });
   try {

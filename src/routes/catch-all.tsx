@@ -3,7 +3,8 @@ import { NotFound } from "../components/not-found";
 import { loadSite } from "../build/site.server";
 import { postPageData } from "./post-page.server";
 import { notFoundMeta } from "./page-meta";
-import { PostPage, postPageMeta, type PostPageData } from "./post-page";
+import { Article } from "../components/article";
+import { postPageMeta, type PostPageData } from "./post-meta";
 import { paths, sitePath } from "../paths";
 import type { RouteHandle } from "./route-handle";
 import { siteConfig } from "../site-config";
@@ -32,5 +33,5 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
   isPost(loaderData) ? postPageMeta(loaderData) : notFoundMeta(`There is nothing at this address on ${siteConfig.title}.`);
 
 export default function CatchAll({ loaderData }: Route.ComponentProps) {
-  return isPost(loaderData) ? <PostPage {...loaderData} /> : <NotFound />;
+  return isPost(loaderData) ? <Article {...loaderData} /> : <NotFound />;
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { data, redirect } from "react-router";
 import { PostList } from "../components/post-list";
 import { postsIn, summaryOf } from "../content/site-index.server";
@@ -5,11 +6,14 @@ import { paginate } from "../content/pagination";
 import { loadSite } from "../build/site.server";
 import { notFoundMeta, pageMeta } from "./page-meta";
 import { postPageData } from "./post-page.server";
-import { PostPage, postPageMeta } from "./post-page";
+import { postPageMeta } from "./post-meta";
 import { absoluteUrl, paths, parsePageParam } from "../paths";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "./dev-revalidate";
 import type { Route } from "./+types/home";
+
+// The article's code loads only for a post shown here, not with every home page (~3 KB gzip).
+const Article = lazy(() => import("../components/article").then(({ Article }) => ({ default: Article })));
 
 // The site's home list (`/`, `/page/2/`), and a language's (`/fr/`, `/fr/page/2/`). A post whose
 // own `url` is one folder (`url: /hello/`, as WordPress addresses) lands here too, and is shown.
@@ -50,7 +54,12 @@ export const meta: Route.MetaFunction = ({ loaderData }) => {
 };
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  if ("post" in loaderData) return <PostPage {...loaderData} />;
+  if ("post" in loaderData)
+    return (
+      <Suspense>
+        <Article {...loaderData} />
+      </Suspense>
+    );
   return (
     <>
       <h1 className="list-title">{loaderData.page > 1 ? `Posts, page ${loaderData.page}` : "Latest posts"}</h1>

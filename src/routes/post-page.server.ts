@@ -6,6 +6,7 @@ import { articleOf, neighbours, translationLanguage, type Site } from "../conten
  * What a post's page shows: its article, its neighbours, and its language when it is a translation.
  * The same wherever the post's URL leads: `/posts/<slug>/` (post.tsx), or a URL of its own (Hugo's
  * `url`) that lands on the home route (`/hello/`, home.tsx) or the catch-all (`/2019/05/hello/`, catch-all.tsx).
+ * Its meta: post-meta.ts.
  */
 export function postPageData(site: Site, post: Post) {
   const language = translationLanguage(site, post);

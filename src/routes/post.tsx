@@ -3,7 +3,8 @@ import { postsIn } from "../content/site-index.server";
 import { loadSite } from "../build/site.server";
 import { postPageData } from "./post-page.server";
 import { notFoundMeta } from "./page-meta";
-import { PostPage, postPageMeta } from "./post-page";
+import { Article } from "../components/article";
+import { postPageMeta } from "./post-meta";
 import { siteConfig } from "../site-config";
 export { shouldRevalidate } from "./dev-revalidate";
 import type { Route } from "./+types/post";
@@ -21,5 +22,5 @@ export async function loader({ params }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) => (loaderData ? postPageMeta(loaderData) : notFoundMeta(siteConfig.description));
 
 export default function PostRoute({ loaderData }: Route.ComponentProps) {
-  return <PostPage {...loaderData} />;
+  return <Article {...loaderData} />;
 }

@@ -66,11 +66,14 @@ describe("what a build prints", () => {
   it("shows a progress bar that updates in place on a terminal", () => {
     const project = scratchProject({}, { bundledPosts: true });
     try {
-      // `script` runs the build on a pseudo-terminal, as a person's terminal would.
+      // `script` runs the build on a pseudo-terminal, as a person's terminal would: not in CI (whose
+      // CI variable turns the bar off for its logs) and not on a dumb terminal.
+      const env: NodeJS.ProcessEnv = { ...buildEnv(), TERM: "xterm-256color" };
+      delete env.CI;
       const build = spawnSync("script", ["-qec", "node scripts/react-router.mjs build", "/dev/null"], {
         cwd: project.dir,
         encoding: "utf8",
-        env: buildEnv(),
+        env,
       });
       expect(build.status, build.stdout.slice(-2000)).toBe(0);
       // The bar is drawn on a line it erases first (carriage return and "erase line") as pages are rendered…

@@ -1,4 +1,3 @@
-import { Article } from "../components/article";
 import type { PostArticle, PostLink } from "../content/post";
 import { pageMeta } from "./page-meta";
 import { paths, resolveUrl } from "../paths";
@@ -27,9 +26,4 @@ export function postPageMeta({ post }: PostPageData) {
       tags: post.tags.map((tag) => tag.name),
     },
   });
-}
-
-/** A post's page: its article, with links to the posts before and after it. */
-export function PostPage({ post, older, newer }: PostPageData) {
-  return <Article post={post} older={older} newer={newer} />;
 }
