@@ -15,6 +15,7 @@ import tseslint from "typescript-eslint";
  *
  *   app (root, entry points) → routes → components → content → config
  *                               routes → site (the one door into build/) → build → content
+ *                                                       content → shortcode renderer → shortcodes → markdown
  */
 const ELEMENTS = [
   // The article pipeline: Markdown to an HTML tree, React element data and feed HTML. Knows nothing of posts.
@@ -23,6 +24,8 @@ const ELEMENTS = [
   { type: "content", pattern: "src/content" },
   // What the reader sees: React components, given data.
   { type: "components", pattern: "src/components" },
+  // Shortcodes: React components a post calls by name ({{< figure >}}), rendered to HTML when the post is parsed.
+  { type: "shortcodes", pattern: "src/shortcodes" },
   // How a build and the dev server run: planning, workers, caches, prerendering, output, Vite plugins.
   { type: "build", pattern: "src/build" },
   // One module per URL pattern: a loader that selects data, a component that composes.
@@ -41,6 +44,8 @@ const FILES = [
   { category: "route-table", pattern: "src/routes.ts" },
   // The site as the routes read it, from the build's caches or kept up to date on the dev server: the one door into build/.
   { category: "site", pattern: "src/build/site.server.ts" },
+  // The shortcodes as the parser renders them: the one door from content into src/shortcodes/.
+  { category: "shortcode-renderer", pattern: "src/shortcodes/render.server.tsx" },
 ];
 
 const part = (...types) => ({ element: { types: { anyOf: types } } });
@@ -51,7 +56,8 @@ const may = (from, ...to) => ({ from, allow: to.map((target) => ({ to: target })
 /** What may import what: anything not allowed here is an error. */
 const POLICIES = [
   may(part("markdown"), part("markdown"), file("config")),
-  may(part("content"), part("content", "markdown"), file("config")),
+  may(part("content"), part("content", "markdown"), file("config"), file("shortcode-renderer")),
+  may(part("shortcodes"), part("shortcodes", "markdown"), file("config")),
   may(part("components"), part("components", "content", "markdown"), file("config")),
   may(part("build"), part("build", "content", "markdown"), file("config"), file("route-table")),
   may(part("routes"), part("routes", "components", "content", "markdown"), file("config"), file("site")),

@@ -49,18 +49,40 @@ export function codeVersion(entries?: readonly string[]): string {
 const IMPORT = /\b(?:from|import)\s*\(?\s*["']([^"']+)["']/g;
 const EXTENSIONS = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
 
-/** `entries` and every file they import by a relative path, transitively. */
+/** `import.meta.glob("./dir/*.tsx")`: the pattern (the shortcodes' folders are read so). */
+const GLOB_IMPORT = /\bimport\.meta\.glob(?:<[^>]*>)?\(\s*["']([^"']+)["']/g;
+
+/** `entries` and every file they import by a relative path (or a relative `import.meta.glob`), transitively. */
 function localImports(entries: readonly string[]): string[] {
   const found = new Set<string>();
   const visit = (file: string) => {
     if (found.has(file)) return;
     found.add(file);
-    for (const [, specifier] of readFileSync(file, "utf8").matchAll(IMPORT)) {
+    const code = readFileSync(file, "utf8");
+    for (const [, specifier] of code.matchAll(IMPORT)) {
       if (specifier.startsWith(".")) visit(resolveImport(file, specifier));
+    }
+    for (const [, pattern] of code.matchAll(GLOB_IMPORT)) {
+      if (pattern.startsWith(".")) globFiles(file, pattern).forEach(visit);
     }
   };
   for (const entry of entries) visit(path.normalize(entry));
   return [...found];
+}
+
+/** The files a one-folder glob (`./dir/*.tsx`) matches, beside `importer`. */
+function globFiles(importer: string, pattern: string): string[] {
+  const folder = path.join(path.dirname(importer), path.dirname(pattern));
+  const name = new RegExp(
+    `^${path
+      .basename(pattern)
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, "[^/]*")}$`,
+  );
+  if (/[*?[{]/.test(path.dirname(pattern)))
+    throw new Error(`code version: ${importer} globs "${pattern}": only a file pattern in one folder is followed`);
+  const names = statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(folder) : [];
+  return names.filter((entry) => name.test(entry)).map((entry) => path.join(folder, entry));
 }
 
 function resolveImport(importer: string, specifier: string): string {

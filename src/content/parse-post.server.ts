@@ -11,7 +11,10 @@ import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
 import type { ArticleBody, Post, Term } from "./post";
 import { checkPostCss } from "./post-css.server";
 import { countWords, firstWords, headingsOf, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
-import { markdownToHast } from "./markdown/pipeline";
+import { markdownToHast, markdownToUnsanitisedHtml } from "./markdown/pipeline";
+import { expandShortcodes, type ExpandedShortcodes } from "./markdown/shortcodes";
+import { hasShortcodes, ShortcodeError } from "./markdown/shortcode-syntax";
+import { shortcodeRenderer } from "../shortcodes/render.server";
 import { unscopeCss } from "./markdown/rehype-scope-styles";
 import { postFileName, titleFromName, type PostFileName } from "./post-file-name";
 import { slugify } from "./slug";
@@ -210,16 +213,21 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const slug = slugify(slugSource);
   if (!slug) throw fields.error("slug", `"${slugSource}" leaves no letters or digits for the URL: set \`slug: some-words\``);
 
-  const tree = renderOrFail(file, raw);
+  const body = expandPostShortcodes(file, raw, warnings);
+  const tree = renderOrFail(file, raw, body);
   const rssFullText = fields.boolean("rssFullText", false);
   checkStyles(file, raw, tree);
   checkStyleAttributes(file, raw, tree, warnings);
   const text = textOf(tree);
   const wordCount = countWords(text);
-  const beforeMore = textBeforeMore(raw.body);
+  const beforeMore = textBeforeMore(body.markdown);
   const description = fields.optionalString("description");
   const summaryField = fields.optionalString("summary");
-  const summary = (beforeMore !== undefined ? textOf(markdownToHast(beforeMore)) : "") || summaryField || description || firstWords(text);
+  const summary =
+    (beforeMore !== undefined ? textOf(markdownToHast(beforeMore, { shortcodes: body.outputs })) : "") ||
+    summaryField ||
+    description ||
+    firstWords(text);
 
   // PaperMod's `ShowToc`, when the post does not say `toc`.
   const tocField = fields.get("toc") ?? fields.get("showToc");
@@ -587,11 +595,37 @@ class FieldReader {
 const MAX_BLOCK_NESTING = 100;
 const MAX_HTML_NESTING = 500;
 
+/**
+ * The post's Markdown with its shortcodes expanded (see markdown/shortcodes.ts), rendered by the
+ * components in src/shortcodes/. An unknown shortcode is a warning, once per name; a shortcode that
+ * cannot be read or rendered is a ContentError at its line.
+ */
+function expandPostShortcodes(file: string, raw: RawFrontMatter, warnings: ContentWarning[]): ExpandedShortcodes {
+  if (!hasShortcodes(raw.body)) return { markdown: raw.body, outputs: [] };
+  const unknown = new Set<string>();
+  try {
+    return expandShortcodes(raw.body, shortcodeRenderer(raw.attributes), markdownToUnsanitisedHtml, (call) => {
+      if (unknown.has(call.name)) return;
+      unknown.add(call.name);
+      warnings.push({
+        file,
+        line: raw.bodyLine + call.line - 1,
+        message:
+          `unknown shortcode \`${call.name}\`: ${call.inner ? "its content is shown without it" : "it is left out"}; ` +
+          `add src/shortcodes/${call.name}.tsx to render it (README, "Shortcodes")`,
+      });
+    });
+  } catch (error) {
+    if (error instanceof ShortcodeError) throw new ContentError(file, raw.bodyLine + error.line - 1, error.message, { cause: error });
+    throw error;
+  }
+}
+
 /** The post's article tree, or a ContentError when the Markdown cannot be processed at all. */
-function renderOrFail(file: string, raw: RawFrontMatter): Root {
+function renderOrFail(file: string, raw: RawFrontMatter, body: ExpandedShortcodes): Root {
   checkNesting(file, raw);
   try {
-    return markdownToHast(raw.body);
+    return markdownToHast(body.markdown, { shortcodes: body.outputs });
   } catch (error) {
     // micromark and the HTML parser recurse once per level: thousands of nested lists, quotes or
     // elements exhaust the stack, in the build as in any reader's browser.

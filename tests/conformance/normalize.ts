@@ -1,13 +1,14 @@
 import type { Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
+import rehypeRaw from "rehype-raw";
 import { unified } from "unified";
 import { rehypePlugins } from "../../src/content/markdown/pipeline";
 
 // The spec's expected HTML goes through Folio's HTML steps after rehype-raw (sanitising, in-page
 // link repair, style scoping, heading ids), so that the comparison measures Markdown parsing, not
 // Folio's deliberate choices about what HTML a post may contain.
-const htmlSteps = unified().use(rehypePlugins.slice(1));
+const htmlSteps = unified().use(rehypePlugins.slice(rehypePlugins.indexOf(rehypeRaw) + 1));
 
 /**
  * Folio's rendered HTML, serialised one canonical way. React's server renderer adds a

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser";
+import { contrast } from "./colour";
 import { buildAndServe, scratchProject } from "./scratch-project";
 
 // Hugo's Markdown, as a reader sees it in Chromium: callouts, definition lists, chosen heading ids,
@@ -98,16 +99,3 @@ describe("Hugo's Markdown in the browser", () => {
     await page.close();
   });
 });
-
-/** WCAG's contrast ratio of two CSS colours (`rgb(…)`). */
-function contrast(foreground: string, background: string): number {
-  const luminance = (color: string) => {
-    const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((channel) => {
-      const value = Number(channel) / 255;
-      return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
-  return (light + 0.05) / (dark + 0.05);
-}

@@ -47,6 +47,16 @@ describe("the import direction of src/", () => {
     expect(await boundaryErrors("src/build/new-step.server.ts", 'import routes from "../routes";')).toEqual([]);
   });
 
+  it("lets content reach shortcodes only through their renderer, and keeps shortcodes off the build and content", async () => {
+    expect(await boundaryErrors("src/content/new-feature.ts", 'import { shortcodeRenderer } from "../shortcodes/render.server";')).toEqual(
+      [],
+    );
+    expect(await boundaryErrors("src/content/new-feature.ts", 'import Figure from "../shortcodes/built-in/figure";')).toHaveLength(1);
+    expect(await boundaryErrors("src/shortcodes/book.tsx", 'import { getSite } from "../build/site.server";')).toHaveLength(1);
+    expect(await boundaryErrors("src/shortcodes/book.tsx", 'import { parsePost } from "../content/parse-post.server";')).toHaveLength(1);
+    expect(await boundaryErrors("src/shortcodes/book.tsx", 'import { markdownToHast } from "../content/markdown/pipeline";')).toEqual([]);
+  });
+
   it("lets every part read the settings and URLs, which import only content's types", async () => {
     expect(await boundaryErrors("src/content/new-feature.ts", 'import { siteConfig } from "../site-config";')).toEqual([]);
     expect(await boundaryErrors("src/paths.ts", 'import type { Taxonomy } from "./content/taxonomy";')).toEqual([]);

@@ -53,6 +53,22 @@ describe("codeVersion, the key of the build caches", () => {
     }
   });
 
+  it("counts the files a parser module globs (the shortcodes), and one added to the folder", async () => {
+    project({
+      "src/render.tsx": 'const all = import.meta.glob<Module>("./codes/*.tsx", { eager: true });\n',
+      "src/codes/figure.tsx": "export default 1;\n",
+      "src/codes/figure.test.ts": "test();\n",
+    });
+    const before = await codeVersion(["src/render.tsx"]);
+    writeFileSync("src/codes/figure.test.ts", "test(2);\n");
+    expect(await codeVersion(["src/render.tsx"])).toBe(before);
+    writeFileSync("src/codes/figure.tsx", "export default 2;\n");
+    const edited = await codeVersion(["src/render.tsx"]);
+    expect(edited).not.toBe(before);
+    writeFileSync("src/codes/book.tsx", "export default 3;\n");
+    expect(await codeVersion(["src/render.tsx"])).not.toBe(edited);
+  });
+
   it("refuses to make a key without a file the parser imports", async () => {
     project({ "src/parse.ts": 'import { gone } from "./gone";\n' });
     await expect(codeVersion(["src/parse.ts"])).rejects.toThrow(/src\/parse\.ts imports "\.\/gone"/);

@@ -1,4 +1,5 @@
 import type { Root } from "hast";
+import { toHtml } from "hast-util-to-html";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
@@ -13,6 +14,7 @@ import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
 import rehypeCustomHeadingIds from "./rehype-custom-heading-ids";
 import rehypeReparse from "./rehype-reparse";
 import rehypeScopeStyles from "./rehype-scope-styles";
+import rehypeShortcodes from "./rehype-shortcodes";
 import remarkAttributes from "./remark-attributes";
 import remarkTypographer from "./remark-typographer";
 
@@ -57,12 +59,13 @@ export const remarkPlugins: PluggableList = [remarkGfm, remarkDefinitionList, re
 export const remarkTypography: PluggableList = [remarkGemoji, remarkTypographer];
 
 /**
- * HTML steps, in order: parse raw HTML, sanitise it, give headings the ids their authors chose,
+ * HTML steps, in order: put shortcodes' HTML in place of their placeholders, parse raw HTML, sanitise it, give headings the ids their authors chose,
  * repair in-page links to sanitised ids, turn GitHub alerts (`> [!NOTE]`) into callouts, scope
  * `<style>` to the article, give the other headings ids (github-slugger, the same slugs the TOC
  * links to), and last, reparse the result as a browser would (see rehype-reparse.ts).
  */
 export const rehypePlugins: PluggableList = [
+  rehypeShortcodes,
   rehypeRaw,
   [rehypeSanitize, sanitizeSchema],
   rehypeCustomHeadingIds,
@@ -88,10 +91,26 @@ export interface MarkdownOptions {
    * The CommonMark and GFM spec suites turn it off: the specs define the text as written.
    */
   typography?: boolean;
+  /** The HTML of the shortcodes whose placeholders the Markdown holds (expandShortcodes in shortcodes.ts). */
+  shortcodes?: readonly string[];
 }
 
 /** Runs Markdown through the steps above: react-markdown's processor with the site's plugins, giving the article's HTML tree. */
-export function markdownToHast(markdown: string, { typography = true }: MarkdownOptions = {}): Root {
+export function markdownToHast(markdown: string, { typography = true, shortcodes }: MarkdownOptions = {}): Root {
   const chosen = typography ? processor : withoutTypography;
-  return chosen.runSync(chosen.parse(markdown)) as Root;
+  return chosen.runSync(chosen.parse(markdown), { data: { shortcodes } }) as Root;
+}
+
+const unsanitised = unified()
+  .use(remarkParse)
+  .use(remarkPlugins)
+  .use(remarkTypography)
+  .use(remarkRehype, { ...remarkRehypeOptions });
+
+/**
+ * Markdown as HTML with its raw HTML kept, for a shortcode's inner content: the shortcode's own HTML
+ * wraps it, and the article's steps above (the sanitiser first) then run over the whole.
+ */
+export function markdownToUnsanitisedHtml(markdown: string): string {
+  return toHtml(unsanitised.runSync(unsanitised.parse(markdown)) as Root, { allowDangerousHtml: true });
 }

@@ -1,0 +1,97 @@
+import { parseShortcodes, ShortcodeError, type ShortcodeCall, type ShortcodeNode } from "./shortcode-syntax";
+
+/** How a shortcode reads what is between its tags: rendered as Markdown, as the text written, or not at all (it has no closing tag). */
+export type InnerContent = "markdown" | "text" | "none";
+
+/** What expands shortcodes: the known shortcodes, each rendered to HTML. */
+export interface ShortcodeRenderer {
+  /** How the shortcode `name` reads its inner content; undefined for a shortcode nobody defined. */
+  innerOf(name: string): InnerContent | undefined;
+  /**
+   * The shortcode's HTML, given its inner content (HTML for "markdown", the text for "text") and
+   * `markdownify`, which renders a line of Markdown (a caption) to HTML. Throws a ShortcodeError
+   * (its line is the call's) for a bad argument.
+   */
+  render(call: ShortcodeCall, inner: string | undefined, markdownify: (markdown: string) => string): string;
+}
+
+/** A text with its shortcodes replaced by placeholders, and each placeholder's HTML, in order. */
+export interface ExpandedShortcodes {
+  markdown: string;
+  outputs: string[];
+}
+
+/**
+ * Shortcodes' outputs stand in the Markdown as placeholders, words that Markdown leaves alone, as
+ * Hugo's `HAHAHUGOSHORTCODE-s0-HBHB` do; rehype-shortcodes.ts puts each output in its place in the
+ * HTML tree, before the sanitiser sees it.
+ */
+export const placeholder = (index: number) => `FOLIOSHORTCODE${index}END`;
+export const PLACEHOLDER = /FOLIOSHORTCODE(\d+)END/g;
+
+/**
+ * Expands the shortcodes in a Markdown text (Hugo's `{{< >}}` and `{{% %}}`): each becomes a
+ * placeholder, and its HTML is rendered by `renderer`, its inner content first (Markdown, with the
+ * shortcodes nested in it). `toHtml` renders Markdown to HTML for inner content, unsanitised: the
+ * whole article goes through the sanitiser afterwards. An unknown shortcode is reported through
+ * `unknown` and shows its inner content. Throws a ShortcodeError at the line of the problem.
+ */
+export function expandShortcodes(
+  text: string,
+  renderer: ShortcodeRenderer,
+  toHtml: (markdown: string) => string,
+  unknown: (call: ShortcodeCall) => void,
+): ExpandedShortcodes {
+  const outputs: string[] = [];
+  const markdownify = (markdown: string) => unwrapParagraph(toHtml(markdown));
+
+  const expand = (nodes: readonly ShortcodeNode[]): string =>
+    nodes.map((node) => (typeof node === "string" ? node : placeholder(outputs.push(htmlOf(node)) - 1))).join("");
+
+  /** Markdown with placeholders to HTML with the outputs in place (for inner content, which is rendered as a whole). */
+  const innerHtml = (call: ShortcodeCall & { inner: object }): string => {
+    const html = toHtml(expand(call.inner.nodes));
+    const filled = html
+      .replace(/<p>\s*FOLIOSHORTCODE(\d+)END\s*<\/p>/g, (_, index: string) => outputs[Number(index)])
+      .replace(PLACEHOLDER, (_, index: string) => outputs[Number(index)]);
+    // A shortcode within a line (`{{% mark %}}**this**{{% /mark %}}`) holds a phrase, not a paragraph.
+    return call.inner.source.includes("\n") ? filled : unwrapParagraph(filled);
+  };
+
+  const htmlOf = (node: Exclude<ShortcodeNode, string>): string => {
+    if (node.type === "literal") return escapeHtml(node.value);
+    const reads = renderer.innerOf(node.name);
+    if (reads === undefined) {
+      unknown(node);
+      return node.inner ? innerHtml({ ...node, inner: node.inner }) : "";
+    }
+    const closing = `{{${node.delimiter} /${node.name} ${node.delimiter === "<" ? ">" : "%"}}}`;
+    if (reads === "none" && node.inner)
+      throw new ShortcodeError(node.line, `\`${node.name}\` takes no inner content, yet it has a closing tag: remove ${closing}`);
+    if (reads !== "none" && !node.inner && !node.selfClosed)
+      throw new ShortcodeError(
+        node.line,
+        `\`${node.name}\` is never closed: end its content with ${closing} (or write it self-closed, \`${node.name} … /\`)`,
+      );
+    const inner = !node.inner ? undefined : reads === "text" ? trimNewlines(node.inner.source) : innerHtml({ ...node, inner: node.inner });
+    return renderer.render(node, inner, markdownify);
+  };
+
+  return { markdown: expand(parseShortcodes(text)), outputs };
+}
+
+/** `<p>text</p>`, one paragraph, as its text: a caption or a phrase in a line. */
+function unwrapParagraph(html: string): string {
+  const trimmed = html.trim();
+  const inner = /^<p>([\s\S]*)<\/p>$/.exec(trimmed)?.[1];
+  return inner !== undefined && !inner.includes("<p>") ? inner : trimmed;
+}
+
+/** A block's text without the line breaks after its opening tag and before its closing one. */
+function trimNewlines(text: string): string {
+  return text.replace(/^[ \t]*\r?\n/, "").replace(/\r?\n[ \t]*$/, "");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

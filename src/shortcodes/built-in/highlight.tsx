@@ -1,0 +1,17 @@
+import { arg, type ShortcodeProps } from "../shortcode";
+
+export const inner = "text";
+
+/**
+ * Hugo's `{{< highlight go "linenos=table" >}}…{{< /highlight >}}`: the code, as a fenced code
+ * block in that language shows it. The options after the language (Chroma's line numbers and
+ * highlighted lines) are not read.
+ */
+export default function Highlight({ args, children }: ShortcodeProps) {
+  const language = arg(args, "lang", 0);
+  return (
+    <pre>
+      <code className={language ? `language-${language}` : undefined}>{children}</code>
+    </pre>
+  );
+}

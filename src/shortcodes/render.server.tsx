@@ -1,0 +1,51 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { ShortcodeRenderer } from "../content/markdown/shortcodes";
+import { ShortcodeError, type ShortcodeCall } from "../content/markdown/shortcode-syntax";
+import { BadArgument, type ShortcodeModule } from "./shortcode";
+
+/**
+ * Every shortcode by name: Folio's built-in ones (`built-in/<name>.tsx`), then the site's own
+ * (`src/shortcodes/<name>.tsx`), which add to them or replace one of the same name, as a Hugo
+ * site's `layouts/shortcodes/` does a theme's. Names are the file names, in lower case.
+ */
+const SHORTCODES: ReadonlyMap<string, ShortcodeModule> = new Map(
+  Object.entries({
+    ...import.meta.glob<ShortcodeModule>("./built-in/*.tsx", { eager: true }),
+    ...import.meta.glob<ShortcodeModule>("./*.tsx", { eager: true }),
+  }).map(([file, module]) => [
+    file
+      .replace(/^.*\//, "")
+      .replace(/\.tsx$/, "")
+      .toLowerCase(),
+    module,
+  ]),
+);
+
+/** Where the content between a shortcode's tags goes in its markup, until the markup is a string. */
+const INNER_MARK = "folio-shortcode-inner";
+
+/**
+ * Renders shortcodes for a post with front matter `params`: each is its component rendered to
+ * static HTML (no script reaches the reader), its inner content placed where it puts `children`.
+ */
+export function shortcodeRenderer(params: Readonly<Record<string, unknown>>): ShortcodeRenderer {
+  return {
+    innerOf: (name) => {
+      const module = SHORTCODES.get(name.toLowerCase());
+      return module && (module.inner ?? "none");
+    },
+    render(call: ShortcodeCall, inner: string | undefined, markdownify: (markdown: string) => string): string {
+      const module = SHORTCODES.get(call.name.toLowerCase());
+      if (!module) throw new Error(`no shortcode ${call.name}`);
+      const markup = inner !== undefined && module.inner === "markdown" ? createElement(INNER_MARK) : inner;
+      try {
+        const html = renderToStaticMarkup(createElement(module.default, { args: call.args, children: markup, params, markdownify }));
+        return inner !== undefined && module.inner === "markdown" ? html.replaceAll(`<${INNER_MARK}></${INNER_MARK}>`, () => inner) : html;
+      } catch (error) {
+        if (error instanceof BadArgument) throw new ShortcodeError(call.line, error.message);
+        throw new ShortcodeError(call.line, `shortcode \`${call.name}\` failed: ${(error as Error)?.message ?? error}`, { cause: error });
+      }
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from "react";
+import type { InnerContent } from "../content/markdown/shortcodes";
+
+export type { InnerContent };
+
+/**
+ * What a shortcode's component receives. A shortcode is a module in `src/shortcodes/` (the site's
+ * own) or `src/shortcodes/built-in/` whose default export is a component taking these props, and
+ * which may export `inner` (how it reads the content between its tags; "none" when it has no
+ * closing tag, the default). It is rendered once, when the post is parsed, to static HTML.
+ */
+export interface ShortcodeProps {
+  /** Arguments by name (`src="x"`), or by position from "0": Hugo's `.Get "src"` and `.Get 0`. Use `arg` to read either. */
+  args: Readonly<Record<string, string>>;
+  /**
+   * The content between the tags: rendered Markdown for `inner = "markdown"` (place it as any
+   * children), the text as written for `inner = "text"`; undefined when the shortcode has none.
+   */
+  children?: ReactNode;
+  /** The post's front matter, as written: Hugo's `.Page.Params`. */
+  params: Readonly<Record<string, unknown>>;
+  /** A line of Markdown (a caption) as HTML: Hugo's `markdownify`. Place it with `<Html>`. */
+  markdownify(markdown: string): string;
+}
+
+/** A shortcode module, as `src/shortcodes/<name>.tsx` exports it. */
+export interface ShortcodeModule {
+  default: (props: ShortcodeProps) => ReactNode;
+  inner?: InnerContent;
+}
+
+/** Thrown by a shortcode for an argument it cannot use: the build names the post, the line and this message. */
+export class BadArgument extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BadArgument";
+  }
+}
+
+/**
+ * The argument given by `name`, or else at `position` (shortcodes that Hugo themes document both
+ * ways, `{{< admonition tip "Title" >}}` and `{{< admonition type=tip title="Title" >}}`).
+ */
+export function arg(args: ShortcodeProps["args"], name: string, position?: number): string | undefined {
+  return args[name] ?? (position === undefined ? undefined : args[String(position)]);
+}
+
+/** Hugo's reading of a boolean argument: `true`/`false` in any case; anything else is `fallback`. */
+export function booleanArg(value: string | undefined, fallback: boolean): boolean {
+  const lower = value?.toLowerCase();
+  return lower === "true" ? true : lower === "false" ? false : fallback;
+}

@@ -1,0 +1,17 @@
+import { toHtml } from "hast-util-to-html";
+import { markdownToHast, markdownToUnsanitisedHtml } from "../content/markdown/pipeline";
+import { expandShortcodes } from "../content/markdown/shortcodes";
+import { shortcodeRenderer } from "./render.server";
+
+/**
+ * For a shortcode's test: the article HTML a post with this Markdown (and front matter `params`)
+ * shows, through the whole article pipeline and its sanitiser, with the warnings a build would
+ * print (`3: unknown shortcode …`). A shortcode's problem throws as the build's would.
+ */
+export function shortcodeHtml(markdown: string, params: Record<string, unknown> = {}): { html: string; warnings: string[] } {
+  const warnings: string[] = [];
+  const expanded = expandShortcodes(markdown, shortcodeRenderer(params), markdownToUnsanitisedHtml, (call) =>
+    warnings.push(`${call.line}: unknown shortcode \`${call.name}\``),
+  );
+  return { html: toHtml(markdownToHast(expanded.markdown, { shortcodes: expanded.outputs })).replaceAll("\n", ""), warnings };
+}

@@ -1,0 +1,166 @@
+import { cpSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser";
+import { contrast, luminance } from "./colour";
+import { buildAndServe, scratchProject } from "./scratch-project";
+
+// Hugo's and the themes' shortcodes as a reader sees them in Chromium, a site's own shortcode, and
+// what the build says of one it does not know.
+const POST = `---
+title: Shortcodes
+date: 2024-05-01
+mood: curious
+---
+
+Feeling {{< param mood >}} today.
+
+{{< figure src="featured-image.png" title="The chart" caption="Cases *by* year" alt="A chart of cases" >}}
+
+{{< admonition type=tip title="Before you start" >}}
+Read the **manual**.
+{{< /admonition >}}
+
+{{< admonition warning "Folded away" false >}}
+The hidden part.
+{{< /admonition >}}
+
+{{% notice info %}}
+Learn's notice, with a [link](https://example.com/).
+{{% /notice %}}
+
+{{< highlight go >}}
+func double(n int) int { return n * 2 }
+{{< /highlight >}}
+
+{{< youtube id="w7Ft2ymGmfc" title="The talk" >}}
+
+{{< book title="Dune" >}}
+
+{{< mystery >}}
+Kept text of an unknown shortcode.
+{{< /mystery >}}
+
+\`\`\`markdown
+{{</* figure src="x.png" */>}}
+\`\`\`
+`;
+
+// A site's own shortcode: a React component in src/shortcodes/.
+const BOOK = `import type { ShortcodeProps } from "./shortcode";
+
+export default function Book({ args }: ShortcodeProps) {
+  return <cite className="book">{args.title}</cite>;
+}
+`;
+
+describe("shortcodes in the browser", () => {
+  const project = scratchProject({ "shortcodes/index.md": POST });
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+  let output = "";
+
+  beforeAll(async () => {
+    cpSync(
+      path.resolve("posts/ai-personalized-cancer-treatment/featured-image.png"),
+      path.join(project.dir, "posts/shortcodes/featured-image.png"),
+    );
+    writeFileSync(path.join(project.dir, "src/shortcodes/book.tsx"), BOOK);
+    ({ server, origin, output } = await buildAndServe(project.dir));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    project.remove();
+  });
+
+  /** The post, open, with every request it made. */
+  async function openPost(colorScheme: "light" | "dark" = "light"): Promise<{ page: Page; requests: string[] }> {
+    const page = await browser.newPage({ colorScheme });
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(`${origin}/posts/shortcodes/`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Shortcodes");
+    return { page, requests };
+  }
+
+  it("shows each shortcode as its author meant, and no shortcode braces outside code", async () => {
+    const { page } = await openPost();
+    const article = page.locator("article");
+    expect(await article.getByText("Feeling curious today.").isVisible()).toBe(true);
+    const figure = article.locator("figure");
+    expect(await figure.locator("figcaption").innerText()).toMatch(/The chart\s+Cases by year/);
+    expect(
+      await figure.getByRole("img", { name: "A chart of cases" }).evaluate((image: HTMLImageElement) => image.naturalWidth),
+    ).toBeGreaterThan(0);
+    expect(await article.locator(".markdown-alert-tip .markdown-alert-title").innerText()).toBe("Before you start");
+    expect(await article.getByText("Read the manual.").isVisible()).toBe(true);
+    expect(await article.locator(".markdown-alert-note .markdown-alert-title").innerText()).toBe("Info");
+    expect(await article.locator("code.language-go").innerText()).toBe("func double(n int) int { return n * 2 }");
+    expect(await article.getByRole("link", { name: /The talk/ }).getAttribute("href")).toBe("https://www.youtube.com/watch?v=w7Ft2ymGmfc");
+    expect(await article.locator("cite.book").innerText()).toBe("Dune");
+    expect(await article.getByText("Kept text of an unknown shortcode.").isVisible()).toBe(true);
+    // The escaped shortcode shows as written, in its code block.
+    expect((await article.locator("code.language-markdown").innerText()).trim()).toBe('{{< figure src="x.png" >}}');
+    const prose = await article.evaluate((node) => {
+      const copy = node.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll("pre, code").forEach((code) => code.remove());
+      return copy.innerText;
+    });
+    expect(prose).not.toMatch(/\{\{[<%]|[>%]\}\}/);
+    await page.close();
+  });
+
+  it("names the unknown shortcode, with its file and line, when the site is built", () => {
+    expect(output).toContain(
+      'posts/shortcodes/index.md:31: warning: unknown shortcode `mystery`: its content is shown without it; add src/shortcodes/mystery.tsx to render it (README, "Shortcodes")',
+    );
+  });
+
+  it("loads nothing from YouTube, or any other site, until the reader follows the video's link", async () => {
+    const { page, requests } = await openPost();
+    await page.waitForLoadState("networkidle");
+    expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a folded admonition from the keyboard", async () => {
+    const { page } = await openPost();
+    const hidden = page.getByText("The hidden part.");
+    expect(await hidden.isVisible()).toBe(false);
+    await page.getByText("Folded away").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => hidden.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`shows the figure's caption and the video link readably in the ${colorScheme} scheme`, async () => {
+      const { page } = await openPost(colorScheme);
+      const colours = (selector: string) =>
+        page.locator(selector).evaluate((node) => {
+          const background = (element: Element | null): string => {
+            for (; element; element = element.parentElement) {
+              const colour = getComputedStyle(element).backgroundColor;
+              if (colour !== "rgba(0, 0, 0, 0)") return colour;
+            }
+            return "rgb(255, 255, 255)";
+          };
+          return [getComputedStyle(node).color, background(node)];
+        });
+      for (const selector of ["figcaption .figure-caption", ".video-link .video-title", ".video-link .video-site"]) {
+        const [text, background] = await colours(selector);
+        expect(contrast(text, background), `${selector} in ${colorScheme}`).toBeGreaterThanOrEqual(4.5);
+      }
+      // The card follows the scheme: dark on dark, light on light.
+      const [, cardBackground] = await colours(".video-link a");
+      expect(luminance(cardBackground) < 0.2).toBe(colorScheme === "dark");
+      await page.close();
+    });
+  }
+});
