@@ -65,8 +65,14 @@ export function checkSite(): Problem[] {
 /** The links and images of a post that lead nowhere on the site. */
 function checkLinks(post: Post, contentOf: (post: Post) => ContentNode[], site: Site, source: string): Problem[] {
   const problems: Problem[] = [];
-  const report = (written: string, severity: Problem["severity"], message: string) =>
-    problems.push({ file: post.file, line: lineOf(source, written), message, severity });
+  const reported = new Set<string>();
+  const report = (written: string, severity: Problem["severity"], message: string) => {
+    const line = lineOf(source, written);
+    // The same link written several times is one problem to fix.
+    if (reported.has(`${line}:${message}`)) return;
+    reported.add(`${line}:${message}`);
+    problems.push({ file: post.file, line, message, severity });
+  };
   walk(contentOf(post), (tag, props) => {
     const url = tag === "a" ? props.href : tag === "img" ? props.src : undefined;
     if (typeof url !== "string" || /^[a-z][a-z\d+.-]*:|^\/\//i.test(url)) return;
@@ -78,7 +84,10 @@ function checkLinks(post: Post, contentOf: (post: Post) => ContentNode[], site: 
       return;
     }
     const sitePath = pathPart.startsWith(basePath) ? `/${pathPart.slice(basePath.length)}` : pathPart;
-    const target = findTarget(site, decodeURI(sitePath));
+    // A folder's address without its last slash (`../other-post`, as Hugo posts link) is redirected to it by static hosts.
+    const target =
+      findTarget(site, decodeURI(sitePath)) ??
+      (sitePath.endsWith("/") || path.extname(sitePath) ? undefined : findTarget(site, decodeURI(`${sitePath}/`)));
     const written = lastSegment(sitePath) || sitePath;
     if (target === undefined) {
       if (tag === "img" || path.extname(sitePath)) {

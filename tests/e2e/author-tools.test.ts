@@ -33,7 +33,8 @@ describe("the author's tools", () => {
     const project = scratchProject({
       "linked.md": post(
         "Linked",
-        "## Real heading\n\nSee [the target](../target/#real-heading), [a gone post](../gone/) and [one at its own URL](/2019/05/moved/#intro).",
+        "## Real heading\n\nSee [the target](../target/#real-heading), [a gone post](../gone/), [one at its own URL](/2019/05/moved/#intro) " +
+          "and [the target without its slash](../target), [twice](../gone/).",
       ),
       "moved.md": "---\ntitle: Moved\ndate: 2019-05-01\nurl: /2019/05/moved/\n---\n\n## Intro\n\nText.\n",
       "target.md": post("Target", "## Real heading\n\n[Nowhere](#no-such-heading) and ![a chart](/images/chart.png)."),
@@ -52,7 +53,9 @@ describe("the author's tools", () => {
         "posts/target.md:8: error: the image /images/chart.png is in neither the post's folder, public/ nor the static folder",
       );
       expect(lines.find((line) => line.startsWith("posts/notes/_index.md:1: warning: not read: a section's own page"))).toBeDefined();
-      expect(lines.some((line) => line.includes("real-heading") || line.includes("moved"))).toBe(false);
+      expect(lines.some((line) => line.includes("real-heading") || line.includes("moved") || line.includes("/posts/target"))).toBe(false);
+      // A link written twice is one problem.
+      expect(lines.filter((line) => line.includes("/posts/gone/"))).toHaveLength(1);
       expect(checked.stdout.trim()).toMatch(/^3 errors, 2 warnings in the posts \(checked in [\d.]+ s\)$/);
 
       // The image, put where a Hugo site keeps static files and pointed at, and the links mended: no errors left.
