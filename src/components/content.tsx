@@ -4,12 +4,17 @@ import type { ContentNode, ContentProps } from "../content/markdown/content-tree
 /** Element overrides by tag name, e.g. the image gallery's `img`. */
 export type ContentComponents = Partial<Record<string, ComponentType<Record<string, unknown>>>>;
 
-/** Renders an article's content (see content/markdown/content-tree.ts) as React elements. */
+/**
+ * Renders an article's content (see content/markdown/content-tree.ts) as React elements, with
+ * `components` in place of the elements they name, except inside a link: they may add one (the image
+ * gallery links each image), and a link inside a link is invalid HTML that the browser splits.
+ */
 export function renderContent(nodes: readonly ContentNode[], components: ContentComponents = {}): ReactNode {
-  const toElement = (node: ContentNode): ReactNode => {
+  const toElement = (node: ContentNode, inLink: boolean): ReactNode => {
     if (typeof node === "string") return node;
     const [type, props, ...children] = node as [string, ContentProps | 0, ...ContentNode[]];
-    return createElement(components[type] ?? type, props || null, ...children.map(toElement));
+    const inside = inLink || type === "a";
+    return createElement((!inLink && components[type]) || type, props || null, ...children.map((child) => toElement(child, inside)));
   };
-  return createElement(Fragment, null, ...nodes.map(toElement));
+  return createElement(Fragment, null, ...nodes.map((node) => toElement(node, false)));
 }

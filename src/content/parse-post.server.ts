@@ -13,7 +13,7 @@ import { checkPostCss } from "./post-css.server";
 import { countWords, firstWords, headingsOf, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
 import { markdownToHast, markdownToUnsanitisedHtml } from "./markdown/pipeline";
 import { expandShortcodes, type ExpandedShortcodes } from "./markdown/shortcodes";
-import { hasShortcodes, ShortcodeError } from "./markdown/shortcode-syntax";
+import { hasShortcodes, ShortcodeError, type ShortcodeCall } from "./markdown/shortcode-syntax";
 import { shortcodeRenderer } from "../shortcodes/render.server";
 import { unscopeCss } from "./markdown/rehype-scope-styles";
 import { postFileName, titleFromName, type PostFileName } from "./post-file-name";
@@ -604,7 +604,8 @@ function expandPostShortcodes(file: string, raw: RawFrontMatter, warnings: Conte
   if (!hasShortcodes(raw.body)) return { markdown: raw.body, outputs: [] };
   const unknown = new Set<string>();
   try {
-    return expandShortcodes(raw.body, shortcodeRenderer(raw.attributes), markdownToUnsanitisedHtml, (call) => {
+    const warn = (call: ShortcodeCall, message: string) => warnings.push({ file, line: raw.bodyLine + call.line - 1, message });
+    return expandShortcodes(raw.body, shortcodeRenderer(raw.attributes, warn), markdownToUnsanitisedHtml, (call) => {
       if (unknown.has(call.name)) return;
       unknown.add(call.name);
       warnings.push({

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ShortcodeRenderer } from "../content/markdown/shortcodes";
 import { ShortcodeError, type ShortcodeCall } from "../content/markdown/shortcode-syntax";
-import { BadArgument, type ShortcodeModule } from "./shortcode";
+import { BadArgument, type InnerContent, type ShortcodeModule } from "./shortcode";
 
 /**
  * Every shortcode by name: Folio's built-in ones (`built-in/<name>.tsx`), then the site's own
@@ -28,24 +28,42 @@ const INNER_MARK = "folio-shortcode-inner";
 /**
  * Renders shortcodes for a post with front matter `params`: each is its component rendered to
  * static HTML (no script reaches the reader), its inner content placed where it puts `children`.
+ * What a shortcode warns of reaches `warn`, with the call (its line).
  */
-export function shortcodeRenderer(params: Readonly<Record<string, unknown>>): ShortcodeRenderer {
+export function shortcodeRenderer(
+  params: Readonly<Record<string, unknown>>,
+  warn: (call: ShortcodeCall, message: string) => void = () => {},
+): ShortcodeRenderer {
   return {
-    innerOf: (name) => {
-      const module = SHORTCODES.get(name.toLowerCase());
-      return module && (module.inner ?? "none");
+    innerOf: (call) => {
+      const module = SHORTCODES.get(call.name.toLowerCase());
+      return module && innerOf(module, call);
     },
     render(call: ShortcodeCall, inner: string | undefined, markdownify: (markdown: string) => string): string {
       const module = SHORTCODES.get(call.name.toLowerCase());
       if (!module) throw new Error(`no shortcode ${call.name}`);
-      const markup = inner !== undefined && module.inner === "markdown" ? createElement(INNER_MARK) : inner;
+      // Markup (rendered Markdown, or HTML as written) goes in as a mark React leaves alone, then takes its place.
+      const reads = innerOf(module, call);
+      const isMarkup = inner !== undefined && (reads === "markdown" || reads === "html");
       try {
-        const html = renderToStaticMarkup(createElement(module.default, { args: call.args, children: markup, params, markdownify }));
-        return inner !== undefined && module.inner === "markdown" ? html.replaceAll(`<${INNER_MARK}></${INNER_MARK}>`, () => inner) : html;
+        const element = createElement(module.default, {
+          args: call.args,
+          children: isMarkup ? createElement(INNER_MARK) : inner,
+          params,
+          markdownify,
+          warn: (message: string) => warn(call, message),
+        });
+        // React adds a preload of each image for the page's head; the article is no place for it.
+        const html = renderToStaticMarkup(element).replace(/<link rel="preload" as="image"[^>]*>/g, "");
+        return isMarkup ? html.replaceAll(`<${INNER_MARK}></${INNER_MARK}>`, () => inner) : html;
       } catch (error) {
         if (error instanceof BadArgument) throw new ShortcodeError(call.line, error.message);
         throw new ShortcodeError(call.line, `shortcode \`${call.name}\` failed: ${(error as Error)?.message ?? error}`, { cause: error });
       }
     },
   };
+}
+
+function innerOf(module: ShortcodeModule, call: ShortcodeCall): InnerContent {
+  return typeof module.inner === "function" ? module.inner(call.args) : (module.inner ?? "none");
 }

@@ -13,20 +13,24 @@ export interface ShortcodeProps {
   /** Arguments by name (`src="x"`), or by position from "0": Hugo's `.Get "src"` and `.Get 0`. Use `arg` to read either. */
   args: Readonly<Record<string, string>>;
   /**
-   * The content between the tags: rendered Markdown for `inner = "markdown"` (place it as any
-   * children), the text as written for `inner = "text"`; undefined when the shortcode has none.
+   * The content between the tags: rendered Markdown for `inner = "markdown"` and the HTML as written
+   * for `inner = "html"` (place either as any children), the text as written for `inner = "text"`;
+   * undefined when the shortcode has none.
    */
   children?: ReactNode;
   /** The post's front matter, as written: Hugo's `.Page.Params`. */
   params: Readonly<Record<string, unknown>>;
-  /** A line of Markdown (a caption) as HTML: Hugo's `markdownify`. Place it with `<Html>`. */
+  /** A line of Markdown (a caption) as HTML: Hugo's `markdownify`. Place it with `dangerouslySetInnerHTML` (the sanitiser checks the article after). */
   markdownify(markdown: string): string;
+  /** Tells the author something about this call (`file:line: warning: …` in the build's output). */
+  warn(message: string): void;
 }
 
 /** A shortcode module, as `src/shortcodes/<name>.tsx` exports it. */
 export interface ShortcodeModule {
   default: (props: ShortcodeProps) => ReactNode;
-  inner?: InnerContent;
+  /** How it reads its content ("none" by default), or a function of its arguments that says. */
+  inner?: InnerContent | ((args: ShortcodeProps["args"]) => InnerContent);
 }
 
 /** Thrown by a shortcode for an argument it cannot use: the build names the post, the line and this message. */

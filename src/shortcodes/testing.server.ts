@@ -10,7 +10,8 @@ import { shortcodeRenderer } from "./render.server";
  */
 export function shortcodeHtml(markdown: string, params: Record<string, unknown> = {}): { html: string; warnings: string[] } {
   const warnings: string[] = [];
-  const expanded = expandShortcodes(markdown, shortcodeRenderer(params), markdownToUnsanitisedHtml, (call) =>
+  const renderer = shortcodeRenderer(params, (call, message) => warnings.push(`${call.line}: ${message}`));
+  const expanded = expandShortcodes(markdown, renderer, markdownToUnsanitisedHtml, (call) =>
     warnings.push(`${call.line}: unknown shortcode \`${call.name}\``),
   );
   return { html: toHtml(markdownToHast(expanded.markdown, { shortcodes: expanded.outputs })).replaceAll("\n", ""), warnings };

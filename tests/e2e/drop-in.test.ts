@@ -106,6 +106,23 @@ describe("a blog from another generator, dropped in unchanged", () => {
     await page.close();
   });
 
+  it("shows LoveIt's own shortcode documentation as LoveIt does: callouts, badges, styled text, escaped examples", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/posts/theme-documentation-extended-shortcodes/`);
+    const article = page.locator("article");
+    // Every admonition type of its list, each a callout (folded or not) with its title.
+    expect(await article.locator(".markdown-alert").count()).toBeGreaterThanOrEqual(12);
+    expect(await article.locator(".version-badge").first().innerText()).toBe("Changed in 0.2.0");
+    // {{< style "text-align:right; strong{color:#00b1ff;}" >}}: the paragraph right-aligned, its bold text blue.
+    const styled = article.locator("p", { hasText: "This is a right-aligned paragraph." });
+    await expect.poll(() => styled.evaluate((node) => getComputedStyle(node).textAlign)).toBe("right");
+    expect(await styled.locator("strong").evaluate((node) => getComputedStyle(node).color)).toBe("rgb(0, 177, 255)");
+    // The example shown above it is written with LoveIt's escape character ({?{}{< style …): it reads as the shortcode.
+    expect(await article.locator("pre code", { hasText: '{{< style "text-align:right; strong{color:#00b1ff;}" >}}' }).count()).toBe(1);
+    expect(await article.locator("pre code", { hasText: "{?{}" }).count()).toBe(0);
+    await page.close();
+  });
+
   it("builds the same blog read from where it is (FOLIO_POSTS), with its static files (FOLIO_STATIC)", () => {
     const elsewhere = path.join(project.dir, "my-hugo-site");
     mkdirSync(path.join(elsewhere, "content"), { recursive: true });

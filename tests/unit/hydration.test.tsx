@@ -29,4 +29,24 @@ describe("prerendered posts hydrate without a mismatch", () => {
     }
     expect(mismatches).toEqual([]);
   }, 60_000);
+
+  it("with lightgallery, for an image that is already a link (the gallery links only the others)", async () => {
+    const content = markdownContent("[![A chart](chart.png)](https://example.com/) and ![A photo](photo.png)", "/posts/x/");
+    const container = document.createElement("div");
+    container.innerHTML = renderToString(<ArticleBody content={content} lightgallery />);
+    document.body.append(container);
+    expect(container.querySelectorAll("a a")).toHaveLength(0);
+    expect(container.querySelector('a[href="https://example.com/"] img')?.getAttribute("alt")).toBe("A chart");
+    expect(container.querySelector("a.gallery-link img")?.getAttribute("alt")).toBe("A photo");
+    const errors: unknown[] = [];
+    let root: ReturnType<typeof hydrateRoot> | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, <ArticleBody content={JSON.parse(JSON.stringify(content))} lightgallery />, {
+        onRecoverableError: (error) => errors.push(error),
+      });
+    });
+    expect(errors).toEqual([]);
+    await act(async () => root?.unmount());
+    container.remove();
+  });
 });

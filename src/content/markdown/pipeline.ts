@@ -12,6 +12,7 @@ import { unified, type PluggableList } from "unified";
 import rehypeAlerts from "./rehype-alerts";
 import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
 import rehypeCustomHeadingIds from "./rehype-custom-heading-ids";
+import rehypeLoveItSyntax from "./rehype-loveit-syntax";
 import rehypeReparse from "./rehype-reparse";
 import rehypeScopeStyles from "./rehype-scope-styles";
 import rehypeShortcodes from "./rehype-shortcodes";
@@ -59,10 +60,11 @@ export const remarkPlugins: PluggableList = [remarkGfm, remarkDefinitionList, re
 export const remarkTypography: PluggableList = [remarkGemoji, remarkTypographer];
 
 /**
- * HTML steps, in order: put shortcodes' HTML in place of their placeholders, parse raw HTML, sanitise it, give headings the ids their authors chose,
- * repair in-page links to sanitised ids, turn GitHub alerts (`> [!NOTE]`) into callouts, scope
- * `<style>` to the article, give the other headings ids (github-slugger, the same slugs the TOC
- * links to), and last, reparse the result as a browser would (see rehype-reparse.ts).
+ * HTML steps, in order: put shortcodes' HTML in place of their placeholders, parse raw HTML,
+ * sanitise it, give headings the ids their authors chose, repair in-page links to sanitised ids,
+ * turn GitHub alerts (`> [!NOTE]`) into callouts, read LoveIt's extended syntax (ruby, fractions, `{?{}`),
+ * scope `<style>` to the article, give the other headings ids (github-slugger, the same slugs the
+ * TOC links to), and last, reparse the result as a browser would (see rehype-reparse.ts).
  */
 export const rehypePlugins: PluggableList = [
   rehypeShortcodes,
@@ -71,6 +73,7 @@ export const rehypePlugins: PluggableList = [
   rehypeCustomHeadingIds,
   rehypeClobberedAnchors,
   rehypeAlerts,
+  rehypeLoveItSyntax,
   rehypeScopeStyles,
   rehypeSlug,
   rehypeReparse,

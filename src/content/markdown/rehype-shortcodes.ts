@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { PLACEHOLDER } from "./shortcodes";
+import { isBlockHtml, PLACEHOLDER } from "./shortcodes";
 
 /** Where markdownToHast gives this step the shortcodes' outputs: the file's data. */
 export interface ShortcodeData {
@@ -8,8 +8,8 @@ export interface ShortcodeData {
 
 /**
  * Puts each shortcode's HTML where its placeholder stands (see shortcodes.ts), as raw HTML for
- * rehype-raw to parse and the sanitiser to check, as the rest of the post's HTML is. A placeholder
- * alone in a paragraph replaces the paragraph (a figure is not inside a `<p>`), as Hugo does; one in
+ * rehype-raw to parse and the sanitiser to check, as the rest of the post's HTML is. A block (a
+ * figure) whose placeholder is alone in a paragraph replaces the paragraph, as Hugo does; one in
  * an attribute (a link to `{{< ref >}}`) becomes the output's text. Like Hugo, placeholders in code
  * are replaced too: an escaped shortcode is how a post shows one in code.
  */
@@ -31,7 +31,7 @@ function replaceIn(parent: Parent, outputs: readonly string[]): void {
         child.children.length === 1 &&
         child.children[0].type === "text" &&
         wholePlaceholder(child.children[0].value);
-      if (alone !== false && alone !== undefined) {
+      if (alone !== false && isBlockHtml(outputs[alone] ?? "")) {
         children.push({ type: "raw", value: outputs[alone] ?? "" });
         continue;
       }

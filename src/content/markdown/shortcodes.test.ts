@@ -6,7 +6,7 @@ import { expandShortcodes, type ShortcodeRenderer } from "./shortcodes";
 
 /** Made-up shortcodes: `box` and `mark` wrap their Markdown content, `code` its text, `shout` writes its argument. */
 const renderer: ShortcodeRenderer = {
-  innerOf: (name) => ({ box: "markdown" as const, mark: "markdown" as const, code: "text" as const, shout: "none" as const })[name],
+  innerOf: ({ name }) => ({ box: "markdown" as const, mark: "markdown" as const, code: "text" as const, shout: "none" as const })[name],
   render: (call, inner) =>
     call.name === "box"
       ? `<div class="box">${inner ?? ""}</div>`
@@ -63,7 +63,7 @@ describe("expandShortcodes", () => {
       render: () => `<img src="x.png" onerror="alert(1)"><script>alert(2)</script>`,
     };
     const expanded = expandShortcodes("{{< evil >}}", hostile, markdownToUnsanitisedHtml, () => {});
-    expect(toHtml(markdownToHast(expanded.markdown, { shortcodes: expanded.outputs }))).toBe('<img src="x.png">');
+    expect(toHtml(markdownToHast(expanded.markdown, { shortcodes: expanded.outputs }))).toBe('<p><img src="x.png"></p>');
   });
 
   it("fails at the line of a shortcode never closed, or closed when it takes no content", () => {

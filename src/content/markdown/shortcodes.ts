@@ -1,14 +1,18 @@
 import { parseShortcodes, ShortcodeError, type ShortcodeCall, type ShortcodeNode } from "./shortcode-syntax";
 
-/** How a shortcode reads what is between its tags: rendered as Markdown, as the text written, or not at all (it has no closing tag). */
-export type InnerContent = "markdown" | "text" | "none";
+/**
+ * How a shortcode reads what is between its tags: rendered as Markdown, as the text written, as HTML
+ * (the text written, placed as markup; the sanitiser checks it as a post's own HTML), or not at all
+ * (it has no closing tag).
+ */
+export type InnerContent = "markdown" | "text" | "html" | "none";
 
 /** What expands shortcodes: the known shortcodes, each rendered to HTML. */
 export interface ShortcodeRenderer {
-  /** How the shortcode `name` reads its inner content; undefined for a shortcode nobody defined. */
-  innerOf(name: string): InnerContent | undefined;
+  /** How the shortcode called reads its inner content; undefined for a shortcode nobody defined. */
+  innerOf(call: ShortcodeCall): InnerContent | undefined;
   /**
-   * The shortcode's HTML, given its inner content (HTML for "markdown", the text for "text") and
+   * The shortcode's HTML, given its inner content (HTML for "markdown", the text for "text" and "html") and
    * `markdownify`, which renders a line of Markdown (a caption) to HTML. Throws a ShortcodeError
    * (its line is the call's) for a bad argument.
    */
@@ -28,6 +32,14 @@ export interface ExpandedShortcodes {
  */
 export const placeholder = (index: number) => `FOLIOSHORTCODE${index}END`;
 export const PLACEHOLDER = /FOLIOSHORTCODE(\d+)END/g;
+
+/** HTML that starts with a block (a figure, a callout), which replaces the paragraph its placeholder stands alone in; other output stays in it. */
+export function isBlockHtml(html: string): boolean {
+  return (
+    html.trim() === "" ||
+    /^\s*<(?:address|article|aside|blockquote|details|div|dl|figure|h[1-6]|hr|ol|p|pre|section|style|table|ul)[\s>/]/i.test(html)
+  );
+}
 
 /**
  * Expands the shortcodes in a Markdown text (Hugo's `{{< >}}` and `{{% %}}`): each becomes a
@@ -52,7 +64,9 @@ export function expandShortcodes(
   const innerHtml = (call: ShortcodeCall & { inner: object }): string => {
     const html = toHtml(expand(call.inner.nodes));
     const filled = html
-      .replace(/<p>\s*FOLIOSHORTCODE(\d+)END\s*<\/p>/g, (_, index: string) => outputs[Number(index)])
+      .replace(/<p>\s*FOLIOSHORTCODE(\d+)END\s*<\/p>/g, (paragraph, index: string) =>
+        isBlockHtml(outputs[Number(index)]) ? outputs[Number(index)] : paragraph,
+      )
       .replace(PLACEHOLDER, (_, index: string) => outputs[Number(index)]);
     // A shortcode within a line (`{{% mark %}}**this**{{% /mark %}}`) holds a phrase, not a paragraph.
     return call.inner.source.includes("\n") ? filled : unwrapParagraph(filled);
@@ -60,7 +74,7 @@ export function expandShortcodes(
 
   const htmlOf = (node: Exclude<ShortcodeNode, string>): string => {
     if (node.type === "literal") return escapeHtml(node.value);
-    const reads = renderer.innerOf(node.name);
+    const reads = renderer.innerOf(node);
     if (reads === undefined) {
       unknown(node);
       return node.inner ? innerHtml({ ...node, inner: node.inner }) : "";
@@ -73,7 +87,11 @@ export function expandShortcodes(
         node.line,
         `\`${node.name}\` is never closed: end its content with ${closing} (or write it self-closed, \`${node.name} … /\`)`,
       );
-    const inner = !node.inner ? undefined : reads === "text" ? trimNewlines(node.inner.source) : innerHtml({ ...node, inner: node.inner });
+    const inner = !node.inner
+      ? undefined
+      : reads === "markdown"
+        ? innerHtml({ ...node, inner: node.inner })
+        : trimNewlines(node.inner.source);
     return renderer.render(node, inner, markdownify);
   };
 

@@ -59,3 +59,75 @@ describe("built-in shortcodes", () => {
     expect(() => html('{{< param "nope" >}}')).toThrow("the front matter has no value `nope` to show");
   });
 });
+
+describe("LoveIt's shortcodes", () => {
+  it("raw: its content kept from Markdown, as HTML the sanitiser checks", () => {
+    expect(html("Inline {{< raw >}}\\(a_1 *b*\\){{< /raw >}} math.")).toBe("<p>Inline \\(a_1 *b*\\) math.</p>");
+    expect(html('{{< raw >}}<b onclick="x()">bold</b><script>x()</script>{{< /raw >}}')).toBe("<p><b>bold</b></p>");
+  });
+
+  it("style: the content in an element its CSS styles, scoped to the article", () => {
+    const styled = html('> {{< style "text-align: right; strong { color: #00b1ff; }" >}}-- **John**{{< /style >}}');
+    expect(styled).toBe(
+      "<blockquote><div><style>@scope {:scope { text-align: right; strong { color: #00b1ff; } }}</style>– <strong>John</strong></div></blockquote>",
+    );
+    expect(() => html('{{< style "color: red" script >}}x{{< /style >}}')).toThrow("`style` wraps its content in one of div");
+  });
+
+  it("version: a badge of what changed in which version", () => {
+    expect(html("{{< version 0.2.0 changed >}}")).toBe('<p><span class="version-badge version-changed">Changed in 0.2.0</span></p>');
+    expect(html("{{< version 0.1.1 >}}")).toBe('<p><span class="version-badge version-new">New in 0.1.1</span></p>');
+  });
+
+  it("link: a link with its text and title, positional or named", () => {
+    expect(html('{{< link "https://example.com/" "The *site*" "Go there" >}}')).toBe(
+      '<p><a href="https://example.com/" title="Go there"><span>The <em>site</em></span></a></p>',
+    );
+    expect(html('{{< link href="mailto:a@example.com" >}}')).toBe('<p><a href="mailto:a@example.com">mailto:a@example.com</a></p>');
+  });
+
+  it("image: a figure with its caption, linked to the large version", () => {
+    expect(html('{{< image src="/a.jpg" caption="A *lighthouse*" src_l="/a-large.jpg" >}}')).toBe(
+      '<figure><a href="/a-large.jpg"><img src="/a.jpg" alt="A lighthouse"></a><figcaption class="image-caption">A <em>lighthouse</em></figcaption></figure>',
+    );
+    expect(html('{{< image src="/a.jpg" alt="Sea" linked=false >}}')).toBe('<p><img src="/a.jpg" alt="Sea"></p>');
+  });
+
+  it("person, bilibili, mermaid and typeit: as a reader would see them without script", () => {
+    expect(html('{{< person "https://dillonzq.com/" Dillon "author of LoveIt" >}}')).toBe(
+      '<p><span class="h-card person-mention"><a class="p-name u-url" href="https://dillonzq.com/" title="author of LoveIt">Dillon</a></span></p>',
+    );
+    expect(html("{{< bilibili id=BV1TJ411C7An p=3 >}}")).toContain('<a href="https://www.bilibili.com/video/BV1TJ411C7An?p=3">');
+    expect(html("{{< mermaid >}}\ngraph LR;\n  A --> B\n{{< /mermaid >}}")).toBe(
+      '<pre><code class="language-mermaid">graph LR;  A --> B</code></pre>',
+    );
+    expect(html("{{< typeit >}}\nThis is a *paragraph*\n{{< /typeit >}}")).toBe(
+      '<div class="typeit"><p>This is a <em>paragraph</em></p></div>',
+    );
+    expect(html("{{< typeit code=java >}}\nint a = b * c;\n{{< /typeit >}}")).toBe(
+      '<pre><code class="language-java">int a = b * c;</code></pre>',
+    );
+  });
+
+  it("script: left out, and the author told", () => {
+    const { html: shown, warnings } = shortcodeHtml("Before\n\n{{< script >}}\nalert(1);\n{{< /script >}}");
+    expect(shown).toBe("<p>Before</p>");
+    expect(warnings).toEqual(["3: `script`: Folio runs no script from a post, so this one is left out"]);
+  });
+});
+
+describe("Hugo's embeds as links", () => {
+  it("gist, instagram, x and tweet: a link card to the other site, no script", () => {
+    expect(html("{{< gist spf13 7896402 >}}")).toBe(
+      '<p class="link-card"><a href="https://gist.github.com/spf13/7896402"><span class="link-card-title">A gist by spf13</span><span class="link-card-site">GitHub Gist</span></a></p>',
+    );
+    expect(html("{{< instagram CxOWiQNP2MO >}}")).toContain('<a href="https://www.instagram.com/p/CxOWiQNP2MO/">');
+    expect(html('{{< x user="SanDiegoZoo" id="1453110110599868418" >}}')).toContain(
+      '<a href="https://x.com/SanDiegoZoo/status/1453110110599868418">',
+    );
+    expect(html('{{< tweet user="SanDiegoZoo" id="1453110110599868418" >}}')).toBe(
+      html('{{< x user="SanDiegoZoo" id="1453110110599868418" >}}'),
+    );
+    expect(() => html('{{< x user="a" id="not-a-number" >}}')).toThrow("`x` needs the account and the post's number");
+  });
+});

@@ -6,17 +6,9 @@ import { BadArgument, type ShortcodeProps } from "../shortcode";
  * caption rather than an `<h4>`, which would land in the table of contents.
  */
 export default function Figure({ args, markdownify }: ShortcodeProps) {
-  const { src, link, target, rel, alt, title, caption, attr, attrlink, width, height, loading } = args;
+  const { src, link, target, rel, alt, title, caption, attr, attrlink, width, height } = args;
   if (!src) throw new BadArgument('`figure` needs the image: add src="file.png"');
-  const image = (
-    <img
-      src={src}
-      alt={alt ?? (caption ? plain(markdownify(caption)) : "")}
-      width={width}
-      height={height}
-      loading={loading === "lazy" || loading === "eager" ? loading : undefined}
-    />
-  );
+  const image = <img src={src} alt={alt ?? (caption ? plain(markdownify(caption)) : "")} width={width} height={height} />;
   return (
     <figure className={args.class}>
       {link ? (
