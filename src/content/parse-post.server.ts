@@ -601,21 +601,29 @@ const MAX_HTML_NESTING = 500;
  * cannot be read or rendered is a ContentError at its line.
  */
 function expandPostShortcodes(file: string, raw: RawFrontMatter, warnings: ContentWarning[]): ExpandedShortcodes {
-  if (!hasShortcodes(raw.body)) return { markdown: raw.body, outputs: [] };
+  // Jekyll's posts (and Hexo's, named the same way) carry Liquid tags; in any other post `{% … %}` is text, as in Hugo.
+  const syntax = { liquid: isJekyllPost(postFileName(file)) };
+  if (!hasShortcodes(raw.body, syntax)) return { markdown: raw.body, outputs: [] };
   const unknown = new Set<string>();
   try {
     const warn = (call: ShortcodeCall, message: string) => warnings.push({ file, line: raw.bodyLine + call.line - 1, message });
-    return expandShortcodes(raw.body, shortcodeRenderer(raw.attributes, warn), markdownToUnsanitisedHtml, (call) => {
-      if (unknown.has(call.name)) return;
-      unknown.add(call.name);
-      warnings.push({
-        file,
-        line: raw.bodyLine + call.line - 1,
-        message:
-          `unknown shortcode \`${call.name}\`: ${call.inner ? "its content is shown without it" : "it is left out"}; ` +
-          `add src/shortcodes/${call.name}.tsx to render it (README, "Shortcodes")`,
-      });
-    });
+    return expandShortcodes(
+      raw.body,
+      shortcodeRenderer(raw.attributes, warn),
+      markdownToUnsanitisedHtml,
+      (call) => {
+        if (unknown.has(call.name)) return;
+        unknown.add(call.name);
+        warnings.push({
+          file,
+          line: raw.bodyLine + call.line - 1,
+          message:
+            `unknown ${call.delimiter === "liquid" ? "tag" : "shortcode"} \`${call.name}\`: ${call.inner ? "its content is shown without it" : "it is left out"}; ` +
+            `add src/shortcodes/${call.name}.tsx${call.delimiter === "liquid" ? " (with `export const liquid = true`)" : ""} to render it (README, "Shortcodes")`,
+        });
+      },
+      syntax,
+    );
   } catch (error) {
     if (error instanceof ShortcodeError) throw new ContentError(file, raw.bodyLine + error.line - 1, error.message, { cause: error });
     throw error;

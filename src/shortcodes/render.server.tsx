@@ -22,6 +22,22 @@ const SHORTCODES: ReadonlyMap<string, ShortcodeModule> = new Map(
   ]),
 );
 
+/**
+ * Liquid's logic, which Folio does not run (its variables are Jekyll's site and page): the tag, and
+ * what it wraps, are left out with a warning; a `{% comment %}` silently, as Liquid does. By whether
+ * the tag wraps content.
+ */
+const LIQUID_LOGIC: ReadonlyMap<string, InnerContent> = new Map([
+  ...["for", "if", "unless", "case", "capture", "tablerow", "comment"].map((name) => [name, "text"] as const),
+  ...["assign", "cycle", "increment", "decrement", "break", "continue"].map((name) => [name, "none"] as const),
+]);
+
+/** The module a call names: a Liquid tag only among modules that are also Liquid tags. */
+function moduleOf(call: ShortcodeCall): ShortcodeModule | undefined {
+  const module = SHORTCODES.get(call.name.toLowerCase());
+  return call.delimiter === "liquid" && !module?.liquid ? undefined : module;
+}
+
 /** Where the content between a shortcode's tags goes in its markup, until the markup is a string. */
 const INNER_MARK = "folio-shortcode-inner";
 
@@ -36,11 +52,17 @@ export function shortcodeRenderer(
 ): ShortcodeRenderer {
   return {
     innerOf: (call) => {
-      const module = SHORTCODES.get(call.name.toLowerCase());
+      if (call.delimiter === "liquid" && LIQUID_LOGIC.has(call.name)) return LIQUID_LOGIC.get(call.name);
+      const module = moduleOf(call);
       return module && innerOf(module, call);
     },
     render(call: ShortcodeCall, inner: string | undefined, markdownify: (markdown: string) => string): string {
-      const module = SHORTCODES.get(call.name.toLowerCase());
+      if (call.delimiter === "liquid" && LIQUID_LOGIC.has(call.name)) {
+        if (call.name !== "comment")
+          warn(call, `\`{% ${call.name} %}\`: Folio does not run Liquid's logic, so the tag and what it wraps are left out`);
+        return "";
+      }
+      const module = moduleOf(call);
       if (!module) throw new Error(`no shortcode ${call.name}`);
       // Markup (rendered Markdown, or HTML as written) goes in as a mark React leaves alone, then takes its place.
       const reads = innerOf(module, call);
@@ -48,6 +70,7 @@ export function shortcodeRenderer(
       try {
         const element = createElement(module.default, {
           args: call.args,
+          argumentText: call.argumentText,
           children: isMarkup ? createElement(INNER_MARK) : inner,
           params,
           markdownify,

@@ -12,6 +12,8 @@ export type { InnerContent };
 export interface ShortcodeProps {
   /** Arguments by name (`src="x"`), or by position from "0": Hugo's `.Get "src"` and `.Get 0`. Use `arg` to read either. */
   args: Readonly<Record<string, string>>;
+  /** The arguments as written after the name (`Ada, Notes https://example.com/`): Liquid tags read them so. */
+  argumentText: string;
   /**
    * The content between the tags: rendered Markdown for `inner = "markdown"` and the HTML as written
    * for `inner = "html"` (place either as any children), the text as written for `inner = "text"`;
@@ -31,6 +33,8 @@ export interface ShortcodeModule {
   default: (props: ShortcodeProps) => ReactNode;
   /** How it reads its content ("none" by default), or a function of its arguments that says. */
   inner?: InnerContent | ((args: ShortcodeProps["args"]) => InnerContent);
+  /** Also a Liquid tag of Jekyll's or Hexo's (`{% highlight ruby %}`): Liquid's names are their own, and `{% link %}` is not LoveIt's `link`. */
+  liquid?: boolean;
 }
 
 /** Thrown by a shortcode for an argument it cannot use: the build names the post, the line and this message. */

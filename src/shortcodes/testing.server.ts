@@ -1,18 +1,28 @@
 import { toHtml } from "hast-util-to-html";
 import { markdownToHast, markdownToUnsanitisedHtml } from "../content/markdown/pipeline";
+import type { SyntaxOptions } from "../content/markdown/shortcode-syntax";
 import { expandShortcodes } from "../content/markdown/shortcodes";
 import { shortcodeRenderer } from "./render.server";
 
 /**
  * For a shortcode's test: the article HTML a post with this Markdown (and front matter `params`)
  * shows, through the whole article pipeline and its sanitiser, with the warnings a build would
- * print (`3: unknown shortcode …`). A shortcode's problem throws as the build's would.
+ * print (`3: unknown shortcode …`). A shortcode's problem throws as the build's would. With
+ * `{ liquid: true }`, Liquid tags are read too, as in a Jekyll post.
  */
-export function shortcodeHtml(markdown: string, params: Record<string, unknown> = {}): { html: string; warnings: string[] } {
+export function shortcodeHtml(
+  markdown: string,
+  params: Record<string, unknown> = {},
+  syntax: SyntaxOptions = {},
+): { html: string; warnings: string[] } {
   const warnings: string[] = [];
   const renderer = shortcodeRenderer(params, (call, message) => warnings.push(`${call.line}: ${message}`));
-  const expanded = expandShortcodes(markdown, renderer, markdownToUnsanitisedHtml, (call) =>
-    warnings.push(`${call.line}: unknown shortcode \`${call.name}\``),
+  const expanded = expandShortcodes(
+    markdown,
+    renderer,
+    markdownToUnsanitisedHtml,
+    (call) => warnings.push(`${call.line}: unknown shortcode \`${call.name}\``),
+    syntax,
   );
   return { html: toHtml(markdownToHast(expanded.markdown, { shortcodes: expanded.outputs })).replaceAll("\n", ""), warnings };
 }

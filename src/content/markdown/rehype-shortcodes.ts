@@ -8,8 +8,8 @@ export interface ShortcodeData {
 
 /**
  * Puts each shortcode's HTML where its placeholder stands (see shortcodes.ts), as raw HTML for
- * rehype-raw to parse and the sanitiser to check, as the rest of the post's HTML is. A block (a
- * figure) whose placeholder is alone in a paragraph replaces the paragraph, as Hugo does; one in
+ * rehype-raw to parse and the sanitiser to check, as the rest of the post's HTML is. Blocks (a
+ * figure) whose placeholders are all a paragraph holds replace the paragraph, as Hugo does; one in
  * an attribute (a link to `{{< ref >}}`) becomes the output's text. Like Hugo, placeholders in code
  * are replaced too: an escaped shortcode is how a post shows one in code.
  */
@@ -30,9 +30,9 @@ function replaceIn(parent: Parent, outputs: readonly string[]): void {
         child.tagName === "p" &&
         child.children.length === 1 &&
         child.children[0].type === "text" &&
-        wholePlaceholder(child.children[0].value);
-      if (alone !== false && isBlockHtml(outputs[alone] ?? "")) {
-        children.push({ type: "raw", value: outputs[alone] ?? "" });
+        onlyPlaceholders(child.children[0].value);
+      if (alone && alone.every((index) => isBlockHtml(outputs[index] ?? ""))) {
+        children.push(...alone.map((index) => ({ type: "raw" as const, value: outputs[index] ?? "" })));
         continue;
       }
       for (const [key, value] of Object.entries(child.properties)) {
@@ -54,10 +54,10 @@ function replaceIn(parent: Parent, outputs: readonly string[]): void {
   parent.children = children as ElementContent[];
 }
 
-/** The index of a text that is one placeholder and spaces, or false. */
-function wholePlaceholder(text: string): number | false {
-  const match = /^\s*FOLIOSHORTCODE(\d+)END\s*$/.exec(text);
-  return match ? Number(match[1]) : false;
+/** The indexes of a text that is placeholders and spaces only (shortcodes on lines of their own), or undefined. */
+function onlyPlaceholders(text: string): number[] | undefined {
+  if (!/^(?:\s*FOLIOSHORTCODE\d+END)+\s*$/.test(text)) return undefined;
+  return [...text.matchAll(PLACEHOLDER)].map((match) => Number(match[1]));
 }
 
 /** HTML's text, for an attribute: tags dropped, the few entities an output escapes read back. */

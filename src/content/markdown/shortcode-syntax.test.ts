@@ -76,4 +76,19 @@ describe("parseShortcodes", () => {
     expect(problem('{{< figure "x.png" title="y" >}}')).toMatch(/^1: shortcode `figure` mixes named and positional arguments/);
     expect(problem('{{< figure src="x.png >}}')).toMatch(/^1: `\{\{<` is never closed/);
   });
+
+  it("reads Liquid tags only when asked (a Jekyll post), raw text as written, and names a tag never closed", () => {
+    expect(parseShortcodes("{% highlight ruby %}\nx\n{% endhighlight %}")).toEqual(["{% highlight ruby %}\nx\n{% endhighlight %}"]);
+    const [highlight] = parseShortcodes("{%- highlight ruby linenos -%}\nx\n{% endhighlight %}", { liquid: true }) as ShortcodeCall[];
+    expect(highlight).toMatchObject({
+      name: "highlight",
+      delimiter: "liquid",
+      args: { "0": "ruby", "1": "linenos" },
+      argumentText: "ruby linenos",
+    });
+    expect(highlight.inner?.source).toBe("\nx\n");
+    expect(parseShortcodes("a {% raw %}{{ x }} {% if %}{% endraw %} b", { liquid: true })).toEqual(["a ", "{{ x }} {% if %}", " b"]);
+    expect(() => parseShortcodes("{% raw %}\n{{ x }}", { liquid: true })).toThrow("`{% raw %}` is never closed");
+    expect(() => parseShortcodes("text\n{% endnote %}", { liquid: true })).toThrow("`{% endnote %}` closes no `note` tag");
+  });
 });

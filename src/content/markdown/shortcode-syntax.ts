@@ -15,8 +15,10 @@
 export interface ShortcodeCall {
   type: "shortcode";
   name: string;
-  /** `%` for `{{% … %}}` (inner content is Markdown), `<` for `{{< … >}}`. */
-  delimiter: "%" | "<";
+  /** `%` for `{{% … %}}` (inner content is Markdown), `<` for `{{< … >}}`, `liquid` for Jekyll's and Hexo's `{% … %}`. */
+  delimiter: Delimiter;
+  /** The arguments as written, after the name (Liquid tags read them so: `{% blockquote Ada, Notes %}`). */
+  argumentText: string;
   /** Arguments by name, or by position from "0": Hugo's `.Get "src"` and `.Get 0`. */
   args: Record<string, string>;
   /** Whether the arguments were given by position. */
@@ -27,6 +29,14 @@ export interface ShortcodeCall {
   inner?: { source: string; nodes: ShortcodeNode[] };
   /** Written `{{< name />}}`: closed on the spot, never paired with a later closing tag. */
   selfClosed: boolean;
+}
+
+/** How a tag is written: Hugo's two forms, or a Liquid tag. */
+export type Delimiter = "%" | "<" | "liquid";
+
+/** The closing tag of a call, as its author would write it: `{{< /name >}}`, `{{% /name %}}`, `{% endname %}`. */
+export function closingTag({ name, delimiter }: { name: string; delimiter: Delimiter }): string {
+  return delimiter === "liquid" ? `{% end${name} %}` : `{{${delimiter} /${name} ${delimiter === "<" ? ">" : "%"}}}`;
 }
 
 /** Text shown as it is written: an escaped shortcode reads as the shortcode's text, `{{< x >}}`. */
@@ -53,37 +63,55 @@ export class ShortcodeError extends Error {
 /** A tag as it was found, before tags are paired. */
 type Tag =
   | { kind: "open"; call: ShortcodeCall; start: number; end: number }
-  | { kind: "close"; name: string; delimiter: "%" | "<"; line: number; start: number; end: number }
-  | { kind: "literal"; value: string; start: number; end: number };
+  | { kind: "close"; name: string; delimiter: Delimiter; line: number; start: number; end: number }
+  | { kind: "literal"; value: string; start: number; end: number }
+  /** Text that stays Markdown, with no tag read in it: `{% raw %}`'s content. */
+  | { kind: "verbatim"; value: string; start: number; end: number };
 
 const OPENING = /\{\{([<%])/g;
 
+/** Options for parseShortcodes. */
+export interface SyntaxOptions {
+  /**
+   * Also read Liquid tags, as Jekyll and Hexo do: `{% name args %}`, paired with `{% endname %}`;
+   * `{% raw %}…{% endraw %}` is its content as written. Off by default: in a Hugo post, `{% … %}` is text.
+   */
+  liquid?: boolean;
+}
+
 /** The text as nodes: text, shortcodes (each with its inner nodes) and escapes. Throws a ShortcodeError. */
-export function parseShortcodes(text: string): ShortcodeNode[] {
-  if (!text.includes("{{<") && !text.includes("{{%")) return text === "" ? [] : [text];
-  const tags = findTags(text);
+export function parseShortcodes(text: string, { liquid = false }: SyntaxOptions = {}): ShortcodeNode[] {
+  if (!hasShortcodes(text, { liquid })) return text === "" ? [] : [text];
+  const tags = findTags(text, liquid);
   const closedBy = pairTags(tags);
   return nodesBetween(text, tags, closedBy, 0, text.length, 0, tags.length);
 }
 
 /** Whether the text has anything `parseShortcodes` would read as a shortcode or an escape. */
-export function hasShortcodes(text: string): boolean {
-  return /\{\{[<%]/.test(text);
+export function hasShortcodes(text: string, { liquid = false }: SyntaxOptions = {}): boolean {
+  return text.includes("{{<") || text.includes("{{%") || (liquid && text.includes("{%"));
 }
 
-function findTags(text: string): Tag[] {
+function findTags(text: string, liquid: boolean): Tag[] {
   const tags: Tag[] = [];
   const lines = lineCounter(text);
-  OPENING.lastIndex = 0;
-  for (let match = OPENING.exec(text); match; match = OPENING.exec(text)) {
-    const delimiter = match[1] as "%" | "<";
+  const opening = liquid ? LIQUID_OR_HUGO : OPENING;
+  opening.lastIndex = 0;
+  for (let match = opening.exec(text); match; match = opening.exec(text)) {
     const start = match.index;
     const line = lines(start);
+    if (match[0] === "{%") {
+      const tag = liquidTag(text, start, line);
+      tags.push(tag);
+      opening.lastIndex = tag.end;
+      continue;
+    }
+    const delimiter = match[1] as "%" | "<";
     const closing = delimiter === "<" ? ">}}" : "%}}";
     const end = tagEnd(text, start + 3, closing);
     if (end < 0) throw new ShortcodeError(line, `\`{{${delimiter}\` is never closed by \`${closing}\`: end the shortcode with ${closing}`);
     const body = text.slice(start + 3, end - 3).trim();
-    OPENING.lastIndex = end;
+    opening.lastIndex = end;
     if (body.startsWith("/*")) {
       // Hugo's escape: {{</* figure src="x" */>}} is the text {{< figure src="x" >}}.
       if (!body.endsWith("*/")) throw new ShortcodeError(line, `an escaped shortcode \`{{${delimiter}/*\` must end with \`*/${closing}\``);
@@ -105,9 +133,49 @@ function findTags(text: string): Tag[] {
         `\`{{${delimiter} ${body} ${closing}\` names no shortcode: write {{${delimiter} name arguments ${closing}`,
       );
     const { args, positional } = readArguments(name, words, line);
-    tags.push({ kind: "open", call: { type: "shortcode", name, delimiter, args, positional, line, selfClosed }, start, end });
+    const argumentText = (selfClosed ? body.slice(0, -1) : body).slice(body.indexOf(name) + name.length).trim();
+    tags.push({ kind: "open", call: { type: "shortcode", name, delimiter, args, positional, argumentText, line, selfClosed }, start, end });
   }
   return tags;
+}
+
+const LIQUID_OR_HUGO = /\{\{([<%])|\{%/g;
+const LIQUID_NAME = /^[A-Za-z_][\w-]*$/;
+
+/**
+ * The Liquid tag at `start` (`{%` or `{%-`, up to `%}` or `-%}`): `{% raw %}` with its content up to
+ * `{% endraw %}` as Markdown in which no tag is read (Folio reads no `{{ variable }}`, which is what
+ * `raw` keeps from Jekyll; a code block is often wrapped in it whole), a closing `{% endname %}`, or an opening tag whose arguments are its words
+ * (by position: Liquid has no `name=value` of Hugo's kind).
+ */
+function liquidTag(text: string, start: number, line: number): Tag {
+  const close = text.indexOf("%}", start + 2);
+  if (close < 0) throw new ShortcodeError(line, '`{%` is never closed by `%}`: end the tag with %}, or write `{{ "{%" }}` for the text');
+  const end = close + 2;
+  const body = text
+    .slice(start + 2, close)
+    .replace(/^-/, "")
+    .replace(/-$/, "")
+    .trim();
+  const [name = ""] = body.split(/\s+/, 1);
+  if (!LIQUID_NAME.test(name)) throw new ShortcodeError(line, `\`{% ${body} %}\` names no tag: write {% name arguments %}`);
+  if (name === "raw") {
+    const endRaw = /\{%-?\s*endraw\s*-?%\}/g;
+    endRaw.lastIndex = end;
+    const closing = endRaw.exec(text);
+    if (!closing) throw new ShortcodeError(line, "`{% raw %}` is never closed: end the text it keeps as written with {% endraw %}");
+    return { kind: "verbatim", value: text.slice(end, closing.index), start, end: closing.index + closing[0].length };
+  }
+  if (name.startsWith("end") && name.length > 3) return { kind: "close", name: name.slice(3), delimiter: "liquid", line, start, end };
+  const argumentText = body.slice(name.length).trim();
+  const words = argumentText ? splitArguments(argumentText, line).map(unquote) : [];
+  const args = Object.fromEntries(words.map((word, index) => [String(index), word]));
+  return {
+    kind: "open",
+    call: { type: "shortcode", name, delimiter: "liquid", args, positional: true, argumentText, line, selfClosed: false },
+    start,
+    end,
+  };
 }
 
 /** The index just after `closing`, skipping quoted and raw strings; -1 when there is none. */
@@ -176,7 +244,7 @@ function pairTags(tags: Tag[]): Map<number, number> {
     if (opener < 0)
       throw new ShortcodeError(
         tag.line,
-        `\`{{${tag.delimiter} /${tag.name} ${tag.delimiter === "<" ? ">" : "%"}}}\` closes no \`${tag.name}\` shortcode: remove it, or open one before it`,
+        `\`${closingTag(tag)}\` closes no \`${tag.name}\` ${tag.delimiter === "liquid" ? "tag" : "shortcode"}: remove it, or open one before it`,
       );
     // Openings after the one it closes are not paired: they close on the spot.
     closedBy.set(open[opener], index);
@@ -200,6 +268,7 @@ function nodesBetween(
     const tag = tags[index];
     if (tag.start > position) nodes.push(text.slice(position, tag.start));
     if (tag.kind === "literal") nodes.push({ type: "literal", value: tag.value });
+    if (tag.kind === "verbatim") nodes.push(tag.value);
     position = tag.end;
     if (tag.kind !== "open") continue;
     const closer = closedBy.get(index);

@@ -1,4 +1,11 @@
-import { parseShortcodes, ShortcodeError, type ShortcodeCall, type ShortcodeNode } from "./shortcode-syntax";
+import {
+  closingTag,
+  parseShortcodes,
+  ShortcodeError,
+  type ShortcodeCall,
+  type ShortcodeNode,
+  type SyntaxOptions,
+} from "./shortcode-syntax";
 
 /**
  * How a shortcode reads what is between its tags: rendered as Markdown, as the text written, as HTML
@@ -53,6 +60,7 @@ export function expandShortcodes(
   renderer: ShortcodeRenderer,
   toHtml: (markdown: string) => string,
   unknown: (call: ShortcodeCall) => void,
+  syntax: SyntaxOptions = {},
 ): ExpandedShortcodes {
   const outputs: string[] = [];
   const markdownify = (markdown: string) => unwrapParagraph(toHtml(markdown));
@@ -79,13 +87,14 @@ export function expandShortcodes(
       unknown(node);
       return node.inner ? innerHtml({ ...node, inner: node.inner }) : "";
     }
-    const closing = `{{${node.delimiter} /${node.name} ${node.delimiter === "<" ? ">" : "%"}}}`;
+    const closing = closingTag(node);
     if (reads === "none" && node.inner)
       throw new ShortcodeError(node.line, `\`${node.name}\` takes no inner content, yet it has a closing tag: remove ${closing}`);
     if (reads !== "none" && !node.inner && !node.selfClosed)
       throw new ShortcodeError(
         node.line,
-        `\`${node.name}\` is never closed: end its content with ${closing} (or write it self-closed, \`${node.name} … /\`)`,
+        `\`${node.name}\` is never closed: end its content with ${closing}` +
+          (node.delimiter === "liquid" ? "" : ` (or write it self-closed, \`${node.name} … /\`)`),
       );
     const inner = !node.inner
       ? undefined
@@ -95,7 +104,7 @@ export function expandShortcodes(
     return renderer.render(node, inner, markdownify);
   };
 
-  return { markdown: expand(parseShortcodes(text)), outputs };
+  return { markdown: expand(parseShortcodes(text, syntax)), outputs };
 }
 
 /** `<p>text</p>`, one paragraph, as its text: a caption or a phrase in a line. */

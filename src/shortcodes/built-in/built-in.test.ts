@@ -131,3 +131,45 @@ describe("Hugo's embeds as links", () => {
     expect(() => html('{{< x user="a" id="not-a-number" >}}')).toThrow("`x` needs the account and the post's number");
   });
 });
+
+describe("Jekyll's and Hexo's Liquid tags", () => {
+  const liquid = (markdown: string) => shortcodeHtml(markdown, {}, { liquid: true }).html;
+
+  it("highlight and codeblock: a code block in the language, Hexo's with its title and link", () => {
+    expect(liquid("{% highlight ruby linenos %}\ndef foo; puts 'foo'; end\n{% endhighlight %}")).toBe(
+      "<pre><code class=\"language-ruby\">def foo; puts 'foo'; end</code></pre>",
+    );
+    expect(liquid("{% codeblock Array.map lang:js https://example.com/map MDN %}\n[1].map(x => x * 2)\n{% endcodeblock %}")).toBe(
+      '<figure class="codeblock"><figcaption><span>Array.map</span><a href="https://example.com/map">MDN</a></figcaption><pre><code class="language-js">[1].map(x => x * 2)</code></pre></figure>',
+    );
+  });
+
+  it("note and blockquote: Hexo's callout and attributed quote", () => {
+    expect(withoutIcons(liquid("{% note warning no-icon %}\nMind **this**.\n{% endnote %}"))).toBe(
+      '<div class="markdown-alert markdown-alert-warning"><p class="markdown-alert-title">[icon]Warning</p><p>Mind <strong>this</strong>.</p></div>',
+    );
+    expect(liquid("{% blockquote David Levithan, Wide Awake %}\nDo not just *dream*.\n{% endblockquote %}")).toBe(
+      '<blockquote><p>Do not just <em>dream</em>.</p><p class="quote-source">— <strong>David Levithan</strong>, <cite>Wide Awake</cite></p></blockquote>',
+    );
+  });
+
+  it("raw: what it wraps stays Markdown, a code block included, with its {{ }} as written", () => {
+    expect(liquid("{% raw %}\n```liquid\n{{ page.title }}\n```\n{% endraw %}")).toBe(
+      '<pre><code class="language-liquid">{{ page.title }}</code></pre>',
+    );
+  });
+
+  it("leaves Liquid's logic out, saying so, a comment silently, and never takes LoveIt's link for Jekyll's", () => {
+    const { html: shown, warnings } = shortcodeHtml(
+      "A\n\n{% for f in page.filters %}\n[{{ f }}]: /x\n{% endfor %}\n{% assign a = 1 %}\n{% comment %}\nnote to self\n{% endcomment %}\n\nSee {% link _docs/plugins.md %}.",
+      {},
+      { liquid: true },
+    );
+    expect(shown).toBe("<p>A</p><p>See .</p>");
+    expect(warnings).toEqual([
+      "3: `{% for %}`: Folio does not run Liquid's logic, so the tag and what it wraps are left out",
+      "6: `{% assign %}`: Folio does not run Liquid's logic, so the tag and what it wraps are left out",
+      "11: unknown shortcode `link`",
+    ]);
+  });
+});

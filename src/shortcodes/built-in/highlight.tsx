@@ -1,6 +1,7 @@
 import { arg, type ShortcodeProps } from "../shortcode";
 
 export const inner = "text";
+export const liquid = true;
 
 /**
  * Hugo's `{{< highlight go "linenos=table" >}}…{{< /highlight >}}`: the code, as a fenced code
