@@ -19,6 +19,10 @@ describe("built-in shortcodes", () => {
       '<figure><img src="cat.png" alt="A cat" width="300"></figure>',
     );
     expect(() => html('{{< figure title="x" >}}')).toThrow('`figure` needs the image: add src="file.png"');
+    // PaperMod's figure: align="center".
+    expect(html('{{< figure src="cat.png" align="center" class="wide" >}}')).toBe(
+      '<figure class="wide align-center"><img src="cat.png" alt=""></figure>',
+    );
   });
 
   it("admonition: a foldable callout of the nearest GitHub kind, open unless open=false, named or positional", () => {
@@ -29,6 +33,13 @@ describe("built-in shortcodes", () => {
       '<details class="markdown-alert markdown-alert-caution"><summary class="markdown-alert-title">[icon]Careful</summary><p>Hot.</p></details>',
     );
     expect(withoutIcons(html("{{< admonition >}}\nPlain.\n{{< /admonition >}}"))).toContain("[icon]Note</summary>");
+  });
+
+  it("alert: Docsy's callout, titled by its title or its colour", () => {
+    expect(withoutIcons(html('{{% alert title="Heads up" color="warning" %}}\nMind **this**.\n{{% /alert %}}'))).toBe(
+      '<div class="markdown-alert markdown-alert-warning"><p class="markdown-alert-title">[icon]Heads up</p><p>Mind <strong>this</strong>.</p></div>',
+    );
+    expect(withoutIcons(html("{{% alert %}}\nPlain.\n{{% /alert %}}"))).toContain("[icon]Note</p>");
   });
 
   it("notice: the Learn theme's callout, titled by its kind", () => {
