@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { refTarget } from "../content/markdown/post-refs";
 import { ContentError, ContentErrors } from "../content/content-error";
 import type { ContentNode } from "../content/markdown/content-tree";
 import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "../content/parse-post.server";
@@ -75,7 +76,8 @@ function checkLinks(post: Post, contentOf: (post: Post) => ContentNode[], site: 
   };
   walk(contentOf(post), (tag, props) => {
     const url = tag === "a" ? props.href : tag === "img" ? props.src : undefined;
-    if (typeof url !== "string" || /^[a-z][a-z\d+.-]*:|^\/\//i.test(url)) return;
+    // Links to other posts by file (`{{< ref >}}`) were resolved, or reported, when the site was built.
+    if (typeof url !== "string" || /^[a-z][a-z\d+.-]*:|^\/\//i.test(url) || refTarget(url) !== undefined) return;
     const [pathPart, anchor] = url.split("#", 2);
     if (pathPart === "") {
       if (anchor && !idsOf(contentOf(post)).has(decodeURIComponent(anchor))) {

@@ -6,6 +6,8 @@ import { ImageGallery, galleryComponents } from "./image-gallery";
 interface ArticleBodyProps {
   content: ContentNode[];
   lightgallery: boolean;
+  /** Where its links to other posts by file lead (PostArticle.links). */
+  links?: Readonly<Record<string, string>>;
   /** Shown above the body, inside the post's style scope (the featured image). */
   children?: ReactNode;
 }
@@ -14,16 +16,16 @@ interface ArticleBodyProps {
  * A post's rendered body. A post that cannot be rendered shows an error in its place, while the
  * header, navigation and the rest of the page keep working.
  */
-export function ArticleBody({ content, lightgallery, children }: ArticleBodyProps) {
+export function ArticleBody({ content, lightgallery, links, children }: ArticleBodyProps) {
   // The same post renders to the same elements: router updates that keep the post (the "loading"
   // state at the start of a navigation) then skip the whole body.
   const body = useMemo(() => {
     try {
-      return renderContent(content, lightgallery ? galleryComponents : undefined);
+      return renderContent(content, lightgallery ? galleryComponents : undefined, links);
     } catch (error) {
       return <RenderError error={error} />;
     }
-  }, [content, lightgallery]);
+  }, [content, lightgallery, links]);
   // The frame contains the post's painting and positioning (CSS containment): even a post style that
   // makes its own elements `position: fixed` cannot cover the site. The post's scoped style can reach
   // .post-content (its scope root) and what is inside, never the frame around it.

@@ -22,7 +22,7 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
           {post.translations && <Translations post={post} />}
         </header>
         {showToc && <TableOfContents headings={post.headings} />}
-        <ArticleBody key={post.slug} content={post.content} lightgallery={post.lightgallery}>
+        <ArticleBody key={post.slug} content={post.content} lightgallery={post.lightgallery} links={post.links}>
           {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, bundleUrl)} alt="" />}
         </ArticleBody>
         <footer className="post-footer">

@@ -8,7 +8,8 @@ import { feedHtml } from "./markdown/feed-html.server";
 import { parseCalendarDate, type PostDate } from "./calendar-date";
 import { ContentError } from "./content-error";
 import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
-import type { ArticleBody, Post, Term } from "./post";
+import type { ArticleBody, Post, PostRef, Term } from "./post";
+import { refTarget } from "./markdown/post-refs";
 import { checkPostCss } from "./post-css.server";
 import { countWords, firstWords, headingsOf, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
 import { markdownToHast, markdownToUnsanitisedHtml } from "./markdown/pipeline";
@@ -275,6 +276,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     translationKey: fields.optionalString("translationKey") ?? translationKeyOf(file, fileName),
     params,
   };
+  const refs = refsOf(tree, raw);
+  if (refs.length > 0) post.refs = refs;
   const html = rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined;
   // Last: it resolves the tree's URLs in place, for the page.
   const headings = headingsOf(tree);
@@ -589,6 +592,19 @@ class FieldReader {
     }
     return this.optionalString("featuredImage");
   }
+}
+
+/** The other posts the article links to by file (ref, relref, post_url), each once, at the line that names it. */
+function refsOf(tree: Root, raw: RawFrontMatter): PostRef[] {
+  const targets = new Set<string>();
+  forEachElement(tree, (node) => {
+    const target = node.tagName === "a" && typeof node.properties.href === "string" ? refTarget(node.properties.href) : undefined;
+    if (target !== undefined) targets.add(target);
+  });
+  return [...targets].map((target) => {
+    const at = raw.body.indexOf(target);
+    return { target, line: raw.bodyLine + (at < 0 ? 0 : raw.body.slice(0, at).split("\n").length - 1) };
+  });
 }
 
 /** How deep lists and block quotes may nest, and raw HTML elements: far beyond real posts, well within every parser's stack. */

@@ -55,6 +55,8 @@ export interface PostArticle extends PostSummary {
   featuredImage?: string;
   /** LoveIt's `lightgallery`: article images open full size in a gallery. */
   lightgallery: boolean;
+  /** Where its links to other posts by file lead: target as written to URL (Site.links). */
+  links?: Readonly<Record<string, string>>;
   /** LoveIt's `linkToMarkdown`: the post footer links to its Markdown source. */
   linkToMarkdown: boolean;
   /** Its language, when it is a translation (`fr`); the site's otherwise. */
@@ -71,7 +73,7 @@ export interface PostArticle extends PostSummary {
 export type ArticleBody = Pick<PostArticle, "content" | "headings">;
 
 /** A parsed post with the build-only facts the site index needs; its article is kept apart (ParsedPost). */
-export interface Post extends Omit<PostArticle, keyof ArticleBody | "url" | "unpublished" | "translations"> {
+export interface Post extends Omit<PostArticle, keyof ArticleBody | "url" | "unpublished" | "translations" | "links"> {
   /** The file under posts/, e.g. `posts/hello/index.md`. */
   file: string;
   sortKey: number;
@@ -101,4 +103,12 @@ export interface Post extends Omit<PostArticle, keyof ArticleBody | "url" | "unp
   translationKey: string;
   /** Front matter keys Folio does not use, kept as written (Hugo's `.Params`). */
   params: Record<string, unknown>;
+  /** Other posts its article links to by file (`{{< ref "other.md" >}}`), as written, with the line; the site resolves them. */
+  refs?: readonly PostRef[];
+}
+
+/** A link to another post by its file, as written in a post (see content/markdown/post-refs.ts). */
+export interface PostRef {
+  target: string;
+  line: number;
 }

@@ -1,8 +1,9 @@
 import { ContentError, ContentErrors } from "./content-error";
 import type { ArticleBody, Post, PostArticle, PostLink, PostSummary, Term } from "./post";
 import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "./parse-post.server";
+import { resolveRefLinks } from "./ref-links.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
-import { paths } from "../paths";
+import { paths, withBase } from "../paths";
 
 /** Collators made once: `localeCompare` with options makes one per call (~20 ms of each site build at 10,000 posts). */
 const byDefaultLocale = new Intl.Collator().compare;
@@ -44,6 +45,8 @@ export interface Site extends PostList {
   translations: ReadonlyMap<Post, Translation[]>;
   /** Posts at a URL of their own (Hugo's `url`, Post.customUrl), in any language, by that URL. */
   customUrls: ReadonlyMap<string, Post>;
+  /** For each post that links to others by file (`{{< ref >}}`), each target as written and its URL (ref-links.server.ts). */
+  links: ReadonlyMap<Post, Readonly<Record<string, string>>>;
   /** Posts a build leaves out for their dates, shown marked when the site was built with `includeDrafts`. */
   unpublished: ReadonlyMap<Post, NonNullable<PostSummary["unpublished"]>>;
   warnings: ContentWarning[];
@@ -96,6 +99,12 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
     list.posts.push(post);
   }
   const customUrls = customUrlsOf(posts, new Set(lists.keys()), siteLanguage, errors);
+  const links = resolveRefLinks(
+    posts,
+    (post) => withBase(pageUrl(post, languageOf.get(post), siteLanguage)),
+    (post) => languageOf.get(post)!,
+    errors,
+  );
   if (errors.length > 0) throw new ContentErrors(errors);
 
   const postList = ({ posts, bySlug }: { posts: Post[]; bySlug: ReadonlyMap<string, Post> }): PostList => {
@@ -110,7 +119,7 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
   for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(own.posts, taxonomy, warnings);
   const translations = translationsOf(groups, languageOf, siteLanguage);
-  return { ...own, taxonomies, languages, translations, customUrls, unpublished, warnings };
+  return { ...own, taxonomies, languages, translations, customUrls, links, unpublished, warnings };
 }
 
 /** The posts with a `url` of their own, by it; a URL two posts take, or under a language's prefix (`/fr/…`), is an error. */
@@ -302,6 +311,7 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
     linkToMarkdown,
     ...(language && { language }),
     ...(translations && { translations }),
+    ...(site.links.has(post) && { links: site.links.get(post) }),
   };
 }
 

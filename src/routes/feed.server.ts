@@ -2,7 +2,9 @@ import { data } from "react-router";
 import { loadSite, postFeedHtml } from "../build/site.server";
 import { renderFeed, type FeedSpec } from "../content/feed.server";
 import { isTaxonomy, TAXONOMY_LABELS } from "../content/taxonomy";
-import { paths, type FeedFormat } from "../paths";
+import { resolveRefsInHtml } from "../content/markdown/post-refs";
+import type { Post } from "../content/post";
+import { absoluteUrl, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 
 const CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -18,7 +20,14 @@ const CONTENT_TYPES: Record<FeedFormat, string> = {
 export async function feedResponse(format: FeedFormat, params: { taxonomy?: string; term?: string }): Promise<Response> {
   const spec = await feedSpec(params);
   if (!spec) throw data(null, { status: 404 });
-  return new Response(renderFeed(spec, format, postFeedHtml), { headers: { "Content-Type": CONTENT_TYPES[format] } });
+  const site = await loadSite();
+  // Links to other posts by file (`{{< ref >}}`) get the URLs the site found for them.
+  const html = (post: Post) => {
+    const links = site.links.get(post);
+    const text = postFeedHtml(post);
+    return links && text ? resolveRefsInHtml(text, links, new URL(absoluteUrl("/")).origin) : text;
+  };
+  return new Response(renderFeed(spec, format, html), { headers: { "Content-Type": CONTENT_TYPES[format] } });
 }
 
 async function feedSpec({ taxonomy, term }: { taxonomy?: string; term?: string }): Promise<FeedSpec | undefined> {

@@ -46,7 +46,11 @@ Kept text of an unknown shortcode.
 \`\`\`markdown
 {{</* figure src="x.png" */>}}
 \`\`\`
+
+Read [the other post]({{< ref "other.md#second-part" >}}) next.
 `;
+
+const OTHER = "---\ntitle: Elsewhere\ndate: 2024-04-01\nslug: elsewhere\n---\n\n## First part\n\nText.\n\n## Second part\n\nMore.\n";
 
 // A site's own shortcode: a React component in src/shortcodes/.
 const BOOK = `import type { ShortcodeProps } from "./shortcode";
@@ -57,7 +61,7 @@ export default function Book({ args }: ShortcodeProps) {
 `;
 
 describe("shortcodes in the browser", () => {
-  const project = scratchProject({ "shortcodes/index.md": POST });
+  const project = scratchProject({ "shortcodes/index.md": POST, "other.md": OTHER });
   let server: Server;
   let origin: string;
   let browser: Browser;
@@ -113,6 +117,16 @@ describe("shortcodes in the browser", () => {
       return copy.innerText;
     });
     expect(prose).not.toMatch(/\{\{[<%]|[>%]\}\}/);
+    await page.close();
+  });
+
+  it("links to another post by its file ({{< ref >}}), at the URL its slug gives it", async () => {
+    const { page } = await openPost();
+    const link = page.getByRole("link", { name: "the other post" });
+    expect(await link.getAttribute("href")).toBe("/posts/elsewhere/#second-part");
+    await link.click();
+    await page.waitForURL(/\/posts\/elsewhere\/#second-part$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Elsewhere");
     await page.close();
   });
 

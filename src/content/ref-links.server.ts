@@ -1,0 +1,88 @@
+import path from "node:path/posix";
+import { ContentError } from "./content-error";
+import type { Post } from "./post";
+
+/**
+ * Resolves the links posts make to other posts by file (Post.refs: Hugo's `ref` and `relref`,
+ * Jekyll's `post_url`), as Hugo and Jekyll find them: a target is a post's file with or without its
+ * extension or its bundle's `index.md` (`other.md`, `other`, `other/index.md`), from this post's
+ * folder when it starts with `.`, else from the posts folder (`/posts/other`, `posts/other.md` and
+ * Hugo's `content/posts/other.md` too), else by its name alone when one post has it (Jekyll's
+ * `2010-07-21-name`). Of a post's translations, the one in the linking post's language is chosen.
+ *
+ * Gives each post's links, target as written to URL (with its `#anchor`), and pushes a ContentError
+ * for each target that is no post of the site, naming both.
+ */
+export function resolveRefLinks(
+  posts: readonly Post[],
+  urlOf: (post: Post) => string,
+  languageOf: (post: Post) => string,
+  errors: ContentError[],
+): Map<Post, Readonly<Record<string, string>>> {
+  const links = new Map<Post, Readonly<Record<string, string>>>();
+  const linking = posts.filter((post) => post.refs);
+  if (linking.length === 0) return links;
+
+  const byStem = new Map<string, Post[]>();
+  const byName = new Map<string, Post[]>();
+  for (const post of posts) {
+    const stem = stemOf(post.file);
+    push(byStem, stem, post);
+    push(byName, path.basename(stem), post);
+  }
+
+  for (const post of linking) {
+    const resolved: Record<string, string> = {};
+    for (const { target, line } of post.refs ?? []) {
+      const [written, anchor] = target.split("#", 2) as [string, string | undefined];
+      const found =
+        written === ""
+          ? [post]
+          : (candidates(written, post.file)
+              .map((stem) => byStem.get(stem))
+              .find(Boolean) ?? unique(byName.get(path.basename(stemOf(written)))));
+      const chosen = found && (found.find((each) => languageOf(each) === languageOf(post)) ?? found[0]);
+      if (!chosen) {
+        errors.push(
+          new ContentError(
+            post.file,
+            line,
+            `the link to "${target}" leads to no post: name a post's file, from the posts folder (posts/other.md) or from this post's folder (../other/index.md), or its file name alone`,
+          ),
+        );
+        continue;
+      }
+      resolved[target] = urlOf(chosen) + (anchor ? `#${anchor}` : "");
+    }
+    links.set(post, resolved);
+  }
+  return links;
+}
+
+/** A post file's path without its extension, language and bundle file: `posts/trip/index.fr.md` → `posts/trip`. */
+function stemOf(file: string): string {
+  return file
+    .replace(/\.(md|markdown|mdown)$/i, "")
+    .replace(/\.[a-z]{2}(?:-[a-z]+)?$/i, "")
+    .replace(/\/index$/, "")
+    .replace(/\/$/, "");
+}
+
+/** Where a target may be, most likely first. */
+function candidates(written: string, from: string): string[] {
+  const stem = stemOf(written);
+  if (stem.startsWith("."))
+    return [path.normalize(path.join(path.dirname(from), stem)), path.normalize(path.join(path.dirname(path.dirname(from)), stem))];
+  const rooted = stem.replace(/^\/+/, "").replace(/^content\//, "");
+  return [rooted.startsWith("posts/") ? rooted : `posts/${rooted}`, path.normalize(path.join(path.dirname(from), rooted))];
+}
+
+function unique(posts: Post[] | undefined): Post[] | undefined {
+  return posts && new Set(posts.map((post) => stemOf(post.file))).size === 1 ? posts : undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,53 @@
+// @vitest-environment node
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { ArticleBody } from "../../src/components/article-body";
+import { ContentErrors } from "../../src/content/content-error";
+import { articleOf, buildSite } from "../../src/content/site-index.server";
+import { parsePost, type PostFile } from "../../src/content/parse-post.server";
+
+const file = (name: string, frontMatter: string, body: string): PostFile => ({
+  file: `posts/${name}`,
+  source: `---\n${frontMatter}\n---\n${body}\n`,
+});
+
+const LINKING = file(
+  "notes/linking.md",
+  "title: Linking\ndate: 2024-05-01",
+  [
+    'See [the guide]({{< ref "guide/index.md#setup" >}}), [the guide again]({{< relref "/posts/guide" >}})',
+    'and [a sibling]({{< ref "sibling.md" >}}), found from this post\'s folder.',
+  ].join("\n"),
+);
+const files = [
+  LINKING,
+  file("guide/index.md", "title: Guide\ndate: 2024-04-01\nslug: the-guide", "## Setup\n\nText."),
+  file("notes/sibling.md", "title: Sibling\ndate: 2024-03-01\nurl: /2024/03/sibling/", "Text."),
+  file("2010-07-21-name.md", "title: Jekyll's\ndate: 2010-07-21", "Text."),
+  file("2011-01-01-jekyll.md", "title: Jekyll linking\ndate: 2011-01-01", "See [that]({% post_url 2010-07-21-name %})."),
+];
+
+/** The links of a post's page, as the reader gets them. */
+function linksOn(site: ReturnType<typeof buildSite>, name: string): string[] {
+  const post = site.posts.find((each) => each.file === `posts/${name}`)!;
+  const parsed = parsePost(files.find((each) => each.file === post.file)!);
+  const article = articleOf(post, parsed.article, site);
+  const html = renderToStaticMarkup(<ArticleBody content={article.content} lightgallery={false} links={article.links} />);
+  return [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+}
+
+describe("links to other posts by file (ref, relref, post_url)", () => {
+  it("lead to the posts' URLs, their own slug and url included, with the anchor", () => {
+    const site = buildSite(files);
+    expect(linksOn(site, "notes/linking.md")).toEqual(["/posts/the-guide/#setup", "/posts/the-guide/", "/2024/03/sibling/"]);
+    expect(linksOn(site, "2011-01-01-jekyll.md")).toEqual(["/posts/name/"]);
+  });
+
+  it("stop the build when the target is no post, naming both", () => {
+    const broken = file("broken.md", "title: Broken\ndate: 2024-05-01", 'Intro.\n\n[Gone]({{< ref "gone.md" >}})');
+    expect(() => buildSite([...files, broken])).toThrow(ContentErrors);
+    expect(() => buildSite([...files, broken])).toThrow(
+      "posts/broken.md:7: the link to \"gone.md\" leads to no post: name a post's file, from the posts folder (posts/other.md) or from this post's folder (../other/index.md), or its file name alone",
+    );
+  });
+});
