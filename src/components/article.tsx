@@ -1,6 +1,7 @@
 import { Link, useHref } from "react-router";
 import type { PostArticle, PostLink } from "../content/post";
 import { absoluteUrl, paths, resolveUrl } from "../paths";
+import shortcodeStyles from "./shortcode-styles.css?url";
 import { ArticleBody } from "./article-body";
 import { ShareButtons } from "./share-buttons";
 import { PostMeta } from "./post-meta";
@@ -16,6 +17,9 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
   return (
     <div className={showToc ? "post-layout with-toc" : "post-layout"}>
       <article className="post" aria-labelledby="post-title">
+        {/* Only a post with shortcodes loads their style sheet; React puts it in the head, before the
+            post shows (in the prerendered page, and when a reader comes from another page). */}
+        {post.shortcodes && <link rel="stylesheet" href={shortcodeStyles} precedence="folio" />}
         <header>
           <h1 id="post-title">{post.title}</h1>
           <PostMeta post={post} />

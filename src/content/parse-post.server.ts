@@ -275,6 +275,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     ...optional("language", fileName.language),
     translationKey: fields.optionalString("translationKey") ?? translationKeyOf(file, fileName),
     params,
+    ...(body.outputs.length > 0 && { shortcodes: true as const }),
   };
   const refs = refsOf(tree, raw);
   if (refs.length > 0) post.refs = refs;

@@ -55,6 +55,8 @@ export interface PostArticle extends PostSummary {
   featuredImage?: string;
   /** LoveIt's `lightgallery`: article images open full size in a gallery. */
   lightgallery: boolean;
+  /** Its article uses shortcodes: its page loads their style sheet (components/shortcode-styles.css). */
+  shortcodes?: true;
   /** Where its links to other posts by file lead: target as written to URL (Site.links). */
   links?: Readonly<Record<string, string>>;
   /** LoveIt's `linkToMarkdown`: the post footer links to its Markdown source. */

@@ -311,6 +311,7 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
     linkToMarkdown,
     ...(language && { language }),
     ...(translations && { translations }),
+    ...(post.shortcodes && { shortcodes: post.shortcodes }),
     ...(site.links.has(post) && { links: site.links.get(post) }),
   };
 }

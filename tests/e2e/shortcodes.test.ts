@@ -130,6 +130,17 @@ describe("shortcodes in the browser", () => {
     await page.close();
   });
 
+  it("loads the shortcodes' style sheet only on a post that uses them, also when the reader comes from another page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/posts/elsewhere/`, { waitUntil: "networkidle" });
+    expect(await page.locator('link[href*="shortcode-styles"]').count()).toBe(0);
+    // To the post with shortcodes without a page load: its video card is styled as a card.
+    await page.getByRole("link", { name: /Next post/ }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Shortcodes");
+    await expect.poll(() => page.locator(".video-link a").evaluate((node) => getComputedStyle(node).display)).toBe("flex");
+    await page.close();
+  });
+
   it("names the unknown shortcode, with its file and line, when the site is built", () => {
     expect(output).toContain(
       'posts/shortcodes/index.md:31: warning: unknown shortcode `mystery`: its content is shown without it; add src/shortcodes/mystery.tsx to render it (README, "Shortcodes")',
