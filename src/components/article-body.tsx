@@ -1,5 +1,6 @@
 import { Component, useMemo, type ReactNode } from "react";
 import type { ContentNode } from "../content/markdown/content-tree";
+import type { RefLinks } from "../content/markdown/post-refs";
 import { renderContent } from "./content";
 import { ImageGallery, galleryComponents } from "./image-gallery";
 
@@ -7,7 +8,7 @@ interface ArticleBodyProps {
   content: ContentNode[];
   lightgallery: boolean;
   /** Where its links to other posts by file lead (PostArticle.links). */
-  links?: Readonly<Record<string, string>>;
+  links?: RefLinks;
   /** Shown above the body, inside the post's style scope (the featured image). */
   children?: ReactNode;
 }

@@ -1,3 +1,4 @@
+import type { RefLinks } from "./markdown/post-refs";
 import type { CalendarDate } from "./calendar-date";
 import type { ContentNode } from "./markdown/content-tree";
 
@@ -57,8 +58,8 @@ export interface PostArticle extends PostSummary {
   lightgallery: boolean;
   /** Its article uses shortcodes: its page loads their style sheet (components/shortcode-styles.css). */
   shortcodes?: true;
-  /** Where its links to other posts by file lead: target as written to URL (Site.links). */
-  links?: Readonly<Record<string, string>>;
+  /** Where its links to other posts by file lead, and those posts' titles (Site.links). */
+  links?: RefLinks;
   /** LoveIt's `linkToMarkdown`: the post footer links to its Markdown source. */
   linkToMarkdown: boolean;
   /** Its language, when it is a translation (`fr`); the site's otherwise. */

@@ -1,5 +1,6 @@
 import path from "node:path/posix";
 import { ContentError } from "./content-error";
+import type { RefLink, RefLinks } from "./markdown/post-refs";
 import type { Post } from "./post";
 
 /**
@@ -10,7 +11,7 @@ import type { Post } from "./post";
  * Hugo's `content/posts/other.md` too), else by its name alone when one post has it (Jekyll's
  * `2010-07-21-name`). Of a post's translations, the one in the linking post's language is chosen.
  *
- * Gives each post's links, target as written to URL (with its `#anchor`), and pushes a ContentError
+ * Gives each post's links, target as written to URL (with its `#anchor`) and title, and pushes a ContentError
  * for each target that is no post of the site, naming both.
  */
 export function resolveRefLinks(
@@ -18,8 +19,8 @@ export function resolveRefLinks(
   urlOf: (post: Post) => string,
   languageOf: (post: Post) => string,
   errors: ContentError[],
-): Map<Post, Readonly<Record<string, string>>> {
-  const links = new Map<Post, Readonly<Record<string, string>>>();
+): Map<Post, RefLinks> {
+  const links = new Map<Post, RefLinks>();
   const linking = posts.filter((post) => post.refs);
   if (linking.length === 0) return links;
 
@@ -32,7 +33,7 @@ export function resolveRefLinks(
   }
 
   for (const post of linking) {
-    const resolved: Record<string, string> = {};
+    const resolved: Record<string, RefLink> = {};
     for (const { target, line } of post.refs ?? []) {
       const [written, anchor] = target.split("#", 2) as [string, string | undefined];
       const found =
@@ -52,7 +53,7 @@ export function resolveRefLinks(
         );
         continue;
       }
-      resolved[target] = urlOf(chosen) + (anchor ? `#${anchor}` : "");
+      resolved[target] = { url: urlOf(chosen) + (anchor ? `#${anchor}` : ""), title: chosen.title };
     }
     links.set(post, resolved);
   }

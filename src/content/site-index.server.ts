@@ -1,6 +1,7 @@
 import { ContentError, ContentErrors } from "./content-error";
 import type { ArticleBody, Post, PostArticle, PostLink, PostSummary, Term } from "./post";
 import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "./parse-post.server";
+import type { RefLinks } from "./markdown/post-refs";
 import { resolveRefLinks } from "./ref-links.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
 import { paths, withBase } from "../paths";
@@ -46,7 +47,7 @@ export interface Site extends PostList {
   /** Posts at a URL of their own (Hugo's `url`, Post.customUrl), in any language, by that URL. */
   customUrls: ReadonlyMap<string, Post>;
   /** For each post that links to others by file (`{{< ref >}}`), each target as written and its URL (ref-links.server.ts). */
-  links: ReadonlyMap<Post, Readonly<Record<string, string>>>;
+  links: ReadonlyMap<Post, RefLinks>;
   /** Posts a build leaves out for their dates, shown marked when the site was built with `includeDrafts`. */
   unpublished: ReadonlyMap<Post, NonNullable<PostSummary["unpublished"]>>;
   warnings: ContentWarning[];

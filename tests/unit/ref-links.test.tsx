@@ -25,22 +25,37 @@ const files = [
   file("notes/sibling.md", "title: Sibling\ndate: 2024-03-01\nurl: /2024/03/sibling/", "Text."),
   file("2010-07-21-name.md", "title: Jekyll's\ndate: 2010-07-21", "Text."),
   file("2011-01-01-jekyll.md", "title: Jekyll linking\ndate: 2011-01-01", "See [that]({% post_url 2010-07-21-name %})."),
+  file(
+    "2012-01-01-hexo.md",
+    "title: Hexo linking\ndate: 2012-01-01",
+    "Read {% post_link 2010-07-21-name %} and {% post_link notes/sibling The sibling %}.",
+  ),
 ];
 
-/** The links of a post's page, as the reader gets them. */
-function linksOn(site: ReturnType<typeof buildSite>, name: string): string[] {
+/** A post's page's article, as the reader gets it. */
+function articleHtml(site: ReturnType<typeof buildSite>, name: string): string {
   const post = site.posts.find((each) => each.file === `posts/${name}`)!;
   const parsed = parsePost(files.find((each) => each.file === post.file)!);
   const article = articleOf(post, parsed.article, site);
-  const html = renderToStaticMarkup(<ArticleBody content={article.content} lightgallery={false} links={article.links} />);
-  return [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+  return renderToStaticMarkup(<ArticleBody content={article.content} lightgallery={false} links={article.links} />);
 }
 
-describe("links to other posts by file (ref, relref, post_url)", () => {
+/** The links of a post's page, as the reader gets them. */
+function linksOn(site: ReturnType<typeof buildSite>, name: string): string[] {
+  return [...articleHtml(site, name).matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+}
+
+describe("links to other posts by file (ref, relref, post_url, post_link)", () => {
   it("lead to the posts' URLs, their own slug and url included, with the anchor", () => {
     const site = buildSite(files);
     expect(linksOn(site, "notes/linking.md")).toEqual(["/posts/the-guide/#setup", "/posts/the-guide/", "/2024/03/sibling/"]);
     expect(linksOn(site, "2011-01-01-jekyll.md")).toEqual(["/posts/name/"]);
+  });
+
+  it("show the post's title for Hexo's post_link without text of its own", () => {
+    expect(articleHtml(buildSite(files), "2012-01-01-hexo.md")).toContain(
+      'Read <a href="/posts/name/">Jekyll&#x27;s</a> and <a href="/2024/03/sibling/">The sibling</a>.',
+    );
   });
 
   it("stop the build when the target is no post, naming both", () => {

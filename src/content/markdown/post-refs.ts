@@ -6,6 +6,15 @@
  */
 const PREFIX = "/folio-ref/";
 
+/** Where a link to another post leads, and that post's title (Hexo's `post_link` shows it). */
+export interface RefLink {
+  url: string;
+  title: string;
+}
+
+/** A post's links to other posts by file: target as written to where it leads. */
+export type RefLinks = Readonly<Record<string, RefLink>>;
+
 /** The stand-in address of a link to `target`. */
 export function refHref(target: string): string {
   return `${PREFIX}${encodeURIComponent(target)}/`;
@@ -17,11 +26,18 @@ export function refTarget(href: string): string | undefined {
   return decodeURIComponent(href.slice(PREFIX.length).replace(/\/$/, ""));
 }
 
-/** Every stand-in address in an HTML text, replaced by `links` (target to URL); one it lacks stays. */
-export function resolveRefsInHtml(html: string, links: Readonly<Record<string, string>> | undefined, absolute = ""): string {
+/**
+ * Every stand-in address in an HTML text replaced by where `links` says it leads (on `absolute`,
+ * an origin, for a feed), and one shown as a link's text by the post's title; one it lacks stays.
+ */
+export function resolveRefsInHtml(html: string, links: RefLinks | undefined, absolute = ""): string {
   if (!links) return html;
-  return html.replace(/(?:https?:\/\/[^"'\s/]+)?(?:\/[^"'\s]*?)?\/folio-ref\/([^/"'\s]+)\//g, (found, encoded: string) => {
-    const url = links[decodeURIComponent(encoded)];
-    return url === undefined ? found : `${absolute}${url}`;
-  });
+  return html.replace(
+    /(>?)(?:https?:\/\/[^"'\s/<]+)?(?:\/[^"'\s<]*?)?\/folio-ref\/([^/"'\s<]+)\//g,
+    (found, text: string, encoded: string) => {
+      const link = links[decodeURIComponent(encoded)];
+      if (!link) return found;
+      return text ? `>${link.title.replace(/&/g, "&amp;").replace(/</g, "&lt;")}` : `${absolute}${link.url}`;
+    },
+  );
 }
