@@ -1,5 +1,7 @@
 import path from "node:path/posix";
 import { ContentError } from "./content-error";
+import type { ContentWarning } from "./parse-post.server";
+import { withBase } from "../paths";
 import type { RefLink, RefLinks } from "./markdown/post-refs";
 import type { Post } from "./post";
 
@@ -12,13 +14,15 @@ import type { Post } from "./post";
  * `2010-07-21-name`). Of a post's translations, the one in the linking post's language is chosen.
  *
  * Gives each post's links, target as written to URL (with its `#anchor`) and title, and pushes a ContentError
- * for each target that is no post of the site, naming both.
+ * for each target that is no post of the site, naming both; a target outside the posts folder (a Hugo
+ * site's `about/index.md`) is a warning, and the link goes where Hugo publishes that page.
  */
 export function resolveRefLinks(
   posts: readonly Post[],
   urlOf: (post: Post) => string,
   languageOf: (post: Post) => string,
   errors: ContentError[],
+  warnings: ContentWarning[],
 ): Map<Post, RefLinks> {
   const links = new Map<Post, RefLinks>();
   const linking = posts.filter((post) => post.refs);
@@ -43,6 +47,17 @@ export function resolveRefLinks(
               .map((stem) => byStem.get(stem))
               .find(Boolean) ?? unique(byName.get(path.basename(stemOf(written)))));
       const chosen = found && (found.find((each) => languageOf(each) === languageOf(post)) ?? found[0]);
+      const elsewhere = chosen ? undefined : outsidePosts(written, post.file);
+      if (elsewhere !== undefined) {
+        // A page of a Hugo site outside its posts (`about/index.md`): Folio reads only posts, Hugo publishes it at /about/.
+        resolved[target] = { url: withBase(elsewhere) + (anchor ? `#${anchor}` : ""), title: elsewhere };
+        warnings.push({
+          file: post.file,
+          line,
+          message: `the link to "${target}" leads to a page outside the posts folder, which Folio does not publish: it points to ${elsewhere}, where Hugo would`,
+        });
+        continue;
+      }
       if (!chosen) {
         errors.push(
           new ContentError(
@@ -67,6 +82,26 @@ function stemOf(file: string): string {
     .replace(/\.[a-z]{2}(?:-[a-z]+)?$/i, "")
     .replace(/\/index$/, "")
     .replace(/\/$/, "");
+}
+
+/**
+ * For a target in a Hugo site's content but outside its posts folder (`about/index.en.md`, or
+ * `../../about/` climbing out of it), the URL Hugo gives that page (`/about/`); else undefined.
+ */
+function outsidePosts(written: string, from: string): string | undefined {
+  const stem = stemOf(written);
+  const relative = stem.startsWith(".");
+  const rooted = relative ? path.normalize(path.join(path.dirname(from), stem)) : stem.replace(/^\/+/, "").replace(/^content\//, "");
+  // A bare name (`gone.md`) or a path in the posts folder is a post that is missing.
+  const inFolder =
+    relative ||
+    written
+      .replace(/^\/+/, "")
+      .replace(/^content\//, "")
+      .includes("/");
+  if (!inFolder || rooted === "posts" || rooted.startsWith("posts/")) return undefined;
+  const page = rooted.replace(/^(\.\.\/)+/, "");
+  return page === "" || page === "." ? undefined : `/${page}/`;
 }
 
 /** Where a target may be, most likely first. */

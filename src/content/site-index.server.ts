@@ -105,6 +105,7 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
     (post) => withBase(pageUrl(post, languageOf.get(post), siteLanguage)),
     (post) => languageOf.get(post)!,
     errors,
+    warnings,
   );
   if (errors.length > 0) throw new ContentErrors(errors);
 

@@ -33,16 +33,16 @@ const files = [
 ];
 
 /** A post's page's article, as the reader gets it. */
-function articleHtml(site: ReturnType<typeof buildSite>, name: string): string {
+function articleHtml(site: ReturnType<typeof buildSite>, name: string, built = files): string {
   const post = site.posts.find((each) => each.file === `posts/${name}`)!;
-  const parsed = parsePost(files.find((each) => each.file === post.file)!);
+  const parsed = parsePost(built.find((each) => each.file === post.file)!);
   const article = articleOf(post, parsed.article, site);
   return renderToStaticMarkup(<ArticleBody content={article.content} lightgallery={false} links={article.links} />);
 }
 
 /** The links of a post's page, as the reader gets them. */
-function linksOn(site: ReturnType<typeof buildSite>, name: string): string[] {
-  return [...articleHtml(site, name).matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
+function linksOn(site: ReturnType<typeof buildSite>, name: string, built = files): string[] {
+  return [...articleHtml(site, name, built).matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
 }
 
 describe("links to other posts by file (ref, relref, post_url, post_link)", () => {
@@ -55,6 +55,19 @@ describe("links to other posts by file (ref, relref, post_url, post_link)", () =
   it("show the post's title for Hexo's post_link without text of its own", () => {
     expect(articleHtml(buildSite(files), "2012-01-01-hexo.md")).toContain(
       'Read <a href="/posts/name/">Jekyll&#x27;s</a> and <a href="/2024/03/sibling/">The sibling</a>.',
+    );
+  });
+
+  it("lead to where Hugo publishes a page outside the posts folder, with a warning", () => {
+    const about = file(
+      "notes/about-link.md",
+      "title: About link\ndate: 2024-05-01",
+      '[About]({{< ref "about/index.en.md" >}}), [again]({{< ref "../../about" >}})',
+    );
+    const site = buildSite([...files, about]);
+    expect(linksOn(site, "notes/about-link.md", [...files, about])).toEqual(["/about/", "/about/"]);
+    expect(site.warnings.map((warning) => `${warning.file}:${warning.line}: ${warning.message}`)).toContain(
+      'posts/notes/about-link.md:5: the link to "about/index.en.md" leads to a page outside the posts folder, which Folio does not publish: it points to /about/, where Hugo would',
     );
   });
 
