@@ -127,6 +127,22 @@ describe("LoveIt's shortcodes", () => {
   });
 });
 
+describe("DoIt's shortcodes", () => {
+  it("tabs: every tab's content under its title, no script; fa-icon left out; friend as a link card", () => {
+    expect(
+      html(
+        '{{< tabs >}}\n\n{{% tab title="One" %}}\nFirst **tab**.\n{{% /tab %}}\n\n{{% tab title="Two" %}}\nSecond.\n{{% /tab %}}\n\n{{< /tabs >}}',
+      ),
+    ).toBe(
+      '<div class="tabs"><div class="tab"><p class="tab-title">One</p><p>First <strong>tab</strong>.</p></div><div class="tab"><p class="tab-title">Two</p><p>Second.</p></div></div>',
+    );
+    expect(html("A {{< fa-icon brands js >}} JavaScript post.")).toBe("<p>A  JavaScript post.</p>");
+    expect(html('{{< friend name="PCloud" url="https://github.com/HEIGE-PCloud/" bio="Hi" >}}')).toBe(
+      '<p class="link-card"><a href="https://github.com/HEIGE-PCloud/"><span class="link-card-title">PCloud</span><span class="link-card-site">Hi</span></a></p>',
+    );
+  });
+});
+
 describe("Hugo's embeds as links", () => {
   it("gist, instagram, x and tweet: a link card to the other site, no script", () => {
     expect(html("{{< gist spf13 7896402 >}}")).toBe(
