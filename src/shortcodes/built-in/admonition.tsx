@@ -1,4 +1,5 @@
 import { arg, booleanArg, type ShortcodeProps } from "../shortcode";
+import { Callout, type AlertKind } from "./parts/callout";
 
 export const inner = "markdown";
 
@@ -6,7 +7,7 @@ export const inner = "markdown";
  * LoveIt's, FixIt's and DoIt's types, each shown as the GitHub alert kind nearest in meaning
  * (GitHub has five), with the type's own name as its label.
  */
-const KINDS: Record<string, string> = {
+const KINDS: Record<string, AlertKind> = {
   note: "NOTE",
   abstract: "NOTE",
   info: "NOTE",
@@ -33,9 +34,8 @@ export default function Admonition({ args, children }: ShortcodeProps) {
   const title = arg(args, "title", 1) ?? type.charAt(0).toUpperCase() + type.slice(1);
   const open = booleanArg(arg(args, "open", 2), true);
   return (
-    <blockquote>
-      <p>{`[!${kind}]${open ? "+" : "-"} ${title}`}</p>
+    <Callout kind={kind} title={title} fold={open ? "+" : "-"}>
       {children}
-    </blockquote>
+    </Callout>
   );
 }

@@ -1,9 +1,10 @@
 import { arg, type ShortcodeProps } from "../shortcode";
+import { Callout, type AlertKind } from "./parts/callout";
 
 export const inner = "markdown";
 
 /** Docsy's colours (Bootstrap's), as GitHub alert kinds. */
-const KINDS: Record<string, [kind: string, label: string]> = {
+const KINDS: Record<string, [kind: AlertKind, label: string]> = {
   primary: ["NOTE", "Note"],
   secondary: ["NOTE", "Note"],
   info: ["NOTE", "Info"],
@@ -15,15 +16,14 @@ const KINDS: Record<string, [kind: string, label: string]> = {
 };
 
 /**
- * Docsy's `{{% alert title="Warning" color="warning" %}}…{{% /alert %}}`: a callout, written as a
- * GitHub alert for rehype-alerts.ts to show, titled by `title` or else by its colour's meaning.
+ * Docsy's `{{% alert title="Warning" color="warning" %}}…{{% /alert %}}`: a callout, titled by
+ * `title` or else by its colour's meaning.
  */
 export default function Alert({ args, children }: ShortcodeProps) {
   const [kind, label] = KINDS[(arg(args, "color", 0) ?? "primary").toLowerCase()] ?? KINDS.primary;
   return (
-    <blockquote>
-      <p>{`[!${kind}] ${arg(args, "title") ?? label}`}</p>
+    <Callout kind={kind} title={arg(args, "title") ?? label}>
       {children}
-    </blockquote>
+    </Callout>
   );
 }

@@ -1,9 +1,10 @@
 import { arg, type ShortcodeProps } from "../shortcode";
+import { Callout, type AlertKind } from "./parts/callout";
 
 export const inner = "markdown";
 
 /** The Learn theme's kinds (and Docsy's `alert` colours), as GitHub alert kinds. */
-const KINDS: Record<string, [kind: string, label: string]> = {
+const KINDS: Record<string, [kind: AlertKind, label: string]> = {
   note: ["NOTE", "Note"],
   info: ["NOTE", "Info"],
   tip: ["TIP", "Tip"],
@@ -15,16 +16,15 @@ const KINDS: Record<string, [kind: string, label: string]> = {
 };
 
 /**
- * The Learn theme's `{{% notice tip "Title" %}}…{{% /notice %}}`: a callout, written as a GitHub
- * alert (`> [!TIP] Title`) for rehype-alerts.ts to show. Its title defaults to the kind's name.
+ * The Learn theme's `{{% notice tip "Title" %}}…{{% /notice %}}`: a callout. Its title defaults to
+ * the kind's name.
  */
 export default function Notice({ args, children }: ShortcodeProps) {
   const [kind, label] = KINDS[(arg(args, "style", 0) ?? arg(args, "color") ?? "note").toLowerCase()] ?? KINDS.note;
   const title = arg(args, "title", 1) ?? label;
   return (
-    <blockquote>
-      <p>{`[!${kind}] ${title}`}</p>
+    <Callout kind={kind} title={title}>
       {children}
-    </blockquote>
+    </Callout>
   );
 }
