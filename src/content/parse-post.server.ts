@@ -214,7 +214,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const slug = slugify(slugSource);
   if (!slug) throw fields.error("slug", `"${slugSource}" leaves no letters or digits for the URL: set \`slug: some-words\``);
 
-  const body = expandPostShortcodes(file, raw, warnings);
+  const body = expandPostShortcodes(file, fileName, raw, warnings);
   const tree = renderOrFail(file, raw, body);
   const rssFullText = fields.boolean("rssFullText", false);
   checkStyles(file, raw, tree);
@@ -595,6 +595,11 @@ class FieldReader {
   }
 }
 
+/** The line in the file of an index in the post's body; its first line for -1 (not found). */
+function lineInBody(raw: RawFrontMatter, index: number): number {
+  return index < 0 ? raw.bodyLine : raw.bodyLine + raw.body.slice(0, index).split("\n").length - 1;
+}
+
 /** The other posts the article links to by file (ref, relref, post_url), each once, at the line that names it. */
 function refsOf(tree: Root, raw: RawFrontMatter): PostRef[] {
   const targets = new Set<string>();
@@ -602,10 +607,7 @@ function refsOf(tree: Root, raw: RawFrontMatter): PostRef[] {
     const target = node.tagName === "a" && typeof node.properties.href === "string" ? refTarget(node.properties.href) : undefined;
     if (target !== undefined) targets.add(target);
   });
-  return [...targets].map((target) => {
-    const at = raw.body.indexOf(target);
-    return { target, line: raw.bodyLine + (at < 0 ? 0 : raw.body.slice(0, at).split("\n").length - 1) };
-  });
+  return [...targets].map((target) => ({ target, line: lineInBody(raw, raw.body.indexOf(target)) }));
 }
 
 /** How deep lists and block quotes may nest, and raw HTML elements: far beyond real posts, well within every parser's stack. */
@@ -617,9 +619,9 @@ const MAX_HTML_NESTING = 500;
  * components in src/shortcodes/. An unknown shortcode is a warning, once per name; a shortcode that
  * cannot be read or rendered is a ContentError at its line.
  */
-function expandPostShortcodes(file: string, raw: RawFrontMatter, warnings: ContentWarning[]): ExpandedShortcodes {
+function expandPostShortcodes(file: string, fileName: PostFileName, raw: RawFrontMatter, warnings: ContentWarning[]): ExpandedShortcodes {
   // Jekyll's posts (and Hexo's, named the same way) carry Liquid tags; in any other post `{% … %}` is text, as in Hugo.
-  const syntax = { liquid: isJekyllPost(postFileName(file)) };
+  const syntax = { liquid: isJekyllPost(fileName) };
   if (!hasShortcodes(raw.body, syntax)) return { markdown: raw.body, outputs: [] };
   const unknown = new Set<string>();
   try {
@@ -689,7 +691,7 @@ function checkNesting(file: string, raw: RawFrontMatter): void {
   });
   const html = htmlNesting(raw.body);
   if (html.depth > MAX_HTML_NESTING) {
-    const line = raw.bodyLine + raw.body.slice(0, html.firstTooDeep).split("\n").length - 1;
+    const line = lineInBody(raw, html.firstTooDeep);
     throw new ContentError(
       file,
       line,
@@ -724,7 +726,7 @@ function checkStyles(file: string, raw: RawFrontMatter, tree: Root): void {
   // The sanitiser drops source positions: find the line where each block's CSS starts in the body text.
   const cssLines = Array.from(raw.body.matchAll(/<style[^>]*>/gi), (match) => {
     const end = match.index + match[0].length;
-    return raw.bodyLine + raw.body.slice(0, end).split("\n").length - 1 + (/^[ \t]*\n/.test(raw.body.slice(end)) ? 1 : 0);
+    return lineInBody(raw, end) + (/^[ \t]*\n/.test(raw.body.slice(end)) ? 1 : 0);
   });
   styles.forEach((css, index) => {
     const problem = checkPostCss(css.replace(/^[ \t]*\n/, ""));
@@ -745,8 +747,7 @@ function checkStyleAttributes(file: string, raw: RawFrontMatter, tree: Root, war
     const problem = checkPostCss(`* { ${style} }`, "a style attribute");
     if (!problem) return;
     delete node.properties.style;
-    const at = raw.body.indexOf(style);
-    const line = at === -1 ? raw.bodyLine : raw.bodyLine + raw.body.slice(0, at).split("\n").length - 1;
+    const line = lineInBody(raw, raw.body.indexOf(style));
     warnings.push({ file, line, message: `${problem.message} (left out; the element is shown without it)` });
   });
 }

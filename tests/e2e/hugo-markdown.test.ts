@@ -1,9 +1,6 @@
-import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
+import { describe, expect, it } from "vitest";
 import { contrast } from "./colour";
-import { buildAndServe, scratchProject } from "./scratch-project";
+import { servedSite } from "./served-site";
 
 // Hugo's Markdown, as a reader sees it in Chromium: callouts, definition lists, chosen heading ids,
 // emoji and typography, in the light and the dark colour scheme.
@@ -30,26 +27,12 @@ Apple
 `;
 
 describe("Hugo's Markdown in the browser", () => {
-  const project = scratchProject({ "hugo-markdown.md": POST });
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, origin } = await buildAndServe(project.dir));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    project.remove();
-  });
+  const site = servedSite({ "hugo-markdown.md": POST });
 
   for (const colorScheme of ["light", "dark"] as const) {
     it(`shows GitHub alerts as labelled callouts in the ${colorScheme} scheme, each kind in its own colour`, async () => {
-      const page = await browser.newPage({ colorScheme });
-      await page.goto(`${origin}/posts/hugo-markdown/`);
+      const page = await site.browser.newPage({ colorScheme });
+      await page.goto(`${site.origin}/posts/hugo-markdown/`);
       const warning = page.locator(".markdown-alert-warning");
       const tip = page.locator(".markdown-alert-tip");
       await expect.poll(() => warning.locator(".markdown-alert-title").innerText()).toBe("Warning");
@@ -68,8 +51,8 @@ describe("Hugo's Markdown in the browser", () => {
   }
 
   it("opens and closes a foldable callout from the keyboard", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/posts/hugo-markdown/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/posts/hugo-markdown/`);
     const summary = page.getByText("Spoiler ahead");
     const secret = page.getByText("The butler did it.");
     await expect.poll(() => summary.isVisible()).toBe(true);
@@ -83,8 +66,8 @@ describe("Hugo's Markdown in the browser", () => {
   });
 
   it("gives the heading the id its author chose, which the table of contents links to, and reads definition lists, emoji and typography", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/posts/hugo-markdown/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/posts/hugo-markdown/`);
     const heading = page.getByRole("heading", { name: "Setting up" });
     expect(await heading.getAttribute("id")).toBe("setup");
     expect(await heading.getAttribute("class")).toBe("step");

@@ -1,11 +1,9 @@
 import { cpSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { contrast, luminance } from "./colour";
-import { buildAndServe, scratchProject } from "./scratch-project";
+import { servedSite } from "./served-site";
 
 // Hugo's and the themes' shortcodes as a reader sees them in Chromium, a site's own shortcode, and
 // what the build says of one it does not know.
@@ -61,34 +59,20 @@ export default function Book({ args }: ShortcodeProps) {
 `;
 
 describe("shortcodes in the browser", () => {
-  const project = scratchProject({ "shortcodes/index.md": POST, "other.md": OTHER });
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
-  let output = "";
-
-  beforeAll(async () => {
+  const site = servedSite({ "shortcodes/index.md": POST, "other.md": OTHER }, (dir) => {
     cpSync(
       path.resolve("posts/ai-personalized-cancer-treatment/featured-image.png"),
-      path.join(project.dir, "posts/shortcodes/featured-image.png"),
+      path.join(dir, "posts/shortcodes/featured-image.png"),
     );
-    writeFileSync(path.join(project.dir, "src/shortcodes/book.tsx"), BOOK);
-    ({ server, origin, output } = await buildAndServe(project.dir));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    project.remove();
+    writeFileSync(path.join(dir, "src/shortcodes/book.tsx"), BOOK);
   });
 
   /** The post, open, with every request it made. */
   async function openPost(colorScheme: "light" | "dark" = "light"): Promise<{ page: Page; requests: string[] }> {
-    const page = await browser.newPage({ colorScheme });
+    const page = await site.browser.newPage({ colorScheme });
     const requests: string[] = [];
     page.on("request", (request) => requests.push(request.url()));
-    await page.goto(`${origin}/posts/shortcodes/`);
+    await page.goto(`${site.origin}/posts/shortcodes/`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Shortcodes");
     return { page, requests };
   }
@@ -131,8 +115,8 @@ describe("shortcodes in the browser", () => {
   });
 
   it("loads the shortcodes' style sheet only on a post that uses them, also when the reader comes from another page", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/posts/elsewhere/`, { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/posts/elsewhere/`, { waitUntil: "networkidle" });
     expect(await page.locator('link[href*="shortcode-styles"]').count()).toBe(0);
     // To the post with shortcodes without a page load: its video card is styled as a card.
     await page.getByRole("link", { name: /Next post/ }).click();
@@ -142,7 +126,7 @@ describe("shortcodes in the browser", () => {
   });
 
   it("names the unknown shortcode, with its file and line, when the site is built", () => {
-    expect(output).toContain(
+    expect(site.output).toContain(
       'posts/shortcodes/index.md:31: warning: unknown shortcode `mystery`: its content is shown without it; add src/shortcodes/mystery.tsx to render it (README, "Shortcodes")',
     );
   });
@@ -150,7 +134,7 @@ describe("shortcodes in the browser", () => {
   it("loads nothing from YouTube, or any other site, until the reader follows the video's link", async () => {
     const { page, requests } = await openPost();
     await page.waitForLoadState("networkidle");
-    expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(site.origin))).toEqual([]);
     await page.close();
   });
 

@@ -108,12 +108,16 @@ const unsanitised = unified()
   .use(remarkParse)
   .use(remarkPlugins)
   .use(remarkTypography)
-  .use(remarkRehype, { ...remarkRehypeOptions });
+  .use(remarkRehype, remarkRehypeOptions)
+  .use(rehypeShortcodes);
 
 /**
- * Markdown as HTML with its raw HTML kept, for a shortcode's inner content: the shortcode's own HTML
- * wraps it, and the article's steps above (the sanitiser first) then run over the whole.
+ * Markdown as HTML with its raw HTML kept, for a shortcode's inner content, with the HTML of the
+ * shortcodes nested in it in place of their placeholders (as in the article: rehype-shortcodes.ts):
+ * the shortcode's own HTML wraps it, and the article's steps above (the sanitiser first) then run
+ * over the whole.
  */
-export function markdownToUnsanitisedHtml(markdown: string): string {
-  return toHtml(unsanitised.runSync(unsanitised.parse(markdown)) as Root, { allowDangerousHtml: true });
+export function markdownToUnsanitisedHtml(markdown: string, shortcodes?: readonly string[]): string {
+  const tree = unsanitised.runSync(unsanitised.parse(markdown), { data: { shortcodes } }) as Root;
+  return toHtml(tree, { allowDangerousHtml: true });
 }

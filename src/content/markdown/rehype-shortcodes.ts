@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { isBlockHtml, PLACEHOLDER } from "./shortcodes";
+import { isBlockHtml, PLACEHOLDER, plainify } from "./shortcodes";
 
 /** Where markdownToHast gives this step the shortcodes' outputs: the file's data. */
 export interface ShortcodeData {
@@ -37,7 +37,7 @@ function replaceIn(parent: Parent, outputs: readonly string[]): void {
       }
       for (const [key, value] of Object.entries(child.properties)) {
         if (typeof value === "string" && value.includes("FOLIOSHORTCODE"))
-          child.properties[key] = value.replace(PLACEHOLDER, (_, index: string) => textOf(outputs[Number(index)] ?? ""));
+          child.properties[key] = value.replace(PLACEHOLDER, (_, index: string) => plainify(outputs[Number(index)] ?? ""));
       }
       replaceIn(child, outputs);
       children.push(child);
@@ -58,15 +58,4 @@ function replaceIn(parent: Parent, outputs: readonly string[]): void {
 function onlyPlaceholders(text: string): number[] | undefined {
   if (!/^(?:\s*FOLIOSHORTCODE\d+END)+\s*$/.test(text)) return undefined;
   return [...text.matchAll(PLACEHOLDER)].map((match) => Number(match[1]));
-}
-
-/** HTML's text, for an attribute: tags dropped, the few entities an output escapes read back. */
-function textOf(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&");
 }

@@ -51,33 +51,28 @@ export function isBlockHtml(html: string): boolean {
 /**
  * Expands the shortcodes in a Markdown text (Hugo's `{{< >}}` and `{{% %}}`): each becomes a
  * placeholder, and its HTML is rendered by `renderer`, its inner content first (Markdown, with the
- * shortcodes nested in it). `toHtml` renders Markdown to HTML for inner content, unsanitised: the
- * whole article goes through the sanitiser afterwards. An unknown shortcode is reported through
+ * shortcodes nested in it). `toHtml` renders Markdown to HTML for inner content, with the outputs of
+ * its placeholders in place, unsanitised: the whole article goes through the sanitiser afterwards. An unknown shortcode is reported through
  * `unknown` and shows its inner content. Throws a ShortcodeError at the line of the problem.
  */
 export function expandShortcodes(
   text: string,
   renderer: ShortcodeRenderer,
-  toHtml: (markdown: string) => string,
+  toHtml: (markdown: string, outputs: readonly string[]) => string,
   unknown: (call: ShortcodeCall) => void,
   syntax: SyntaxOptions = {},
 ): ExpandedShortcodes {
   const outputs: string[] = [];
-  const markdownify = (markdown: string) => unwrapParagraph(toHtml(markdown));
+  const markdownify = (markdown: string) => unwrapParagraph(toHtml(markdown, outputs));
 
   const expand = (nodes: readonly ShortcodeNode[]): string =>
     nodes.map((node) => (typeof node === "string" ? node : placeholder(outputs.push(htmlOf(node)) - 1))).join("");
 
-  /** Markdown with placeholders to HTML with the outputs in place (for inner content, which is rendered as a whole). */
+  /** A call's inner content, rendered as a whole with its nested shortcodes in place. */
   const innerHtml = (call: ShortcodeCall & { inner: object }): string => {
-    const html = toHtml(expand(call.inner.nodes));
-    const filled = html
-      .replace(/<p>\s*FOLIOSHORTCODE(\d+)END\s*<\/p>/g, (paragraph, index: string) =>
-        isBlockHtml(outputs[Number(index)]) ? outputs[Number(index)] : paragraph,
-      )
-      .replace(PLACEHOLDER, (_, index: string) => outputs[Number(index)]);
+    const html = toHtml(expand(call.inner.nodes), outputs);
     // A shortcode within a line (`{{% mark %}}**this**{{% /mark %}}`) holds a phrase, not a paragraph.
-    return call.inner.source.includes("\n") ? filled : unwrapParagraph(filled);
+    return call.inner.source.includes("\n") ? html : unwrapParagraph(html);
   };
 
   const htmlOf = (node: Exclude<ShortcodeNode, string>): string => {
@@ -121,4 +116,15 @@ function trimNewlines(text: string): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** HTML as its text, for an attribute or an image's alt text: tags dropped, the entities HTML writers escape read back (Hugo's `plainify`). */
+export function plainify(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }

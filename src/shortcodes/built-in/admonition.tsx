@@ -1,36 +1,17 @@
 import { arg, booleanArg, type ShortcodeProps } from "../shortcode";
-import { Callout, type AlertKind } from "./parts/callout";
+import { Callout, calloutKind } from "./parts/callout";
 
 export const inner = "markdown";
 
 /**
- * LoveIt's, FixIt's and DoIt's types, each shown as the GitHub alert kind nearest in meaning
- * (GitHub has five), with the type's own name as its label.
- */
-const KINDS: Record<string, AlertKind> = {
-  note: "NOTE",
-  abstract: "NOTE",
-  info: "NOTE",
-  tip: "TIP",
-  success: "TIP",
-  question: "IMPORTANT",
-  example: "IMPORTANT",
-  quote: "NOTE",
-  warning: "WARNING",
-  failure: "CAUTION",
-  danger: "CAUTION",
-  bug: "CAUTION",
-};
-
-/**
  * LoveIt's `{{< admonition type="tip" title="…" open=false >}}…{{< /admonition >}}` (also
  * positional: `{{< admonition tip "Title" false >}}`): a callout the reader can fold, open unless
- * `open=false`. It is written as a GitHub alert (`> [!TIP]+ Title`), which rehype-alerts.ts turns
+ * `open=false`, titled by default with its type's name. It is written as a GitHub alert (`> [!TIP]+ Title`), which rehype-alerts.ts turns
  * into the same callout, with the kind's icon and colours and a `<details>` to fold it: no script.
  */
 export default function Admonition({ args, children }: ShortcodeProps) {
   const type = (arg(args, "type", 0) ?? "note").toLowerCase();
-  const kind = KINDS[type] ?? "NOTE";
+  const { kind } = calloutKind(type);
   const title = arg(args, "title", 1) ?? type.charAt(0).toUpperCase() + type.slice(1);
   const open = booleanArg(arg(args, "open", 2), true);
   return (

@@ -1,3 +1,4 @@
+import { plainify } from "../../content/markdown/shortcodes";
 import { BadArgument, type ShortcodeProps } from "../shortcode";
 
 /**
@@ -9,7 +10,7 @@ import { BadArgument, type ShortcodeProps } from "../shortcode";
 export default function Figure({ args, markdownify }: ShortcodeProps) {
   const { src, link, target, rel, alt, title, caption, attr, attrlink, width, height } = args;
   if (!src) throw new BadArgument('`figure` needs the image: add src="file.png"');
-  const image = <img src={src} alt={alt ?? (caption ? plain(markdownify(caption)) : "")} width={width} height={height} />;
+  const image = <img src={src} alt={alt ?? (caption ? plainify(markdownify(caption)) : "")} width={width} height={height} />;
   return (
     <figure className={[args.class, args.align && `align-${args.align.toLowerCase()}`].filter(Boolean).join(" ") || undefined}>
       {link ? (
@@ -27,7 +28,7 @@ export default function Figure({ args, markdownify }: ShortcodeProps) {
               {caption && <span dangerouslySetInnerHTML={{ __html: markdownify(caption) }} />}
               {attr &&
                 (attrlink ? (
-                  <a href={attrlink}>{plain(markdownify(attr))}</a>
+                  <a href={attrlink}>{plainify(markdownify(attr))}</a>
                 ) : (
                   <span dangerouslySetInnerHTML={{ __html: markdownify(attr) }} />
                 ))}
@@ -37,14 +38,4 @@ export default function Figure({ args, markdownify }: ShortcodeProps) {
       )}
     </figure>
   );
-}
-
-/** HTML as text, for an attribute (Hugo's `plainify`). */
-function plain(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
 }

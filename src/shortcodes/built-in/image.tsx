@@ -1,3 +1,4 @@
+import { plainify } from "../../content/markdown/shortcodes";
 import { arg, BadArgument, booleanArg, type ShortcodeProps } from "../shortcode";
 
 /**
@@ -9,7 +10,7 @@ export default function Image({ args, markdownify, params }: ShortcodeProps) {
   const src = arg(args, "src", 0);
   if (!src) throw new BadArgument('`image` needs the image: add src="file.jpg"');
   const caption = arg(args, "caption", 2);
-  const alt = arg(args, "alt", 1) ?? (caption ? markdownify(caption).replace(/<[^>]*>/g, "") : src);
+  const alt = arg(args, "alt", 1) ?? (caption ? plainify(markdownify(caption)) : src);
   const positional = args["0"] !== undefined;
   const linked = positional ? Boolean(caption) || params.lightgallery === true : booleanArg(args.linked, true);
   const image = <img src={src} alt={alt} title={args.title} width={args.width} height={args.height} />;

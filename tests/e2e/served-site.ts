@@ -1,0 +1,39 @@
+import type { Server } from "node:http";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launchChromium } from "./browser";
+import { buildAndServe, scratchProject } from "./scratch-project";
+
+/** A built scratch project served on 127.0.0.1, and Chromium to open it: filled in before the file's tests run. */
+export interface ServedSite {
+  origin: string;
+  browser: Browser;
+  /** What the build printed. */
+  output: string;
+}
+
+/**
+ * For a test file: a scratch project with `posts`, changed by `prepare` (files added beside them),
+ * built and served, and Chromium launched, before the tests; all of it closed and removed after.
+ */
+export function servedSite(posts: Record<string, string>, prepare: (dir: string) => void = () => {}): ServedSite {
+  const project = scratchProject(posts);
+  const site = {} as ServedSite;
+  let server: Server | undefined;
+
+  beforeAll(async () => {
+    prepare(project.dir);
+    let origin: string;
+    ({ server, origin, output: site.output } = await buildAndServe(project.dir));
+    site.origin = origin;
+    site.browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await site.browser?.close();
+    server?.close();
+    project.remove();
+  });
+
+  return site;
+}
