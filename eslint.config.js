@@ -16,6 +16,7 @@ import tseslint from "typescript-eslint";
  *   app (root, entry points) → routes → components → content → config
  *                               routes → site (the one door into build/) → build → content
  *                                                       content → shortcode renderer → shortcodes → markdown
+ *                                          components → islands → shortcodes
  */
 const ELEMENTS = [
   // The article pipeline: Markdown to an HTML tree, React element data and feed HTML. Knows nothing of posts.
@@ -46,6 +47,8 @@ const FILES = [
   { category: "site", pattern: "src/build/site.server.ts" },
   // The shortcodes as the parser renders them: the one door from content into src/shortcodes/.
   { category: "shortcode-renderer", pattern: "src/shortcodes/render.server.tsx" },
+  // The interactive shortcodes as the page loads them: the one door from components into src/shortcodes/.
+  { category: "islands", pattern: "src/shortcodes/islands.ts" },
 ];
 
 const part = (...types) => ({ element: { types: { anyOf: types } } });
@@ -58,7 +61,7 @@ const POLICIES = [
   may(part("markdown"), part("markdown"), file("config")),
   may(part("content"), part("content", "markdown"), file("config"), file("shortcode-renderer")),
   may(part("shortcodes"), part("shortcodes", "markdown"), file("config")),
-  may(part("components"), part("components", "content", "markdown"), file("config")),
+  may(part("components"), part("components", "content", "markdown"), file("config"), file("islands")),
   may(part("build"), part("build", "content", "markdown"), file("config"), file("route-table")),
   may(part("routes"), part("routes", "components", "content", "markdown"), file("config"), file("site")),
   may(part("app"), part("app", "routes", "components", "build", "content", "markdown")),

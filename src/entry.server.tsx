@@ -32,6 +32,10 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
 
     const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+      // A prerendered page is a file, read whole: React is not to hold back a part of it (past its
+      // first 12,800 bytes, a Suspense boundary such as an island's) as hidden HTML that a script
+      // reveals, which a reader without script would never see.
+      progressiveChunkSize: prerendering ? Number.POSITIVE_INFINITY : undefined,
       [readyOption]() {
         shellRendered = true;
         const body = new PassThrough({

@@ -38,6 +38,13 @@ export function withModulePreloadsAfterPaint(html: string): string {
     .replace("</body>", `${script}</body>`);
 }
 
+/**
+ * The video players a reader can start with a click on a `youtube`, `vimeo` or `bilibili` shortcode's
+ * link. On the site's every page, not only a video's: a page's policy stays for the pages the reader
+ * goes to from it in the app.
+ */
+const VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://player.bilibili.com"];
+
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/gi;
 
 /**
@@ -45,7 +52,8 @@ const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json
  * page's own inline scripts (React Router's hydration data) by their SHA-256 hashes; no `eval`, no
  * plugins, no `<base>` from elsewhere, forms only to the site. A post's sanitised HTML has no script
  * of its own; if one slipped through, the browser would refuse to run it. Styles may be inline (the
- * posts' scoped `<style>` blocks); images may come from anywhere over HTTPS, as posts link them.
+ * posts' scoped `<style>` blocks); images may come from anywhere over HTTPS, as posts link them;
+ * frames only from the video players below (a post's own `<iframe>` never passes the sanitiser).
  */
 export function withContentSecurityPolicy(html: string): string {
   const hashes = Array.from(html.matchAll(INLINE_SCRIPT), ([, code]) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`);
@@ -57,7 +65,8 @@ export function withContentSecurityPolicy(html: string): string {
     "connect-src 'self'",
     "font-src 'self'",
     "object-src 'none'",
-    "frame-src 'none'",
+    // Only the video players a click on a video link loads (src/shortcodes/built-in/*.island.tsx).
+    `frame-src ${VIDEO_PLAYERS.join(" ")}`,
     "base-uri 'self'",
     "form-action 'self'",
   ].join("; ");

@@ -1,6 +1,7 @@
 import { createElement, Fragment, type ComponentType, type ReactNode } from "react";
 import type { ContentNode, ContentProps } from "../content/markdown/content-tree";
 import { refTarget, type RefLink, type RefLinks } from "../content/markdown/post-refs";
+import { ShortcodeIsland } from "./shortcode-island";
 
 /** Element overrides by tag name, e.g. the image gallery's `img`. */
 export type ContentComponents = Partial<Record<string, ComponentType<Record<string, unknown>>>>;
@@ -9,7 +10,8 @@ export type ContentComponents = Partial<Record<string, ComponentType<Record<stri
  * Renders an article's content (see content/markdown/content-tree.ts) as React elements, with
  * `components` in place of the elements they name, except inside a link: they may add one (the image
  * gallery links each image), and a link inside a link is invalid HTML that the browser splits.
- * `links` gives links to other posts by file their URLs (PostArticle.links).
+ * `links` gives links to other posts by file their URLs (PostArticle.links). An interactive
+ * shortcode's mark becomes its component (ShortcodeIsland).
  */
 export function renderContent(nodes: readonly ContentNode[], components: ContentComponents = {}, links?: RefLinks): ReactNode {
   const toElement = (node: ContentNode, inLink: boolean): ReactNode => {
@@ -17,6 +19,15 @@ export function renderContent(nodes: readonly ContentNode[], components: Content
     const [type, props, ...children] = node as [string, ContentProps | 0, ...ContentNode[]];
     const inside = inLink || type === "a";
     const link = type === "a" && links && props ? refLink(props, links) : undefined;
+    if (props && typeof props["data-folio-island"] === "string") {
+      const inner = innerContent(children);
+      return createElement(ShortcodeIsland, {
+        name: props["data-folio-island"],
+        props: String(props["data-folio-props"]),
+        fallback: createElement(type, props, ...children.map((child) => toElement(child, inside))),
+        children: inner && createElement(Fragment, null, ...inner.map((child) => toElement(child, inside))),
+      });
+    }
     return createElement(
       (!inLink && components[type]) || type,
       link ? { ...(props as ContentProps), href: link.url } : props || null,
@@ -31,4 +42,16 @@ export function renderContent(nodes: readonly ContentNode[], components: Content
 function refLink(props: ContentProps, links: RefLinks): RefLink | undefined {
   const target = typeof props.href === "string" ? refTarget(props.href) : undefined;
   return target === undefined ? undefined : links[target];
+}
+
+/** The content of an island's inner-content mark (the first `data-folio-inner` element), if it has one. */
+function innerContent(nodes: readonly ContentNode[]): ContentNode[] | undefined {
+  for (const node of nodes) {
+    if (typeof node === "string") continue;
+    const [, props, ...children] = node as [string, ContentProps | 0, ...ContentNode[]];
+    if (props && "data-folio-inner" in props) return children;
+    const found = innerContent(children);
+    if (found) return found;
+  }
+  return undefined;
 }

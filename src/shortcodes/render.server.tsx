@@ -1,25 +1,20 @@
-import { createElement } from "react";
+import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ShortcodeRenderer } from "../content/markdown/shortcodes";
 import { ShortcodeError, type ShortcodeCall } from "../content/markdown/shortcode-syntax";
-import { BadArgument, type InnerContent, type ShortcodeModule } from "./shortcode";
+import { BadArgument, isIslandFile, shortcodeName, type InnerContent, type IslandProps, type ShortcodeModule } from "./shortcode";
 
 /**
  * Every shortcode by name: Folio's built-in ones (`built-in/<name>.tsx`), then the site's own
  * (`src/shortcodes/<name>.tsx`), which add to them or replace one of the same name, as a Hugo
- * site's `layouts/shortcodes/` does a theme's. Names are the file names, in lower case.
+ * site's `layouts/shortcodes/` does a theme's. Names are the file names, in lower case, without
+ * `.island` (islands: see IslandProps in shortcode.ts).
  */
-const SHORTCODES: ReadonlyMap<string, ShortcodeModule> = new Map(
+const SHORTCODES: ReadonlyMap<string, ShortcodeModule & { island: boolean }> = new Map(
   Object.entries({
-    ...import.meta.glob<ShortcodeModule>("./built-in/*.tsx", { eager: true }),
-    ...import.meta.glob<ShortcodeModule>("./*.tsx", { eager: true }),
-  }).map(([file, module]) => [
-    file
-      .replace(/^.*\//, "")
-      .replace(/\.tsx$/, "")
-      .toLowerCase(),
-    module,
-  ]),
+    ...import.meta.glob<ShortcodeModule>(["./built-in/*.tsx", "!./built-in/*.test.tsx"], { eager: true }),
+    ...import.meta.glob<ShortcodeModule>(["./*.tsx", "!./*.test.tsx"], { eager: true }),
+  }).map(([file, module]) => [shortcodeName(file), { ...module, island: isIslandFile(file) }]),
 );
 
 /**
@@ -33,7 +28,7 @@ const LIQUID_LOGIC: ReadonlyMap<string, InnerContent> = new Map([
 ]);
 
 /** The module a call names: a Liquid tag only among modules that are also Liquid tags. */
-function moduleOf(call: ShortcodeCall): ShortcodeModule | undefined {
+function moduleOf(call: ShortcodeCall): (ShortcodeModule & { island: boolean }) | undefined {
   const module = SHORTCODES.get(call.name.toLowerCase());
   return call.delimiter === "liquid" && !module?.liquid ? undefined : module;
 }
@@ -68,16 +63,23 @@ export function shortcodeRenderer(
       const reads = innerOf(module, call);
       const isMarkup = inner !== undefined && (reads === "markdown" || reads === "html");
       try {
-        const element = createElement(module.default, {
-          args: call.args,
-          argumentText: call.argumentText,
-          children: isMarkup ? createElement(INNER_MARK) : inner,
-          params,
-          markdownify,
-          warn: (message: string) => warn(call, message),
-        });
+        // An island places its content, whatever it is, where the page will (see islandHtml).
+        const props = module.island
+          ? { args: call.args, argumentText: call.argumentText, children: inner === undefined ? undefined : createElement(INNER_MARK) }
+          : {
+              args: call.args,
+              argumentText: call.argumentText,
+              children: isMarkup ? createElement(INNER_MARK) : inner,
+              params,
+              markdownify,
+              warn: (message: string) => warn(call, message),
+            };
         // React adds a preload of each image for the page's head; the article is no place for it.
-        const html = renderToStaticMarkup(element).replace(/<link rel="preload" as="image"[^>]*>/g, "");
+        const html = renderToStaticMarkup(createElement(module.default as (props: IslandProps) => ReactNode, props)).replace(
+          /<link rel="preload" as="image"[^>]*>/g,
+          "",
+        );
+        if (module.island) return islandHtml(call, html, inner === undefined || isMarkup ? inner : escapeText(inner));
         return isMarkup ? html.replaceAll(`<${INNER_MARK}></${INNER_MARK}>`, () => inner) : html;
       } catch (error) {
         if (error instanceof BadArgument) throw new ShortcodeError(call.line, error.message);
@@ -90,3 +92,18 @@ export function shortcodeRenderer(
 function innerOf(module: ShortcodeModule, call: ShortcodeCall): InnerContent {
   return typeof module.inner === "function" ? module.inner(call.args) : (module.inner ?? "none");
 }
+
+/**
+ * An island's static HTML (what feeds and pages without script show) in a mark that names it and
+ * carries its props, its inner content in a mark of its own: the page renders the component there
+ * with those props and that content (components/shortcode-island.tsx), and the browser runs it.
+ */
+function islandHtml(call: ShortcodeCall, html: string, inner: string | undefined): string {
+  const props = escapeAttribute(JSON.stringify({ args: call.args, argumentText: call.argumentText }));
+  const placed =
+    inner === undefined ? html : html.replaceAll(`<${INNER_MARK}></${INNER_MARK}>`, () => `<span data-folio-inner="">${inner}</span>`);
+  return `<div data-folio-island="${call.name.toLowerCase()}" data-folio-props="${props}">${placed}</div>`;
+}
+
+const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, "&quot;");

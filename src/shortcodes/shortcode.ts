@@ -28,7 +28,14 @@ export interface ShortcodeProps {
   warn(message: string): void;
 }
 
-/** A shortcode module, as `src/shortcodes/<name>.tsx` exports it. */
+/**
+ * What an island receives: a shortcode in a file named `<name>.island.tsx`, rendered at build time
+ * like any other and then run in the reader's browser (hydrated), its code loaded only by the pages
+ * that use it. It gets what can travel to the browser: its arguments and its inner content.
+ */
+export type IslandProps = Pick<ShortcodeProps, "args" | "argumentText" | "children">;
+
+/** A shortcode module, as `src/shortcodes/<name>.tsx` (or `<name>.island.tsx`) exports it. */
 export interface ShortcodeModule {
   default: (props: ShortcodeProps) => ReactNode;
   /** How it reads its content ("none" by default), or a function of its arguments that says. */
@@ -58,3 +65,14 @@ export function booleanArg(value: string | undefined, fallback: boolean): boolea
   const lower = value?.toLowerCase();
   return lower === "true" ? true : lower === "false" ? false : fallback;
 }
+
+/** A shortcode's name, from its module's file: `./built-in/figure.tsx` → "figure", `./quiz.island.tsx` → "quiz". */
+export function shortcodeName(file: string): string {
+  return file
+    .replace(/^.*\//, "")
+    .replace(/(\.island)?\.tsx$/, "")
+    .toLowerCase();
+}
+
+/** Whether a shortcode module's file makes it an island (see IslandProps). */
+export const isIslandFile = (file: string) => file.endsWith(".island.tsx");

@@ -24,8 +24,9 @@ import remarkTypographer from "./remark-typographer";
  * drops `<script>`, `on*` handlers, `javascript:` URLs, forms, frames and `<meta>`), plus
  * `<style>` (scoped to the article by rehypeScopeStyles), `class` and `style` on any element so
  * that a post can style its own markup (the build checks every style as it checks `<style>`:
- * post-css.server.ts), a heading id its author chose (rehypeCustomHeadingIds), and a few harmless
- * inline and figure elements.
+ * post-css.server.ts), a heading id its author chose (rehypeCustomHeadingIds), the marks of an
+ * interactive shortcode (an island: src/shortcodes/render.server.tsx; a post that writes them
+ * itself calls a site's island, as its shortcode would), and a few harmless inline and figure elements.
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -41,6 +42,8 @@ export const sanitizeSchema: SanitizeSchema = {
     ),
     "*": [...(defaultSchema.attributes?.["*"] ?? []), "className", "style"],
     ...Object.fromEntries(["h1", "h2", "h3", "h4", "h5", "h6"].map((heading) => [heading, ["dataHeadingId"]])),
+    div: [...(defaultSchema.attributes?.div ?? []), "dataFolioIsland", "dataFolioProps"],
+    span: [...(defaultSchema.attributes?.span ?? []), "dataFolioInner"],
   },
 };
 

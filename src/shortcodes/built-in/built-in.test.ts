@@ -54,9 +54,14 @@ describe("built-in shortcodes", () => {
     );
   });
 
-  it("youtube and vimeo: a link to the video, nothing loaded from those sites", () => {
+  it("youtube and vimeo: a link to the video, nothing loaded from those sites, in an island's mark (the player is loaded on click)", () => {
     expect(html("{{< youtube w7Ft2ymGmfc >}}")).toBe(
-      '<p class="video-link"><a href="https://www.youtube.com/watch?v=w7Ft2ymGmfc"><span class="video-play"></span><span class="video-title">Watch the video on YouTube</span><span class="video-site">YouTube</span></a></p>',
+      '<div data-folio-island="youtube" data-folio-props="{&#x22;args&#x22;:{&#x22;0&#x22;:&#x22;w7Ft2ymGmfc&#x22;},&#x22;argumentText&#x22;:&#x22;w7Ft2ymGmfc&#x22;}">' +
+        '<p class="video-link"><a href="https://www.youtube.com/watch?v=w7Ft2ymGmfc"><span class="video-play"></span><span class="video-title">Watch the video on YouTube</span><span class="video-site">YouTube</span></a></p>' +
+        "</div>",
+    );
+    expect(html('{{< youtube id="w7Ft2ymGmfc" start="30" >}}')).toContain(
+      '<a href="https://www.youtube.com/watch?v=w7Ft2ymGmfc&#x26;t=30">',
     );
     expect(html('{{< vimeo id="146022717" title="A film" >}}')).toContain('<a href="https://vimeo.com/146022717">');
     expect(html('{{< vimeo id="146022717" title="A film" >}}')).toContain('<span class="video-title">A film</span>');
