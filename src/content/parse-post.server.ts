@@ -74,6 +74,8 @@ const USED_KEYS = [
   "showToc",
   // Reading time and summaries count the words of Chinese, Japanese and Korean text whether or not it is set.
   "isCJKLanguage",
+  // FixIt's password: the post is left out of the built site, as a draft is (see `protectedPost`).
+  "password",
 ];
 
 /** Hugo and LoveIt keys that Folio accepts without acting on them (they configure features Folio does not have). */
@@ -128,6 +130,16 @@ const INERT_KEYS = [
   "disableHLJS",
   "robotsNoIndex",
   "showFullContent",
+  // FixIt's and DoIt's own features.
+  "collections",
+  "shortTitle",
+  "related",
+  "reward",
+  "heading",
+  "message",
+  "page_style",
+  "series_weight",
+  "sponsor",
   "readingTime",
   "hideComments",
   "externalLink",
@@ -198,6 +210,17 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     });
   }
 
+  // FixIt decrypts a post with a `password` in the reader's browser. Folio cannot protect it, so it
+  // does not publish it: a draft, shown on the dev server only.
+  const passwordKey = Object.keys(raw.attributes).find((key) => key.toLowerCase() === "password");
+  const protectedPost = passwordKey !== undefined && raw.attributes[passwordKey] !== "" && raw.attributes[passwordKey] != null;
+  if (protectedPost)
+    warnings.push({
+      file,
+      line: raw.keyLines.get(passwordKey) ?? raw.startLine,
+      message: "`password`: Folio cannot protect a post with a password, so it leaves it out of the built site, as a draft (remove `password` to publish it)",
+    });
+
   const title = fields.title() ?? titleFromName(fileName.name);
   if (!fields.has("title")) {
     warnings.push({
@@ -225,10 +248,10 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const description = fields.optionalString("description");
   const summaryField = fields.optionalString("summary");
   const summary =
-    (beforeMore !== undefined ? textOf(markdownToHast(beforeMore, { shortcodes: body.outputs })) : "") ||
+    (beforeMore !== undefined ? textOf(markdownToHast(beforeMore, { shortcodes: body.outputs }), { code: false }) : "") ||
     summaryField ||
     description ||
-    firstWords(text);
+    firstWords(textOf(tree, { code: false }) || text);
 
   // PaperMod's `ShowToc`, when the post does not say `toc`.
   const tocField = fields.get("toc") ?? fields.get("showToc");
@@ -260,7 +283,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     readingMinutes: readingMinutes(wordCount),
     categories: fields.terms(["categories", "category", "taxonomies.categories"], splitWords),
     tags: fields.terms(["tags", "taxonomies.tags"], splitWords),
-    draft: fields.boolean("draft", false),
+    draft: fields.boolean("draft", false) || protectedPost,
     toc,
     ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
     lightgallery: fields.boolean("lightgallery", false),

@@ -14,13 +14,27 @@ export function headingsOf(tree: Root): Heading[] {
   return headings;
 }
 
-/** The text a reader reads: no markup, no style sheets, whitespace collapsed. */
-export function textOf(tree: Root): string {
+/** Elements after which text reads as a new line: their words never run into the next ones'. */
+const BLOCKS = new Set(
+  "address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li ol p pre section summary table td th tr ul".split(" "),
+);
+
+/**
+ * The text a reader reads: no markup, no style sheets, whitespace collapsed, a space between blocks
+ * (a shortcode's HTML has no line breaks between them). Without `code`, code blocks are left out:
+ * a summary is prose, and an escaped shortcode in a code block is no summary's text.
+ */
+export function textOf(tree: Root, { code = true }: { code?: boolean } = {}): string {
   const parts: string[] = [];
   const collect = (parent: Root | Element) => {
     for (const node of parent.children) {
       if (node.type === "text") parts.push(node.value);
-      else if (node.type === "element" && node.tagName !== "style" && node.tagName !== "script") collect(node);
+      else if (node.type !== "element" || node.tagName === "style" || node.tagName === "script") continue;
+      else if (node.tagName === "pre" && !code) parts.push(" ");
+      else {
+        collect(node);
+        if (BLOCKS.has(node.tagName)) parts.push(" ");
+      }
     }
   };
   collect(tree);

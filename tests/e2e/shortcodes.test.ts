@@ -48,6 +48,45 @@ Kept text of an unknown shortcode.
 Read [the other post]({{< ref "other.md#second-part" >}}) next.
 `;
 
+// The themes' other shortcodes (FixIt's and DoIt's), which run no script.
+const THEMES = `---
+title: The themes' other shortcodes
+date: 2024-06-01
+---
+
+{{< details summary="See *the* answer" >}}
+Forty-two.
+{{< /details >}}
+
+{{< env "production" >}}
+Published text.
+{{< /env >}}
+
+{{< env "development" >}}
+Local text.
+{{< /env >}}
+
+{{< fixit-encryptor "hunter2" >}}
+The secret plan.
+{{< /fixit-encryptor >}}
+
+{{< center-quote >}}
+Stay curious.
+{{< /center-quote >}}
+
+{{< echarts >}}
+{"title": {"text": "Sales"}}
+{{< /echarts >}}
+
+{{< aplayer theme="#b7daff" >}}
+    {{< audio name="Wavelength" artist="oldmanyoung" url="wavelength.mp3" />}}
+{{< /aplayer >}}
+
+{{< mapbox 121.485 31.233 12 >}}
+
+{{< showcase "DoIt" "A Hugo theme." "featured-image.png" "https://example.com/" >}}
+`;
+
 const OTHER = "---\ntitle: Elsewhere\ndate: 2024-04-01\nslug: elsewhere\n---\n\n## First part\n\nText.\n\n## Second part\n\nMore.\n";
 
 // A site's own shortcode: a React component in src/shortcodes/.
@@ -59,11 +98,12 @@ export default function Book({ args }: ShortcodeProps) {
 `;
 
 describe("shortcodes in the browser", () => {
-  const site = servedSite({ "shortcodes/index.md": POST, "other.md": OTHER }, (dir) => {
-    cpSync(
-      path.resolve("posts/ai-personalized-cancer-treatment/featured-image.png"),
-      path.join(dir, "posts/shortcodes/featured-image.png"),
-    );
+  const site = servedSite({ "shortcodes/index.md": POST, "other.md": OTHER, "themes/index.md": THEMES }, (dir) => {
+    for (const bundle of ["shortcodes", "themes"])
+      cpSync(
+        path.resolve("posts/ai-personalized-cancer-treatment/featured-image.png"),
+        path.join(dir, `posts/${bundle}/featured-image.png`),
+      );
     writeFileSync(path.join(dir, "src/shortcodes/book.tsx"), BOOK);
   });
 
@@ -101,6 +141,45 @@ describe("shortcodes in the browser", () => {
       return copy.innerText;
     });
     expect(prose).not.toMatch(/\{\{[<%]|[>%]\}\}/);
+    await page.close();
+  });
+
+  it("shows the themes' other shortcodes: details, env, a protected part left out, quotes, charts as code, audio, maps, showcases", async () => {
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(`${site.origin}/posts/themes/`, { waitUntil: "networkidle" });
+    const article = page.locator("article");
+    // details: folded, opened from the keyboard.
+    const answer = article.getByText("Forty-two.");
+    expect(await answer.isVisible()).toBe(false);
+    await article.locator("summary", { hasText: "See the answer" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => answer.isVisible()).toBe(true);
+    // env: what the published site shows, only.
+    expect(await article.getByText("Published text.").isVisible()).toBe(true);
+    expect(await article.getByText("Local text.").count()).toBe(0);
+    // fixit-encryptor: the protected part is nowhere in the page, which says so.
+    expect(await page.content()).not.toContain("secret plan");
+    expect(await article.locator(".markdown-alert-caution .markdown-alert-title").innerText()).toBe("Protected content");
+    expect(await article.locator("blockquote.center-quote").evaluate((node) => getComputedStyle(node).textAlign)).toBe("center");
+    expect(await article.locator("code.language-echarts").innerText()).toBe('{"title": {"text": "Sales"}}');
+    // aplayer and audio: the browser's own player, with its controls, which fetched nothing yet.
+    const audio = article.locator("figure.audio-track");
+    expect(await audio.locator("figcaption").innerText()).toBe("Wavelength — oldmanyoung");
+    expect(
+      await audio
+        .locator("audio")
+        .evaluate((node: HTMLAudioElement) => [node.controls, node.preload, node.getBoundingClientRect().width > 200]),
+    ).toEqual([true, "none", true]);
+    expect(requests.filter((url) => url.endsWith(".mp3"))).toEqual([]);
+    expect(await article.getByRole("link", { name: /Map: 31.233, 121.485/ }).getAttribute("href")).toBe(
+      "https://www.openstreetmap.org/?mlat=31.233&mlon=121.485#map=12/31.233/121.485",
+    );
+    const showcase = article.locator(".showcase");
+    expect(await showcase.locator("img").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+    expect(await showcase.locator(".showcase-title").innerText()).toBe("DoIt");
+    expect(requests.filter((url) => !url.startsWith(site.origin))).toEqual([]);
     await page.close();
   });
 

@@ -149,6 +149,25 @@ describe("front matter fields", () => {
   });
 });
 
+describe("a post FixIt protects with a password", () => {
+  it("is a draft, left out of the built site, and the author is told why", () => {
+    const parsed = parsePost({
+      file: "posts/secret.md",
+      source: "---\ntitle: Secret\ndate: 2024-01-02\npassword: hunter2\n---\n\nThe plan.\n",
+    });
+    expect(parsed.post.draft).toBe(true);
+    expect(parsed.warnings).toEqual([
+      {
+        file: "posts/secret.md",
+        line: 4,
+        message:
+          "`password`: Folio cannot protect a post with a password, so it leaves it out of the built site, as a draft (remove `password` to publish it)",
+      },
+    ]);
+    expect(post("title: Open\ndate: 2024-01-02\npassword: ''").draft).toBe(false);
+  });
+});
+
 describe("summaries", () => {
   it("accepts <!-- more --> and <!--truncate--> as dividers", () => {
     expect(post("title: T\ndate: 2024-01-02", "First part.\n\n<!-- more -->\n\nSecond.").summary).toBe("First part.");
@@ -174,6 +193,15 @@ describe("summaries", () => {
       "<style>p{color:red}</style>\n\n## A heading\n\n<script>alert(1)</script>Text.\n\n<!--more-->\n\nRest.",
     ).summary;
     expect(summary).toBe("A heading Text.");
+  });
+
+  it("leaves code blocks out (an escaped shortcode among them), and keeps the words of a shortcode's blocks apart", () => {
+    const body =
+      '## Tabs\n\n{{< admonition tip "Try it" >}}\nType this:\n\n```markdown\n{{</* tabs */>}}\n```\n{{< /admonition >}}\n\nDone.';
+    expect(post("title: T\ndate: 2024-01-02", body).summary).toBe("Tabs Try it Type this: Done.");
+    expect(post("title: T\ndate: 2024-01-02", `${body}\n\n<!--more-->\n\nRest.`).summary).toBe("Tabs Try it Type this: Done.");
+    // A post that is all code still has a summary: its code.
+    expect(post("title: T\ndate: 2024-01-02", "```sh\nnpm start\n```").summary).toBe("npm start");
   });
 });
 

@@ -26,11 +26,12 @@ import remarkTypographer from "./remark-typographer";
  * that a post can style its own markup (the build checks every style as it checks `<style>`:
  * post-css.server.ts), a heading id its author chose (rehypeCustomHeadingIds), the marks of an
  * interactive shortcode (an island: src/shortcodes/render.server.tsx; a post that writes them
- * itself calls a site's island, as its shortcode would), and a few harmless inline and figure elements.
+ * itself calls a site's island, as its shortcode would), `<audio controls>` that loads nothing until
+ * played, and a few harmless inline and figure elements.
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), "style", "figure", "figcaption", "mark", "abbr", "small", "cite", "u", "caption"],
+  tagNames: [...(defaultSchema.tagNames ?? []), "style", "figure", "figcaption", "mark", "abbr", "small", "cite", "u", "caption", "audio"],
   attributes: {
     // GitHub limits classes on some elements to its own (`language-*` on code, `sr-only` on h2); a
     // post may use any class on any element, as it may style its article.
@@ -44,6 +45,8 @@ export const sanitizeSchema: SanitizeSchema = {
     ...Object.fromEntries(["h1", "h2", "h3", "h4", "h5", "h6"].map((heading) => [heading, ["dataHeadingId"]])),
     div: [...(defaultSchema.attributes?.div ?? []), "dataFolioIsland", "dataFolioProps"],
     span: [...(defaultSchema.attributes?.span ?? []), "dataFolioInner"],
+    // The browser's own player (the audio, aplayer and music shortcodes), fetching nothing before the reader presses play.
+    audio: ["src", "controls", ["preload", "none"]],
   },
 };
 

@@ -95,7 +95,10 @@ export function expandShortcodes(
       ? undefined
       : reads === "markdown"
         ? innerHtml({ ...node, inner: node.inner })
-        : trimNewlines(node.inner.source);
+        : reads === "html"
+          ? // HTML as written, with the HTML of the shortcodes nested in it (DoIt's aplayer holds audio tracks).
+            trimNewlines(expand(node.inner.nodes)).replace(PLACEHOLDER, (_, index: string) => outputs[Number(index)] ?? "")
+          : trimNewlines(node.inner.source);
     return renderer.render(node, inner, markdownify);
   };
 

@@ -204,4 +204,98 @@ describe("Jekyll's and Hexo's Liquid tags", () => {
       "11: unknown shortcode `link`",
     ]);
   });
+
+  it("details: a native <details>, its summary read as Markdown, closed unless open; FixIt's by position", () => {
+    expect(html('{{< details summary="See *the* code" >}}\nHidden **text**.\n{{< /details >}}')).toBe(
+      "<details><summary>See <em>the</em> code</summary><p>Hidden <strong>text</strong>.</p></details>",
+    );
+    expect(html('{{< details "More" true >}}\nShown.\n{{< /details >}}')).toBe(
+      "<details open><summary>More</summary><p>Shown.</p></details>",
+    );
+    expect(html("{{< details >}}\nx\n{{< /details >}}")).toContain("<summary>Details</summary>");
+  });
+
+  it("env: the content for production, which the published site is; nothing for another environment", () => {
+    expect(html('{{< env "production" >}}\nLive.\n{{< /env >}}\n\n{{< env "development" >}}\nLocal.\n{{< /env >}}')).toBe("<p>Live.</p>");
+  });
+
+  it("fixit-encryptor: the protected part is not published, the page says so and the author is told", () => {
+    const { html: shown, warnings } = shortcodeHtml('{{< fixit-encryptor "secret" >}}\nThe **secret** plan.\n{{< /fixit-encryptor >}}');
+    expect(shown).not.toContain("secret");
+    expect(withoutIcons(shown)).toBe(
+      '<div class="markdown-alert markdown-alert-caution"><p class="markdown-alert-title">[icon]Protected content</p><p>This part of the post is protected by a password on its original site, and is not published here.</p></div>',
+    );
+    expect(warnings).toEqual(["1: `fixit-encryptor`: Folio cannot protect content with a password, so this part is left out of the site"]);
+  });
+
+  it("center-quote, echarts and math: a centred quote; the chart's definition and the TeX as code", () => {
+    expect(html("{{< center-quote >}}\n**Stay** curious.\n{{< /center-quote >}}")).toBe(
+      '<blockquote class="center-quote"><p><strong>Stay</strong> curious.</p></blockquote>',
+    );
+    expect(html('{{< echarts >}}\n{"title": {"text": "Sales"}}\n{{< /echarts >}}')).toBe(
+      '<pre><code class="language-echarts">{"title": {"text": "Sales"}}</code></pre>',
+    );
+    expect(html("{{< math >}}\n$$c = \\pm\\sqrt{a^2 + b^2}$$\n{{< /math >}}")).toBe(
+      '<pre><code class="language-tex">$$c = \\pm\\sqrt{a^2 + b^2}$$</code></pre>',
+    );
+  });
+
+  it("aplayer, audio and music: each track with the browser's own player, loading nothing until played; a service's song as a link", () => {
+    expect(
+      html(
+        '{{< aplayer fixed=false theme="#b7daff" >}}\n    {{< audio name="Wavelength" artist="oldmanyoung" url="/music/Wavelength.mp3" />}}\n    {{< audio name="Two" url="two.mp3" >}}\n        [00:00.00]APlayer audio1\n        [00:04.01]is amazing\n    {{< /audio >}}\n{{< /aplayer >}}',
+      ).replace(/>\s+</g, "><"), // the tracks are indented in the post (html() drops line breaks)
+    ).toBe(
+      '<div class="audio-list">' +
+        '<figure class="audio-track"><figcaption>Wavelength — oldmanyoung</figcaption><audio controls preload="none" src="/music/Wavelength.mp3"></audio></figure>' +
+        '<figure class="audio-track"><figcaption>Two</figcaption><audio controls preload="none" src="two.mp3"></audio><details><summary>Lyrics</summary><pre>APlayer audio1is amazing</pre></details></figure>' +
+        "</div>",
+    );
+    expect(html('{{< music url="song.mp3" name="Song" >}}')).toContain('<audio controls preload="none" src="song.mp3"></audio>');
+    expect(html("{{< music netease song 1868553 >}}")).toContain('<a href="https://music.163.com/#/song?id=1868553">');
+    expect(html('{{< music auto="https://music.163.com/#/playlist?id=60198" >}}')).toContain(
+      '<a href="https://music.163.com/#/playlist?id=60198">',
+    );
+    expect(shortcodeHtml("{{< music xiami song 1 >}}").warnings).toEqual([
+      "1: `music`: Folio links songs, playlists and albums on netease and tencent only, so this one is left out",
+    ]);
+    expect(() => html('{{< audio name="x" />}}')).toThrow('`audio` needs the file: url="song.mp3"');
+  });
+
+  it("bluesky, mapbox, spotify, douyin, asciinema-embed, caniuse and gh-repo-card: link cards, nothing loaded from those sites", () => {
+    const card = (markdown: string) =>
+      /<a href="([^"]*)"><span class="link-card-title">([^<]*)<\/span><span class="link-card-site">([^<]*)</.exec(html(markdown))?.slice(1);
+    expect(card('{{< bluesky link="https://bsky.app/profile/bsky.app/post/3l6oveex3ii2l" >}}')).toEqual([
+      "https://bsky.app/profile/bsky.app/post/3l6oveex3ii2l",
+      "A post by @bsky.app",
+      "Bluesky",
+    ]);
+    expect(card("{{< mapbox 121.485 31.233 12 >}}")).toEqual([
+      "https://www.openstreetmap.org/?mlat=31.233&#x26;mlon=121.485#map=12/31.233/121.485",
+      "Map: 31.233, 121.485",
+      "OpenStreetMap",
+    ]);
+    expect(card('{{< spotify type="track" id="5Z2MiIZ5I3jJvvmeWMLbOQ" >}}')?.[0]).toBe(
+      "https://open.spotify.com/track/5Z2MiIZ5I3jJvvmeWMLbOQ",
+    );
+    expect(card("{{< douyin 7179577006185614592 >}}")?.[0]).toBe("https://www.douyin.com/video/7179577006185614592");
+    expect(card("{{< asciinema-embed 335480 >}}")?.[0]).toBe("https://asciinema.org/a/335480");
+    expect(card('{{< caniuse feature="css-grid" >}}')?.[1]).toBe("Browser support for css-grid");
+    expect(html('{{< gh-repo-card-container >}}\n{{< gh-repo-card repo="hugo-fixit/FixIt" >}}\n{{< /gh-repo-card-container >}}')).toBe(
+      '<div class="link-card-grid"><p class="link-card"><a href="https://github.com/hugo-fixit/FixIt"><span class="link-card-title">hugo-fixit/FixIt</span><span class="link-card-site">GitHub</span></a></p></div>',
+    );
+    expect(() => html("{{< mapbox north south >}}")).toThrow("`mapbox` needs the place's longitude and latitude");
+  });
+
+  it("showcase: a card with the linked image, its title (no heading) and summary; friend by position, or left out with no address", () => {
+    expect(html('{{< showcase "DoIt" "A theme." "cover.webp" "https://example.com/" >}}')).toBe(
+      '<div class="showcase"><a href="https://example.com/"><img src="cover.webp" alt=""></a><p class="showcase-title"><a href="https://example.com/">DoIt</a></p><p>A theme.</p></div>',
+    );
+    expect(html('{{< friend "Ada" "https://ada.example/" "" "Writes code." >}}')).toContain(
+      '<span class="link-card-site">Writes code.</span>',
+    );
+    const empty = shortcodeHtml('{{< friend name="" url="" >}}');
+    expect(empty.html).toBe("");
+    expect(empty.warnings).toEqual(['1: `friend` has no address, so it is left out: add url="https://…"']);
+  });
 });
