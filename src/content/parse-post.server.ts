@@ -218,7 +218,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     warnings.push({
       file,
       line: raw.keyLines.get(passwordKey) ?? raw.startLine,
-      message: "`password`: Folio cannot protect a post with a password, so it leaves it out of the built site, as a draft (remove `password` to publish it)",
+      message:
+        "`password`: Folio cannot protect a post with a password, so it leaves it out of the built site, as a draft (remove `password` to publish it)",
     });
 
   const title = fields.title() ?? titleFromName(fileName.name);

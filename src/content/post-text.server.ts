@@ -16,7 +16,9 @@ export function headingsOf(tree: Root): Heading[] {
 
 /** Elements after which text reads as a new line: their words never run into the next ones'. */
 const BLOCKS = new Set(
-  "address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li ol p pre section summary table td th tr ul".split(" "),
+  "address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li ol p pre section summary table td th tr ul".split(
+    " ",
+  ),
 );
 
 /**
