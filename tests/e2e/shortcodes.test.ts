@@ -85,6 +85,30 @@ Stay curious.
 {{< mapbox 121.485 31.233 12 >}}
 
 {{< showcase "DoIt" "A Hugo theme." "featured-image.png" "https://example.com/" >}}
+
+{{< file-tree folder_slash=true >}}
+- name: src
+  type: dir
+  children:
+    - name: lib
+      type: dir
+      children:
+        - name: deep.ts
+    - name: index.ts
+- name: README.md
+{{< /file-tree >}}
+
+{{< timeline >}}
+events:
+  - timestamp: 2024-07-11
+    content: Started
+  - timestamp: 2024-07-15
+    content: Shipped
+{{< /timeline >}}
+
+{{< auto-dark >}}
+![A light diagram](featured-image.png)
+{{< /auto-dark >}}
 `;
 
 const OTHER = "---\ntitle: Elsewhere\ndate: 2024-04-01\nslug: elsewhere\n---\n\n## First part\n\nText.\n\n## Second part\n\nMore.\n";
@@ -179,7 +203,25 @@ describe("shortcodes in the browser", () => {
     const showcase = article.locator(".showcase");
     expect(await showcase.locator("img").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
     expect(await showcase.locator(".showcase-title").innerText()).toBe("DoIt");
+    // file-tree: folders fold, open to the first level; a closed one opens from the keyboard.
+    const tree = article.locator(".file-tree");
+    expect(await tree.getByText("index.ts").isVisible()).toBe(true);
+    expect(await tree.getByText("deep.ts").isVisible()).toBe(false);
+    await tree.locator("summary", { hasText: "lib/" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => tree.getByText("deep.ts").isVisible()).toBe(true);
+    expect(await article.locator("ol.timeline > li").allInnerTexts()).toEqual(["2024-07-11\n\nStarted", "2024-07-15\n\nShipped"]);
+    expect(await article.locator(".auto-dark").evaluate((node) => getComputedStyle(node).filter)).toBe("none");
     expect(requests.filter((url) => !url.startsWith(site.origin))).toEqual([]);
+    await page.close();
+  });
+
+  it("inverts auto-dark's content in the dark scheme", async () => {
+    const page = await site.browser.newPage({ colorScheme: "dark" });
+    await page.goto(`${site.origin}/posts/themes/`);
+    await expect
+      .poll(() => page.locator(".auto-dark").evaluate((node) => getComputedStyle(node).filter))
+      .toBe("invert(1) hue-rotate(180deg)");
     await page.close();
   });
 

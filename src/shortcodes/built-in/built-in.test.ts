@@ -298,4 +298,46 @@ describe("Jekyll's and Hexo's Liquid tags", () => {
     expect(empty.html).toBe("");
     expect(empty.warnings).toEqual(['1: `friend` has no address, so it is left out: add url="https://…"']);
   });
+
+  it("file-tree: the tree between its tags (YAML, JSON or TOML) as nested lists, folders folding, open to its level", () => {
+    const yaml =
+      "- name: src\n  type: dir\n  children:\n    - name: lib\n      type: dir\n      children:\n        - name: a.ts\n    - name: index.ts\n- name: README.md\n- name: .git";
+    expect(html(`{{< file-tree folder_slash=true highlight_list="index.ts" ignore_list=".git" >}}\n${yaml}\n{{< /file-tree >}}`)).toBe(
+      '<div class="file-tree"><ul>' +
+        '<li class="file-tree-folder"><details open><summary>src/</summary><ul>' +
+        '<li class="file-tree-folder"><details><summary>lib/</summary><ul><li class="file-tree-file">a.ts</li></ul></details></li>' +
+        '<li class="file-tree-file"><mark>index.ts</mark></li></ul></details></li>' +
+        '<li class="file-tree-file">README.md</li></ul></div>',
+    );
+    const json = html(
+      '{{< file-tree level=-1 >}}\n[{"name": "src", "type": "dir", "children": [{"name": "lib", "children": [{"name": "a.ts"}]}]}]\n{{< /file-tree >}}',
+    );
+    expect(json.match(/<details open>/g)).toHaveLength(2);
+    const toml = html(
+      '{{< file-tree >}}\n[[filetree]]\nname = "src"\ntype = "dir"\n\n[[filetree.children]]\nname = "index.ts"\n{{< /file-tree >}}',
+    );
+    expect(toml).toContain('<summary>src</summary><ul><li class="file-tree-file">index.ts</li></ul>');
+    expect(shortcodeHtml('{{< file-tree path="content" />}}').warnings).toEqual([
+      "1: `file-tree`: Folio reads the tree between its tags only (not `file=`, `data=` or a folder), so this one is left out",
+    ]);
+    expect(() => html("{{< file-tree >}}\n{ nope\n{{< /file-tree >}}")).toThrow(
+      "`file-tree`: its tree is not JSON, YAML or TOML that Folio can read",
+    );
+  });
+
+  it("timeline: the events in order, or reversed, each with its day and its Markdown", () => {
+    const events = "events:\n  - timestamp: 2024-07-11\n    content: '**Success**'\n  - timestamp: 2024-07-13 09:30\n    content: Approved";
+    expect(html(`{{< timeline >}}\n${events}\n{{< /timeline >}}`)).toBe(
+      '<ol class="timeline"><li><p class="timeline-time">2024-07-11</p><div><strong>Success</strong></div></li><li><p class="timeline-time">2024-07-13 09:30</p><div>Approved</div></li></ol>',
+    );
+    expect(html(`{{< timeline reverse=true >}}\n${events}\n{{< /timeline >}}`)).toMatch(
+      /^<ol class="timeline"><li><p class="timeline-time">2024-07-13 09:30/,
+    );
+  });
+
+  it("auto-dark: its content in a box the dark scheme inverts", () => {
+    expect(html("{{< auto-dark >}}\n![A diagram](d.png)\n{{< /auto-dark >}}")).toBe(
+      '<div class="auto-dark"><p><img src="d.png" alt="A diagram"></p></div>',
+    );
+  });
 });
