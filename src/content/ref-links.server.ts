@@ -47,14 +47,19 @@ export function resolveRefLinks(
               .map((stem) => byStem.get(stem))
               .find(Boolean) ?? unique(byName.get(path.basename(stemOf(written)))));
       const chosen = found && (found.find((each) => languageOf(each) === languageOf(post)) ?? found[0]);
-      const elsewhere = chosen ? undefined : outsidePosts(written, post.file);
-      if (elsewhere !== undefined) {
-        // A page of a Hugo site outside its posts (`about/index.md`): Folio reads only posts, Hugo publishes it at /about/.
-        resolved[target] = { url: withBase(elsewhere) + (anchor ? `#${anchor}` : ""), title: elsewhere };
+      const section = chosen ? undefined : sectionOf(written, post.file, byStem);
+      const elsewhere = chosen || section ? undefined : outsidePosts(written, post.file);
+      if (section !== undefined || elsewhere !== undefined) {
+        // A section of a Hugo site (`/ecosystem`, a folder of posts), or a page outside its posts
+        // (`about/index.md`): Folio publishes neither; Hugo publishes them at /ecosystem/ and /about/.
+        const url = (section ?? elsewhere)!;
+        resolved[target] = { url: withBase(url) + (anchor ? `#${anchor}` : ""), title: url };
         warnings.push({
           file: post.file,
           line,
-          message: `the link to "${target}" leads to a page outside the posts folder, which Folio does not publish: it points to ${elsewhere}, where Hugo would`,
+          message: section
+            ? `the link to "${target}" leads to a section (a folder of posts), whose own page Folio does not publish: it points to ${url}, where Hugo would`
+            : `the link to "${target}" leads to a page outside the posts folder, which Folio does not publish: it points to ${url}, where Hugo would`,
         });
         continue;
       }
@@ -102,6 +107,20 @@ function outsidePosts(written: string, from: string): string | undefined {
   if (!inFolder || rooted === "posts" || rooted.startsWith("posts/")) return undefined;
   const page = rooted.replace(/^(\.\.\/)+/, "");
   return page === "" || page === "." ? undefined : `/${page}/`;
+}
+
+/**
+ * For a target that names a folder of posts (`{{< relref "/ecosystem" >}}`: a Hugo section, whose
+ * own page is its `_index.md`), the URL Hugo gives the section's page (`/ecosystem/`); else undefined.
+ */
+function sectionOf(written: string, from: string, byStem: ReadonlyMap<string, Post[]>): string | undefined {
+  if (/\.(md|markdown|mdown)$/i.test(written)) return undefined;
+  const folders = candidates(written, from).map((stem) => `${stem}/`);
+  if (![...byStem.keys()].some((stem) => folders.some((folder) => stem.startsWith(folder)))) return undefined;
+  // A path from the content folder (`/ecosystem`) is the section's URL as written; one from this post's
+  // folder (`../guides`) is in the posts folder, which a Hugo site has at content/posts.
+  const rooted = stemOf(written).replace(/^\/+/, "").replace(/^content\//, "");
+  return stemOf(written).startsWith(".") ? `/${folders[0]}` : `/${rooted}/`;
 }
 
 /** Where a target may be, most likely first. */

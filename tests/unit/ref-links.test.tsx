@@ -71,6 +71,20 @@ describe("links to other posts by file (ref, relref, post_url, post_link)", () =
     );
   });
 
+  it("lead to where Hugo publishes a section (a folder of posts), with a warning", () => {
+    const inNotes = file("notes/first.md", "title: First note\ndate: 2024-05-01", "A note.");
+    const linking = file(
+      "sections.md",
+      "title: Sections\ndate: 2024-05-02",
+      '[Notes]({{< relref "/notes" >}}), [again]({{< relref "./notes" >}})',
+    );
+    const site = buildSite([...files, inNotes, linking]);
+    expect(linksOn(site, "sections.md", [...files, inNotes, linking])).toEqual(["/notes/", "/posts/notes/"]);
+    expect(site.warnings.map((warning) => `${warning.file}:${warning.line}: ${warning.message}`)).toContain(
+      'posts/sections.md:5: the link to "/notes" leads to a section (a folder of posts), whose own page Folio does not publish: it points to /notes/, where Hugo would',
+    );
+  });
+
   it("stop the build when the target is no post, naming both", () => {
     const broken = file("broken.md", "title: Broken\ndate: 2024-05-01", 'Intro.\n\n[Gone]({{< ref "gone.md" >}})');
     expect(() => buildSite([...files, broken])).toThrow(ContentErrors);
