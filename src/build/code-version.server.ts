@@ -49,8 +49,12 @@ export function codeVersion(entries?: readonly string[]): string {
 const IMPORT = /\b(?:from|import)\s*\(?\s*["']([^"']+)["']/g;
 const EXTENSIONS = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
 
-/** `import.meta.glob("./dir/*.tsx")`: the pattern (the shortcodes' folders are read so). */
-const GLOB_IMPORT = /\bimport\.meta\.glob(?:<[^>]*>)?\(\s*["']([^"']+)["']/g;
+/**
+ * `import.meta.glob("./dir/*.tsx")` or `import.meta.glob(["./dir/*.tsx", "!./dir/*.test.tsx"])`: the
+ * patterns (the shortcodes' folders are read so). A pattern that starts with `!` leaves files out.
+ */
+const GLOB_IMPORT = /\bimport\.meta\.glob(?:<[^>]*>)?\(\s*(\[[^\]]*\]|["'][^"']+["'])/g;
+const STRING = /["']([^"']+)["']/g;
 
 /** `entries` and every file they import by a relative path (or a relative `import.meta.glob`), transitively. */
 function localImports(entries: readonly string[]): string[] {
@@ -62,8 +66,15 @@ function localImports(entries: readonly string[]): string[] {
     for (const [, specifier] of code.matchAll(IMPORT)) {
       if (specifier.startsWith(".")) visit(resolveImport(file, specifier));
     }
-    for (const [, pattern] of code.matchAll(GLOB_IMPORT)) {
-      if (pattern.startsWith(".")) globFiles(file, pattern).forEach(visit);
+    for (const [, argument] of code.matchAll(GLOB_IMPORT)) {
+      const patterns = Array.from(argument.matchAll(STRING), ([, pattern]) => pattern);
+      const excluded = new Set(
+        patterns.filter((pattern) => pattern.startsWith("!./")).flatMap((pattern) => globFiles(file, pattern.slice(1))),
+      );
+      for (const pattern of patterns.filter((each) => each.startsWith(".")))
+        globFiles(file, pattern)
+          .filter((matched) => !excluded.has(matched))
+          .forEach(visit);
     }
   };
   for (const entry of entries) visit(path.normalize(entry));

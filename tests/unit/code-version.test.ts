@@ -69,6 +69,23 @@ describe("codeVersion, the key of the build caches", () => {
     expect(await codeVersion(["src/render.tsx"])).not.toBe(edited);
   });
 
+  it("reads a glob's list of patterns, leaving out what a `!` pattern excludes", async () => {
+    project({
+      "src/render.tsx": 'const all = import.meta.glob<Module>(["./codes/*.tsx", "!./codes/*.test.tsx"], { eager: true });\n',
+      "src/codes/figure.tsx": "export default 1;\n",
+      "src/codes/quiz.island.tsx": "export default 1;\n",
+      "src/codes/figure.test.tsx": "test();\n",
+    });
+    const before = await codeVersion(["src/render.tsx"]);
+    writeFileSync("src/codes/figure.test.tsx", "test(2);\n");
+    expect(await codeVersion(["src/render.tsx"])).toBe(before);
+    writeFileSync("src/codes/quiz.island.tsx", "export default 2;\n");
+    const edited = await codeVersion(["src/render.tsx"]);
+    expect(edited).not.toBe(before);
+    writeFileSync("src/codes/figure.tsx", "export default 2;\n");
+    expect(await codeVersion(["src/render.tsx"])).not.toBe(edited);
+  });
+
   it("refuses to make a key without a file the parser imports", async () => {
     project({ "src/parse.ts": 'import { gone } from "./gone";\n' });
     await expect(codeVersion(["src/parse.ts"])).rejects.toThrow(/src\/parse\.ts imports "\.\/gone"/);

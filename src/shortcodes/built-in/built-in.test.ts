@@ -287,9 +287,9 @@ describe("Jekyll's and Hexo's Liquid tags", () => {
     expect(() => html("{{< mapbox north south >}}")).toThrow("`mapbox` needs the place's longitude and latitude");
   });
 
-  it("showcase: a card with the linked image, its title (no heading) and summary; friend by position, or left out with no address", () => {
+  it("showcase: a card with the image, its linked title (no heading) and summary; friend by position, or left out with no address", () => {
     expect(html('{{< showcase "DoIt" "A theme." "cover.webp" "https://example.com/" >}}')).toBe(
-      '<div class="showcase"><a href="https://example.com/"><img src="cover.webp" alt=""></a><p class="showcase-title"><a href="https://example.com/">DoIt</a></p><p>A theme.</p></div>',
+      '<div class="showcase"><img src="cover.webp" alt=""><p class="showcase-title"><a href="https://example.com/">DoIt</a></p><p>A theme.</p></div>',
     );
     expect(html('{{< friend "Ada" "https://ada.example/" "" "Writes code." >}}')).toContain(
       '<span class="link-card-site">Writes code.</span>',
