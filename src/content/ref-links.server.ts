@@ -119,7 +119,9 @@ function sectionOf(written: string, from: string, byStem: ReadonlyMap<string, Po
   if (![...byStem.keys()].some((stem) => folders.some((folder) => stem.startsWith(folder)))) return undefined;
   // A path from the content folder (`/ecosystem`) is the section's URL as written; one from this post's
   // folder (`../guides`) is in the posts folder, which a Hugo site has at content/posts.
-  const rooted = stemOf(written).replace(/^\/+/, "").replace(/^content\//, "");
+  const rooted = stemOf(written)
+    .replace(/^\/+/, "")
+    .replace(/^content\//, "");
   return stemOf(written).startsWith(".") ? `/${folders[0]}` : `/${rooted}/`;
 }
 
