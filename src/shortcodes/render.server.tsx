@@ -27,10 +27,17 @@ const LIQUID_LOGIC: ReadonlyMap<string, InnerContent> = new Map([
   ...["assign", "cycle", "increment", "decrement", "break", "continue"].map((name) => [name, "none"] as const),
 ]);
 
-/** The module a call names: a Liquid tag only among modules that are also Liquid tags. */
+/**
+ * The module a call names: a Liquid tag only among modules that are also Liquid tags, or in a
+ * `liquid-<name>.tsx`, a Liquid tag only (Jekyll's `{% link %}` is not LoveIt's `{{< link >}}`).
+ */
 function moduleOf(call: ShortcodeCall): (ShortcodeModule & { island: boolean }) | undefined {
-  const module = SHORTCODES.get(call.name.toLowerCase());
-  return call.delimiter === "liquid" && !module?.liquid ? undefined : module;
+  const name = call.name.toLowerCase();
+  if (call.delimiter === "liquid") {
+    const module = SHORTCODES.get(name);
+    return SHORTCODES.get(`liquid-${name}`) ?? (module?.liquid ? module : undefined);
+  }
+  return name.startsWith("liquid-") ? undefined : SHORTCODES.get(name);
 }
 
 /** Where the content between a shortcode's tags goes in its markup, until the markup is a string. */

@@ -24,7 +24,11 @@ const files = [
   file("guide/index.md", "title: Guide\ndate: 2024-04-01\nslug: the-guide", "## Setup\n\nText."),
   file("notes/sibling.md", "title: Sibling\ndate: 2024-03-01\nurl: /2024/03/sibling/", "Text."),
   file("2010-07-21-name.md", "title: Jekyll's\ndate: 2010-07-21", "Text."),
-  file("2011-01-01-jekyll.md", "title: Jekyll linking\ndate: 2011-01-01", "See [that]({% post_url 2010-07-21-name %})."),
+  file(
+    "2011-01-01-jekyll.md",
+    "title: Jekyll linking\ndate: 2011-01-01",
+    "See [that]({% post_url 2010-07-21-name %}), [again]({% link _posts/2010-07-21-name.md %}), [the plugins]({% link _docs/plugins.md %}).",
+  ),
   file(
     "2012-01-01-hexo.md",
     "title: Hexo linking\ndate: 2012-01-01",
@@ -45,11 +49,12 @@ function linksOn(site: ReturnType<typeof buildSite>, name: string, built = files
   return [...articleHtml(site, name, built).matchAll(/href="([^"]+)"/g)].map((match) => match[1]);
 }
 
-describe("links to other posts by file (ref, relref, post_url, post_link)", () => {
+describe("links to other posts by file (ref, relref, post_url, link, post_link)", () => {
   it("lead to the posts' URLs, their own slug and url included, with the anchor", () => {
     const site = buildSite(files);
     expect(linksOn(site, "notes/linking.md")).toEqual(["/posts/the-guide/#setup", "/posts/the-guide/", "/2024/03/sibling/"]);
-    expect(linksOn(site, "2011-01-01-jekyll.md")).toEqual(["/posts/name/"]);
+    // Jekyll's {% link %} too; a file of another collection is where Jekyll publishes it (with a warning).
+    expect(linksOn(site, "2011-01-01-jekyll.md")).toEqual(["/posts/name/", "/posts/name/", "/docs/plugins/"]);
   });
 
   it("show the post's title for Hexo's post_link without text of its own", () => {

@@ -193,15 +193,18 @@ describe("Jekyll's and Hexo's Liquid tags", () => {
 
   it("leaves Liquid's logic out, saying so, a comment silently, and never takes LoveIt's link for Jekyll's", () => {
     const { html: shown, warnings } = shortcodeHtml(
-      "A\n\n{% for f in page.filters %}\n[{{ f }}]: /x\n{% endfor %}\n{% assign a = 1 %}\n{% comment %}\nnote to self\n{% endcomment %}\n\nSee {% link _docs/plugins.md %}.",
+      'A\n\n{% for f in page.filters %}\n[{{ f }}]: /x\n{% endfor %}\n{% assign a = 1 %}\n{% comment %}\nnote to self\n{% endcomment %}\n\nSee [plugins]({% link _docs/plugins.md %}), {{< link "https://x.example/" X >}}.',
       {},
       { liquid: true },
     );
-    expect(shown).toBe("<p>A</p><p>See .</p>");
+    // Jekyll's {% link %} is a link to a file of the site; LoveIt's {{< link >}} one to any address.
+    expect(shown).toBe(
+      '<p>A</p><p>See <a href="/folio-ref/docs%2Fplugins.md/">plugins</a>, <a href="https://x.example/"><span>X</span></a>.</p>',
+    );
+    expect(shortcodeHtml("{{< liquid-link _posts/a.md >}}").warnings).toEqual(["1: unknown shortcode `liquid-link`"]);
     expect(warnings).toEqual([
       "3: `{% for %}`: Folio does not run Liquid's logic, so the tag and what it wraps are left out",
       "6: `{% assign %}`: Folio does not run Liquid's logic, so the tag and what it wraps are left out",
-      "11: unknown shortcode `link`",
     ]);
   });
 
