@@ -1,6 +1,6 @@
 import { createElement, Fragment, type ComponentType, type ReactNode } from "react";
 import type { ContentNode, ContentProps } from "../content/markdown/content-tree";
-import { refTarget, type RefLink, type RefLinks } from "../content/markdown/post-refs";
+import { refTarget, resolveRefsInText, type RefLink, type RefLinks } from "../content/markdown/post-refs";
 import { ShortcodeIsland } from "./shortcode-island";
 
 /** Element overrides by tag name, e.g. the image gallery's `img`. */
@@ -15,7 +15,8 @@ export type ContentComponents = Partial<Record<string, ComponentType<Record<stri
  */
 export function renderContent(nodes: readonly ContentNode[], components: ContentComponents = {}, links?: RefLinks): ReactNode {
   const toElement = (node: ContentNode, inLink: boolean): ReactNode => {
-    if (typeof node === "string") return node;
+    // A ref outside a link shows the post's URL as text, as Hugo's {{< ref >}} does.
+    if (typeof node === "string") return links ? resolveRefsInText(node, links) : node;
     const [type, props, ...children] = node as [string, ContentProps | 0, ...ContentNode[]];
     const inside = inLink || type === "a";
     const link = type === "a" && links && props ? refLink(props, links) : undefined;

@@ -9,7 +9,7 @@ import { parseCalendarDate, type PostDate } from "./calendar-date";
 import { ContentError } from "./content-error";
 import { readFrontMatter, type RawFrontMatter } from "./front-matter.server";
 import type { ArticleBody, Post, PostRef, Term } from "./post";
-import { refTarget } from "./markdown/post-refs";
+import { refTarget, refTargetsIn } from "./markdown/post-refs";
 import { checkPostCss } from "./post-css.server";
 import { countWords, firstWords, headingsOf, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
 import { markdownToHast, markdownToUnsanitisedHtml } from "./markdown/pipeline";
@@ -624,12 +624,16 @@ function lineInBody(raw: RawFrontMatter, index: number): number {
   return index < 0 ? raw.bodyLine : raw.bodyLine + raw.body.slice(0, index).split("\n").length - 1;
 }
 
-/** The other posts the article links to by file (ref, relref, post_url), each once, at the line that names it. */
+/**
+ * The other posts the article links to by file (ref, relref, post_url), each once, at the line that
+ * names it: in links, and as text (a `{{< ref >}}` outside a link shows the URL, as in Hugo).
+ */
 function refsOf(tree: Root, raw: RawFrontMatter): PostRef[] {
   const targets = new Set<string>();
   forEachElement(tree, (node) => {
     const target = node.tagName === "a" && typeof node.properties.href === "string" ? refTarget(node.properties.href) : undefined;
     if (target !== undefined) targets.add(target);
+    for (const child of node.children) if (child.type === "text") for (const found of refTargetsIn(child.value)) targets.add(found);
   });
   return [...targets].map((target) => ({ target, line: lineInBody(raw, raw.body.indexOf(target)) }));
 }

@@ -90,6 +90,14 @@ describe("links to other posts by file (ref, relref, post_url, link, post_link)"
     );
   });
 
+  it("show the post's URL where a ref stands outside a link, as Hugo's does", () => {
+    const bare = file("bare.md", "title: Bare\ndate: 2024-05-03", 'The guide lives at {{< relref "guide/index.md" >}} now.');
+    const site = buildSite([...files, bare]);
+    expect(articleHtml(site, "bare.md", [...files, bare])).toContain("<p>The guide lives at /posts/the-guide/ now.</p>");
+    const gone = file("gone-bare.md", "title: Gone\ndate: 2024-05-03", 'At {{< relref "gone.md" >}}.');
+    expect(() => buildSite([...files, gone])).toThrow('posts/gone-bare.md:5: the link to "gone.md" leads to no post');
+  });
+
   it("stop the build when the target is no post, naming both", () => {
     const broken = file("broken.md", "title: Broken\ndate: 2024-05-01", 'Intro.\n\n[Gone]({{< ref "gone.md" >}})');
     expect(() => buildSite([...files, broken])).toThrow(ContentErrors);

@@ -26,6 +26,18 @@ export function refTarget(href: string): string | undefined {
   return decodeURIComponent(href.slice(PREFIX.length).replace(/\/$/, ""));
 }
 
+const IN_TEXT = /\/folio-ref\/([^/\s]+)\//g;
+
+/** The targets of the stand-in addresses a text shows (a ref outside a link). */
+export function refTargetsIn(text: string): string[] {
+  return text.includes(PREFIX) ? Array.from(text.matchAll(IN_TEXT), ([, encoded]) => decodeURIComponent(encoded)) : [];
+}
+
+/** A text with each stand-in address it shows replaced by where `links` says it leads (one it lacks stays). */
+export function resolveRefsInText(text: string, links: RefLinks): string {
+  return text.includes(PREFIX) ? text.replace(IN_TEXT, (found, encoded: string) => links[decodeURIComponent(encoded)]?.url ?? found) : text;
+}
+
 /**
  * Every stand-in address in an HTML text replaced by where `links` says it leads (on `absolute`,
  * an origin, for a feed), and one shown as a link's text by the post's title; one it lacks stays.
