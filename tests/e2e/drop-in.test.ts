@@ -7,7 +7,7 @@ import { parsePost } from "../../src/content/parse-post.server";
 import { launchChromium } from "./browser";
 import { buildAndServe, runBuild, scratchProject } from "./scratch-project";
 
-// Real posts from Hugo (three themes), Jekyll, Hexo, Zola and Docusaurus, copied unchanged from
+// Real posts from Hugo (five themes), Jekyll, Hexo, Zola and Docusaurus, copied unchanged from
 // public repositories (tests/fixtures/drop-in/README.md), dropped into a Folio project as a new
 // user would drop their blog in.
 const FIXTURES = path.resolve("tests/fixtures/drop-in");
@@ -19,6 +19,8 @@ interface Expected {
   date: string | null;
   tags: string[];
   language: string | null;
+  /** false for a post its front matter keeps off the built site (FixIt's `password:`, published as a draft is: not at all). */
+  published?: boolean;
 }
 const expected = JSON.parse(readFileSync(path.join(FIXTURES, "expected.json"), "utf8")) as Expected[];
 /** The one fixture no generator's front matter dates: Hexo's starter post (Hexo takes the file's time). */
@@ -69,7 +71,15 @@ describe("a blog from another generator, dropped in unchanged", () => {
     project.remove();
   });
 
-  for (const post of expected.filter((each) => each.file !== UNDATED)) {
+  for (const post of expected.filter((each) => each.file !== UNDATED && each.published === false)) {
+    it(`leaves ${post.file} (${post.system}) off the site, as its front matter asks`, async () => {
+      const page = await browser.newPage();
+      expect((await page.goto(`${origin}${urlOf(post)}`))?.status()).toBe(404);
+      await page.close();
+    });
+  }
+
+  for (const post of expected.filter((each) => each.file !== UNDATED && each.published !== false)) {
     it(`reads ${post.file} (${post.system}) as its author wrote it`, async () => {
       const page = await browser.newPage();
       const response = await page.goto(`${origin}${urlOf(post)}`);
@@ -120,6 +130,60 @@ describe("a blog from another generator, dropped in unchanged", () => {
     // The example shown above it is written with LoveIt's escape character ({?{}{< style …): it reads as the shortcode.
     expect(await article.locator("pre code", { hasText: '{{< style "text-align:right; strong{color:#00b1ff;}" >}}' }).count()).toBe(1);
     expect(await article.locator("pre code", { hasText: "{?{}" }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows FixIt's and DoIt's shortcode documentation as a reader would see it: folding file trees, the browser's audio player, a map link, nothing from another site", async () => {
+    const page = await browser.newPage();
+    const elsewhere: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(origin) && !request.url().startsWith("data:")) elsewhere.push(request.url());
+    });
+
+    // FixIt's file-tree page: the tree written between the tags (YAML) is nested lists, each folder a <details> the reader folds.
+    await page.goto(`${origin}/posts/file-tree/`);
+    const tree = page.locator("article .file-tree").first();
+    expect(await tree.locator(":scope > ul > li").allInnerTexts()).toEqual(["src\nindex.ts\napp.ts", "package.json"]);
+    const src = tree.locator("li.file-tree-folder > details", { has: page.locator("summary", { hasText: "src" }) });
+    expect(await src.locator("ul > li.file-tree-file").allInnerTexts()).toEqual(["index.ts", "app.ts"]);
+    expect(await src.getAttribute("open")).not.toBeNull();
+    await src.locator("summary").click();
+    await expect.poll(() => src.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+    await expect.poll(() => src.locator("li.file-tree-file").first().isVisible()).toBe(false);
+    // The self-closing example, escaped as {{</* file-tree file="data/tree.yml" /*/>}}, reads as the shortcode.
+    expect(await page.locator("article pre code", { hasText: '{{< file-tree file="data/tree.yml" />}}' }).count()).toBe(1);
+    await page.waitForLoadState("networkidle");
+
+    // FixIt's own test of it: folder_slash=true names folders with a slash; below the first level (level=1) they are closed.
+    await page.goto(`${origin}/posts/file-tree-test/`);
+    const slashed = page.locator("article .file-tree", { hasText: "project-root/" });
+    expect(await slashed.locator("summary").allInnerTexts()).toEqual(["project-root/", "src/", "tests/"]);
+    expect(await slashed.locator("details").evaluateAll((all: HTMLDetailsElement[]) => all.map((details) => details.open))).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    await page.waitForLoadState("networkidle");
+
+    // DoIt's extended shortcodes: mapbox is a link card to the place on OpenStreetMap; music and aplayer tracks play in the browser's player.
+    await page.goto(`${origin}/posts/doit-theme-documentation-extended-shortcodes/`);
+    const article = page.locator("article");
+    const maps = article.locator('a[href^="https://www.openstreetmap.org/"]');
+    expect(await maps.count()).toBe(2);
+    expect(await maps.first().getAttribute("href")).toBe("https://www.openstreetmap.org/?mlat=31.233&mlon=121.485#map=12/31.233/121.485");
+    expect(await maps.first().innerText()).toContain("Map: 31.233, 121.485");
+    const tracks = article.locator("figure.audio-track");
+    expect(await tracks.count()).toBe(3);
+    expect(await tracks.locator("audio[controls]").count()).toBe(3);
+    expect(await tracks.locator("figcaption").first().innerText()).toBe("Wavelength — oldmanyoung");
+    // The track with its lyrics between the audio tags: folded under it, their timestamps left out.
+    expect(await tracks.locator("details pre").textContent()).toBe("APlayer audio1\nis\namazing");
+    // A NetEase playlist is a link card to it.
+    expect(await article.locator('a[href="https://music.163.com/#/playlist?id=60198"]').innerText()).toContain("Listen to the music");
+    await page.waitForLoadState("networkidle");
+
+    // Not a map tile, player script or track: the audio waits for the reader to press play.
+    expect(elsewhere).toEqual([]);
     await page.close();
   });
 
