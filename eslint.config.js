@@ -135,7 +135,8 @@ const pureContent = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/", ".react-router/", "node_modules/", "coverage/", ".folio-cache/", "tmp/"] },
+  // Fixtures are other people's files, copied unchanged (tests/fixtures/drop-in/README.md).
+  { ignores: ["build/", ".react-router/", "node_modules/", "coverage/", ".folio-cache/", "tmp/", "tests/fixtures/"] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -80,12 +80,13 @@ const ORIGIN = "https://folio.invalid";
 /**
  * Resolves a URL written in a post (`diagram.png`, `../other/`) against the post's page, so a page
  * bundle's images load whether or not the address bar has the trailing slash; then applies
- * react-markdown's safe-protocol filter (no `javascript:` links). Without a page, URLs are left relative.
+ * react-markdown's safe-protocol filter (no `javascript:` links), which Folio widens by `tel:` (a
+ * phone number, as contact pages link one). Without a page, URLs are left relative.
  */
 export function resolveUrl(url: string, pageUrl?: string): string {
   if (pageUrl && !/^([a-z][a-z\d+.-]*:|\/|#)/i.test(url)) {
     const resolved = new URL(url, ORIGIN + pageUrl);
     if (resolved.origin === ORIGIN) url = resolved.pathname + resolved.search + resolved.hash;
   }
-  return defaultUrlTransform(url);
+  return /^tel:[\d\s()+.-]+$/i.test(url) ? url : defaultUrlTransform(url);
 }

@@ -45,7 +45,7 @@ export function resolveRefLinks(
           ? [post]
           : (candidates(written, post.file)
               .map((stem) => byStem.get(stem))
-              .find(Boolean) ?? unique(byName.get(path.basename(stemOf(written)))));
+              .find(Boolean) ?? (isBareName(written) ? unique(byName.get(path.basename(stemOf(written)))) : undefined));
       const chosen = found && (found.find((each) => languageOf(each) === languageOf(post)) ?? found[0]);
       const section = chosen ? undefined : sectionOf(written, post.file, byStem);
       const elsewhere = chosen || section ? undefined : outsidePosts(written, post.file);
@@ -78,6 +78,17 @@ export function resolveRefLinks(
     links.set(post, resolved);
   }
   return links;
+}
+
+/**
+ * Whether a target names a post by its file name alone (`2010-07-21-name`, `/theme-documentation-basics`,
+ * `/posts/name`), which may be anywhere in the posts folder; a path with other folders names one place only.
+ */
+function isBareName(written: string): boolean {
+  return !stemOf(written)
+    .replace(/^\/+/, "")
+    .replace(/^(content\/)?(posts\/)?/, "")
+    .includes("/");
 }
 
 /** A post file's path without its extension, language and bundle file: `posts/trip/index.fr.md` → `posts/trip`. */

@@ -133,7 +133,7 @@ describe("a blog from another generator, dropped in unchanged", () => {
     await page.close();
   });
 
-  it("shows FixIt's and DoIt's shortcode documentation as a reader would see it: folding file trees, the browser's audio player, a map link, nothing from another site", async () => {
+  it("shows FixIt's and DoIt's shortcode documentation as a reader would see it: folding file trees, timelines, the browser's audio player, a map link, nothing from another site", async () => {
     const page = await browser.newPage();
     const elsewhere: string[] = [];
     page.on("request", (request) => {
@@ -163,6 +163,20 @@ describe("a blog from another generator, dropped in unchanged", () => {
       false,
       false,
     ]);
+    await page.waitForLoadState("networkidle");
+
+    // FixIt's timeline page: each timeline an ordered list of its events, each with its day; reverse=true the other way round;
+    // and its FixIt alerts (> [!TIP] Title) callouts, not text.
+    await page.goto(`${origin}/posts/timeline/`);
+    const timelines = page.locator("article ol.timeline");
+    expect(await timelines.first().locator("> li").allInnerTexts()).toEqual([
+      "2024-07-11\n\nSuccess",
+      "2024-07-13\n\nApproved",
+      "2024-07-15\n\nEvent start",
+    ]);
+    expect(await timelines.nth(1).locator("> li").first().innerText()).toBe("2024-07-15\n\nEvent start");
+    expect(await page.locator("article .markdown-alert-tip").count()).toBeGreaterThan(0);
+    expect(await page.locator("article").innerText()).not.toContain("[!TIP]");
     await page.waitForLoadState("networkidle");
 
     // DoIt's extended shortcodes: mapbox is a link card to the place on OpenStreetMap; music and aplayer tracks play in the browser's player.

@@ -90,6 +90,16 @@ describe("links to other posts by file (ref, relref, post_url, link, post_link)"
     );
   });
 
+  it("never take a path with other folders for a post of the same name elsewhere", () => {
+    const echarts = file(
+      "shortcodes/echarts/index.md",
+      "title: ECharts shortcode\ndate: 2024-05-01",
+      'See [the diagrams page]({{< relref "/documentation/diagrams-support/echarts" >}}).',
+    );
+    const site = buildSite([...files, echarts]);
+    expect(linksOn(site, "shortcodes/echarts/index.md", [...files, echarts])).toEqual(["/documentation/diagrams-support/echarts/"]);
+  });
+
   it("show the post's URL where a ref stands outside a link, as Hugo's does", () => {
     const bare = file("bare.md", "title: Bare\ndate: 2024-05-03", 'The guide lives at {{< relref "guide/index.md" >}} now.');
     const site = buildSite([...files, bare]);

@@ -56,4 +56,14 @@ describe("the article renderer on every XSS vector", () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it("keeps the links a contact page needs: mailto: and tel:", () => {
+    const { container } = render(
+      <ArticleBody content={markdownContent("[Mail](mailto:a@example.com) or [call](tel:+15550100).", "/posts/x/")} lightgallery={false} />,
+    );
+    expect([...container.querySelectorAll("a")].map((link) => link.getAttribute("href"))).toEqual([
+      "mailto:a@example.com",
+      "tel:+15550100",
+    ]);
+  });
 });

@@ -48,6 +48,8 @@ export const sanitizeSchema: SanitizeSchema = {
     // The browser's own player (the audio, aplayer and music shortcodes), fetching nothing before the reader presses play.
     audio: ["src", "controls", ["preload", "none"]],
   },
+  // Links may also call a phone number (`tel:`), as a contact page's do.
+  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), "tel"] },
 };
 
 /** remark-rehype options: footnote ids are left unprefixed because rehype-sanitize prefixes them; definition lists become <dl>. */

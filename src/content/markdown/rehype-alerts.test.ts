@@ -64,10 +64,22 @@ describe("rehypeAlerts", () => {
     );
   });
 
+  it("shows Obsidian's and the themes' kinds (FixIt's alerts) as the nearest GitHub kind, labelled by their own name", () => {
+    expect(withoutIcons(run("> [!QUESTION]- Are alerts foldable?\n> Yes."))).toBe(
+      '<details class="markdown-alert markdown-alert-important"><summary class="markdown-alert-title">[icon]Are alerts foldable?</summary><p>Yes.</p></details>',
+    );
+    expect(withoutIcons(run("> [!todo]\n> Write it."))).toBe(
+      '<div class="markdown-alert markdown-alert-note"><p class="markdown-alert-title">[icon]Todo</p><p>Write it.</p></div>',
+    );
+    expect(withoutIcons(run("> [!danger] Hot\n> Do not touch."))).toContain(
+      '<div class="markdown-alert markdown-alert-caution"><p class="markdown-alert-title">[icon]Hot</p>',
+    );
+  });
+
   it("leaves quotes alone: plain, an unknown kind, a marker with nothing else, a marker that is not first", () => {
     for (const markdown of [
       "> Just a quote.",
-      "> [!DANGER]\n> Unknown kind.",
+      "> [!BANANA]\n> Unknown kind.",
       "> [!NOTE]",
       "> See [!NOTE] here.",
       "> *[!NOTE]*\n> Emphasised.",

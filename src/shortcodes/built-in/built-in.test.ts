@@ -333,6 +333,10 @@ describe("Jekyll's and Hexo's Liquid tags", () => {
     expect(html(`{{< timeline >}}\n${events}\n{{< /timeline >}}`)).toBe(
       '<ol class="timeline"><li><p class="timeline-time">2024-07-11</p><div><strong>Success</strong></div></li><li><p class="timeline-time">2024-07-13 09:30</p><div>Approved</div></li></ol>',
     );
+    expect(shortcodeHtml('{{< timeline data="example" />}}\n\n{{< echarts file="chart.json" />}}').warnings).toEqual([
+      "1: `timeline`: Folio reads the events between its tags only (not `data=` or `file=`), so this one is left out",
+      "3: `echarts`: Folio shows the chart's definition between its tags only (not `file=` or `data=`), so this one is left out",
+    ]);
     expect(html(`{{< timeline reverse=true >}}\n${events}\n{{< /timeline >}}`)).toMatch(
       /^<ol class="timeline"><li><p class="timeline-time">2024-07-13 09:30/,
     );

@@ -7,10 +7,14 @@ export const inner = "text";
  * or TOML), shown as code. Those themes draw it with the ECharts script in the browser; Folio runs
  * none, and never the `js=true` code FixIt allows.
  */
-export default function ECharts({ children }: ShortcodeProps) {
+export default function ECharts({ children, warn }: ShortcodeProps) {
+  if (typeof children !== "string" || !children.trim()) {
+    warn("`echarts`: Folio shows the chart's definition between its tags only (not `file=` or `data=`), so this one is left out");
+    return null;
+  }
   return (
     <pre>
-      <code className="language-echarts">{typeof children === "string" ? children.trim() : children}</code>
+      <code className="language-echarts">{children.trim()}</code>
     </pre>
   );
 }

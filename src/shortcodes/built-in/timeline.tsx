@@ -13,12 +13,17 @@ interface TimelineEvent {
  * FixIt's `{{< timeline reverse=true >}}events: [{timestamp: 2024-07-11, content: Success}]{{< /timeline >}}`
  * (YAML, JSON or TOML between its tags): the events as an ordered list, each with its time and its
  * content (Markdown), in the order written, or the reverse. FixIt's look (`type`, `placement`,
- * animations) is its style sheet's; Folio shows one plain line of events.
+ * animations) is its style sheet's; Folio shows one plain line of events. FixIt's other sources
+ * (`data=`, `file=`) are not read: the build says so.
  */
-export default function Timeline({ args, children, markdownify }: ShortcodeProps) {
+export default function Timeline({ args, children, markdownify, warn }: ShortcodeProps) {
+  if (typeof children !== "string" || !children.trim()) {
+    warn("`timeline`: Folio reads the events between its tags only (not `data=` or `file=`), so this one is left out");
+    return null;
+  }
   let data: unknown;
   try {
-    data = parseData(typeof children === "string" ? children : "");
+    data = parseData(children);
   } catch (error) {
     throw new BadArgument(
       `\`timeline\`: its events are not JSON, YAML or TOML that Folio can read (${(error as Error).message.split("\n")[0]})`,
