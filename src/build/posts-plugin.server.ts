@@ -1,9 +1,9 @@
 import { statSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import path from "node:path";
 import sirv from "sirv";
 import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
 import { listPostsFolder, mayBePost, postsFolder, staticFolder, type PostsListing } from "./posts-folder.server.ts";
+import { watchPosts, type PostsWatch } from "./posts-watcher.server.ts";
 
 /**
  * The `folio:posts` Vite plugin: it makes every post's Markdown a raw-string module and serves them
@@ -21,10 +21,9 @@ import { listPostsFolder, mayBePost, postsFolder, staticFolder, type PostsListin
  * when `postSources()` is first called, not when the modules load: a build's prerender workers load
  * the server build but build their site from the parse cache (site.server.ts), without the text.
  *
- * On the dev server the plugin watches posts/ itself, with one recursive `fs.watch` in a worker
- * thread (inotify: ~0.8 s to start at 10,000 page bundles), and keeps Vite's watcher out of it, and
- * out of build/ and .folio-cache/: chokidar's first scan of 10,000 bundles took ~10 s of the dev
- * server's start, during which it answered nothing.
+ * On the dev server the plugin watches posts/ itself (posts-watcher.server.ts, @parcel/watcher), and
+ * keeps Vite's watcher out of it, and out of build/ and .folio-cache/: chokidar's first scan of
+ * 10,000 bundles took ~10 s of the dev server's start, during which it answered nothing.
  */
 const GROUP_PREFIX = "virtual:folio/posts/";
 const groupId = (group: number) => `${GROUP_PREFIX}${group}`;
@@ -41,7 +40,7 @@ export function folioPosts(): Plugin {
   let postsDir = postsFolder();
   let sourcesModule = path.resolve("src/build/post-sources.server.ts");
   let listing: (PostsListing & { groups: Map<number, string[]> }) | undefined;
-  let postsWatcher: Worker | undefined;
+  let postsWatch: Promise<PostsWatch | undefined> | undefined;
 
   const groupOf = (file: string) => hash(file) % GROUPS;
   /** The post files (relative to posts/, sorted), and those of each group that has any. */
@@ -128,14 +127,14 @@ export function folioPosts(): Plugin {
       if (id.startsWith(`\0${GROUP_PREFIX}`)) return { code: groupModule(groupNumber(id.slice(1))), map: NO_SOURCE_MAP };
     },
     configureServer(server) {
-      postsWatcher = watchPosts(postsDir, postFiles().files, server);
+      postsWatch = watchForServer(postsDir, postFiles().files, server);
       // An existing blog's static/ folder (`staticFolder`): its files at the site's root, as a build publishes them.
       const statics = staticFolder(server.config.root);
       if (statics) server.middlewares.use(sirv(statics, { dev: true }));
     },
     buildEnd() {
-      void postsWatcher?.terminate();
-      postsWatcher = undefined;
+      void postsWatch?.then((watch) => watch?.close());
+      postsWatch = undefined;
     },
     // Dev server: an edited post reloads its group, an added or removed one the listing too. React
     // Router's dev server loads its server entry again, and with it the changed modules.
@@ -158,51 +157,34 @@ export function folioPosts(): Plugin {
 }
 
 /**
- * `fs.watch(postsDir, { recursive: true })` in a worker thread, which posts each changed path
- * (relative to posts/). Node sets a recursive watch up by walking the folder and watching each
- * subfolder: ~0.8 s at 10,000 page bundles, which the dev server's main thread no longer spends
- * before its first page.
+ * Reports each post file added, changed or removed under posts/ to the dev server as Vite's own
+ * watcher would (its `add`, `change` and `unlink` events, which run the plugins' hotUpdate). A page
+ * bundle's other file changed (an image) also tells the site to read the bundle again
+ * (`__folioChangedBundles`, read by site.server.ts) and reloads the open pages, which show the new file.
  */
-const WATCHER_WORKER = `
-const { watch } = require("node:fs");
-const { parentPort, workerData } = require("node:worker_threads");
-watch(workerData, { recursive: true }, (_type, name) => { if (name) parentPort.postMessage(name); });
-`;
-
-/**
- * Watches posts/ and reports each post file added, changed or removed to the dev server as Vite's
- * own watcher would (its `change`, `add` and `unlink` events, which run the plugins' hotUpdate).
- * An editor's save may come as several events: a file's are reported once, 10 ms after the last.
- */
-function watchPosts(postsDir: string, files: string[], server: ViteDevServer): Worker | undefined {
-  if (!isDirectory(postsDir)) return undefined;
-  const known = new Set(files);
-  const pending = new Map<string, NodeJS.Timeout>();
-  const report = (file: string) => {
-    pending.delete(file);
-    const full = path.join(postsDir, file);
-    const exists = isFile(full);
-    const event = exists ? (known.has(file) ? "change" : "add") : known.has(file) ? "unlink" : undefined;
-    if (!event) return;
-    if (exists) known.add(file);
-    else known.delete(file);
-    server.watcher.emit(event, full);
-  };
-  const watcher = new Worker(WATCHER_WORKER, { eval: true, workerData: postsDir });
-  watcher.on("error", (error) => server.config.logger.error(`folio: posts/ is no longer watched: ${error.message}`));
-  watcher.on("message", (name: string) => {
-    const relative = name.split(path.sep).join("/");
-    // A page bundle's folder created or removed whole (its index.md may come with it, unreported).
-    const file = mayBePost(relative) ? relative : `${relative}/index.md`;
-    if (!mayBePost(file)) return;
-    clearTimeout(pending.get(file));
-    pending.set(file, setTimeout(report, 10, file));
-  });
-  return watcher;
+async function watchForServer(postsDir: string, files: string[], server: ViteDevServer): Promise<PostsWatch | undefined> {
+  if (!statSync(postsDir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  const changedBundles = new Set<string>();
+  const shared = globalThis as { __folioChangedBundles?: Set<string> };
+  try {
+    return await watchPosts(
+      postsDir,
+      files,
+      (file, change) => {
+        server.watcher.emit(change, path.join(postsDir, file));
+        if (changedBundles.delete(file)) server.environments.client.hot.send({ type: "full-reload" });
+      },
+      (file) => {
+        changedBundles.add(file);
+        (shared.__folioChangedBundles ??= new Set()).add(`posts/${file}`);
+      },
+    );
+  } catch (error) {
+    // A posts folder that cannot be watched (too many folders for the system's inotify limit).
+    server.config.logger.warn(`folio: posts/ is not watched: ${(error as Error).message}`);
+    return undefined;
+  }
 }
-
-const isFile = (file: string) => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-const isDirectory = (folder: string) => statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 function groupedPostFiles(listing: PostsListing, groupOf: (file: string) => number): PostsListing & { groups: Map<number, string[]> } {
   const groups = new Map<number, string[]>();

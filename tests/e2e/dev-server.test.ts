@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -130,6 +130,88 @@ describe("the dev server", () => {
     await page.getByRole("link", { name: "Moved in whole" }).first().waitFor({ timeout: 10_000 });
     await page.goto(`${origin}/posts/moved-in/`);
     await page.getByRole("heading", { name: "Bundled section" }).waitFor();
+  }, 30_000);
+
+  /** A save as vim, JetBrains' safe write and git write a file: a new file renamed over the old one. */
+  function saveByRename(file: string, text: string) {
+    const temporary = path.join(project.dir, `.${path.basename(file)}.${Date.now()}.tmp`);
+    writeFileSync(temporary, text);
+    renameSync(temporary, path.join(project.dir, file));
+  }
+
+  /** Opens a post, after the first visit's possible reload, marked so that a reload would show. */
+  async function openPost(url: string, heading: string) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}${url}`, { waitUntil: "networkidle" });
+    await page.getByRole("heading", { name: heading }).waitFor();
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    return page;
+  }
+
+  it("shows saves by rename (vim, JetBrains, git) every time, not only the first, without a reload", async () => {
+    writeFileSync(path.join(project.dir, "posts/renamed.md"), post("Saved by rename", "Version 0"));
+    const page = await openPost("/posts/renamed/", "Version 0");
+    for (const version of [1, 2, 3]) {
+      saveByRename("posts/renamed.md", post("Saved by rename", `Version ${version}`));
+      await page.getByRole("heading", { name: `Version ${version}` }).waitFor({ timeout: 10_000 });
+    }
+    expect(await page.evaluate(() => "notReloaded" in window)).toBe(true);
+  }, 30_000);
+
+  it("shows a post as `git checkout` leaves it, and a branch switch that changes many posts at once", async () => {
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=Folio", "-c", "user.email=folio@example.com", ...args], { cwd: project.dir });
+    for (let index = 0; index < 40; index++)
+      writeFileSync(path.join(project.dir, `posts/branch-${index}.md`), post(`Branch post ${index}`, "On main"));
+    git("init", "-q", "-b", "main");
+    git("add", "posts");
+    git("commit", "-qm", "main");
+    git("switch", "-qc", "other");
+    for (let index = 0; index < 40; index++)
+      writeFileSync(path.join(project.dir, `posts/branch-${index}.md`), post(`Branch post ${index}`, "On other"));
+    rmSync(path.join(project.dir, "posts/branch-39.md"));
+    writeFileSync(path.join(project.dir, "posts/only-on-other.md"), post("Only on other", "Other's own"));
+    git("add", "-A", "posts");
+    git("commit", "-qm", "other");
+
+    const page = await openPost("/posts/branch-0/", "On other");
+    git("checkout", "-q", "main", "--", "posts/branch-0.md");
+    await page.getByRole("heading", { name: "On main" }).waitFor({ timeout: 10_000 });
+    git("checkout", "-q", "other", "--", "posts/branch-0.md");
+    await page.getByRole("heading", { name: "On other" }).waitFor({ timeout: 10_000 });
+
+    // The whole branch: every post back to main's text, main's post back, other's own gone.
+    git("switch", "-q", "main");
+    await page.getByRole("heading", { name: "On main" }).waitFor({ timeout: 10_000 });
+    await expect.poll(async () => (await fetch(`${origin}/posts/only-on-other/`)).status, { timeout: 10_000 }).toBe(404);
+    for (const index of [17, 39]) expect(await (await fetch(`${origin}/posts/branch-${index}/`)).text()).toContain("On main");
+
+    // Leave the site as the other tests expect it: none of these posts.
+    rmSync(path.join(project.dir, ".git"), { recursive: true, force: true });
+    for (let index = 0; index < 40; index++) rmSync(path.join(project.dir, `posts/branch-${index}.md`));
+    await expect.poll(async () => (await fetch(`${origin}/posts/branch-0/`)).status, { timeout: 10_000 }).toBe(404);
+  }, 60_000);
+
+  it("shows a page bundle renamed at its new URL, and a new image beside a post", async () => {
+    mkdirSync(path.join(project.dir, "posts/old-name"));
+    writeFileSync(
+      path.join(project.dir, "posts/old-name/index.md"),
+      post("Bundle to rename", "In its bundle", 'featuredImage: "cover.png"\n'),
+    );
+    await expect.poll(async () => (await fetch(`${origin}/posts/old-name/`)).status, { timeout: 10_000 }).toBe(200);
+    renameSync(path.join(project.dir, "posts/old-name"), path.join(project.dir, "posts/new-name"));
+    await expect.poll(async () => (await fetch(`${origin}/posts/new-name/`)).status, { timeout: 10_000 }).toBe(200);
+    expect((await fetch(`${origin}/posts/old-name/`)).status).toBe(404);
+
+    // The featured image named in the front matter arrives after the post: the open page shows it.
+    const page = await openPost("/posts/new-name/", "In its bundle");
+    const shown = () => page.locator("img.featured-image").evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
+    expect(await shown()).toBe(false);
+    writeFileSync(
+      path.join(project.dir, "posts/new-name/cover.png"),
+      readFileSync(path.resolve("posts/ai-personalized-cancer-treatment/featured-image.png")),
+    );
+    await expect.poll(() => shown().catch(() => false), { timeout: 10_000 }).toBe(true);
   }, 30_000);
 
   it("shows drafts, marked as drafts", async () => {
