@@ -1,13 +1,20 @@
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches } from "react-router";
 import inlineStyles from "./app.css?inline";
 import stylesheet from "./app.css?url";
+import { BrokenPost } from "./components/broken-post";
 import { NotFound } from "./components/not-found";
+import type { PostProblem } from "./content/content-error";
 import { feedLinks } from "./routes/page-meta";
 import { hydrates } from "./routes/route-handle";
 import { paths, withBase } from "./paths";
 import type { Route } from "./+types/root";
 import { siteConfig } from "./site-config";
+
+/** The dev server's notice of posts it cannot show (a build has no such posts: it stops on them), loaded on the dev server only. */
+const DevProblems = import.meta.env.DEV
+  ? lazy(() => import("./components/dev-problems").then(({ DevProblems }) => ({ default: DevProblems })))
+  : null;
 
 export const links: Route.LinksFunction = () => [
   // Built pages carry the style sheet inline (see Layout); the dev server links it, so edits to it hot-reload.
@@ -63,6 +70,11 @@ export function Layout({ children }: { children: ReactNode }) {
             </ul>
           </nav>
         </header>
+        {DevProblems && (
+          <Suspense fallback={null}>
+            <DevProblems />
+          </Suspense>
+        )}
         <main id="main">{children}</main>
         <footer className="site-footer">
           <p>{siteConfig.description}</p>
@@ -86,6 +98,11 @@ export default function App() {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) return <NotFound />;
+    // On the dev server, a post that cannot be shown, at its URL (routes/post.tsx).
+    if (import.meta.env.DEV) {
+      const problem = (error.data as { brokenPost?: PostProblem } | null)?.brokenPost;
+      if (problem) return <BrokenPost problem={problem} />;
+    }
     return (
       <section className="route-error" role="alert">
         <h1>

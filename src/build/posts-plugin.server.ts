@@ -128,6 +128,14 @@ export function folioPosts(): Plugin {
     },
     configureServer(server) {
       postsWatch = watchForServer(postsDir, postFiles().files, server);
+      // The posts the site cannot show, for the notice every page shows (components/dev-problems.tsx),
+      // as the site found them when it was last built for a page (site.server.ts, siteProblems).
+      server.middlewares.use((request, response, next) => {
+        if (!request.url?.split("?")[0].endsWith("/__folio/problems")) return next();
+        response.setHeader("Content-Type", "application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.end(JSON.stringify((globalThis as { __folioProblems?: unknown[] }).__folioProblems ?? []));
+      });
       // An existing blog's static/ folder (`staticFolder`): its files at the site's root, as a build publishes them.
       const statics = staticFolder(server.config.root);
       if (statics) server.middlewares.use(sirv(statics, { dev: true }));

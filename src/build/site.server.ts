@@ -4,6 +4,8 @@ import path from "node:path";
 import { FEED_FILES, paths, type FeedFormat } from "../paths";
 import { siteConfig } from "../site-config";
 import { buildSite, pageUrl, type BuildSiteOptions, type Site } from "../content/site-index.server";
+import { ContentErrors, postProblem, type PostProblem } from "../content/content-error";
+import { slugify } from "../content/slug";
 import { logOnce, printWarnings, seconds, startProgress } from "./build-log.server";
 import type { ArticleBody, Post } from "../content/post";
 import { postSources, skippedPosts } from "./post-sources.server";
@@ -32,6 +34,8 @@ let site: { sources: Record<string, string>; site: Site } | undefined;
 const shared = globalThis as {
   __folioParsed?: Map<string, { source: string; bundleFiles: string; parsed: IndexedPost }>;
   __folioListed?: { sources: Record<string, string>; files: PostFile[] };
+  /** On the dev server, the posts that cannot be shown (siteProblems). */
+  __folioProblems?: PostProblem[];
   /** On the dev server, posts whose page bundle's other files changed (an image added): their files are listed again (posts-plugin.server.ts). */
   __folioChangedBundles?: Set<string>;
   /** Set once a build is planned, and in its prerender workers: every post by its parse-cache key (buildFromCache). */
@@ -50,11 +54,45 @@ export function getSite(): Site {
   const started = performance.now();
   announcePostsFolder();
   const files = postFiles(sources);
-  const built = buildSiteShowingProgress(files, { includeDrafts: import.meta.env.DEV, language: siteConfig.language, parse: parseOnce });
+  // The dev server goes on without a broken post (its page and a notice on every page say what is
+  // wrong: siteProblems); a build stops on it, with every problem listed.
+  const built = buildSiteShowingProgress(files, {
+    includeDrafts: import.meta.env.DEV,
+    language: siteConfig.language,
+    parse: parseOnce,
+    keepGoing: import.meta.env.DEV,
+  });
   site = { sources, site: built };
+  reportProblems(built, sources);
   logOnce(`folio: ${files.length} posts read in ${seconds(started)}`, { key: "posts read" });
   printWarnings([...built.warnings, ...skippedPosts]);
   return built;
+}
+
+/**
+ * On the dev server, the posts that cannot be shown, each with where its page would be and the
+ * lines of its file around the problem (routes/post.tsx shows one at its URL; the dev server's
+ * `/__folio/problems`, posts-plugin.server.ts, gives the notice every page shows). Empty in a build.
+ */
+export function siteProblems(): readonly PostProblem[] {
+  return shared.__folioProblems ?? [];
+}
+
+/** Keeps the site's problems for siteProblems and the dev server, and prints them when they change. */
+function reportProblems(built: Site, sources: Record<string, string>): void {
+  const problems = built.problems.map((error) => postProblem(error, brokenPostUrl(error.file), sources[error.file] ?? ""));
+  const printed = JSON.stringify(problems.map(({ file, line, detail }) => [file, line, detail]));
+  if (
+    printed !== JSON.stringify((shared.__folioProblems ?? []).map(({ file, line, detail }) => [file, line, detail])) &&
+    problems.length > 0
+  )
+    console.error(`folio: ${new ContentErrors(built.problems).message}\n  (left out until fixed; the rest of the site is served)`);
+  shared.__folioProblems = problems;
+}
+
+/** Where a post whose front matter may be what is broken would be: by its file name, as most posts are. */
+function brokenPostUrl(file: string): string {
+  return paths.post(slugify(postFileName(file).name));
 }
 
 /** buildSite, with the posts read so far shown as progress while it runs. */

@@ -51,6 +51,8 @@ export interface Site extends PostList {
   /** Posts a build leaves out for their dates, shown marked when the site was built with `includeDrafts`. */
   unpublished: ReadonlyMap<Post, NonNullable<PostSummary["unpublished"]>>;
   warnings: ContentWarning[];
+  /** With `keepGoing` (the dev server), the problems of the posts left out; empty otherwise, as a build throws them. */
+  problems: readonly ContentError[];
 }
 
 /** Options for buildSite. */
@@ -66,11 +68,17 @@ export interface BuildSiteOptions {
   language?: string;
   /** How to parse one post; default parsePost (build/site.server.ts passes a cached one). */
   parse?: (file: PostFile) => Pick<ParsedPost, "post" | "warnings">;
+  /**
+   * Leave a post with a problem out and go on, its problem in `problems`, instead of throwing them
+   * all (the dev server: one broken post must not take the rest of the site down). Default false.
+   */
+  keepGoing?: boolean;
 }
 
 /**
  * Parses every post and builds the site's indexes. Collects every post's errors and throws them
- * together as ContentErrors, so one build run reports all that needs fixing.
+ * together as ContentErrors, so one build run reports all that needs fixing (or, with `keepGoing`,
+ * leaves those posts out and returns their problems).
  *
  * Translations are Hugo's: posts that share a translation key (`trip/index.md`, `trip/index.fr.md`)
  * in more than one language. The one in the site's language is the site's post; each other goes to
@@ -107,7 +115,7 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
     errors,
     warnings,
   );
-  if (errors.length > 0) throw new ContentErrors(errors);
+  if (errors.length > 0 && !options.keepGoing) throw new ContentErrors(errors);
 
   const postList = ({ posts, bySlug }: { posts: Post[]; bySlug: ReadonlyMap<string, Post> }): PostList => {
     posts.sort(hugoOrder);
@@ -121,7 +129,7 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
   for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(own.posts, taxonomy, warnings);
   const translations = translationsOf(groups, languageOf, siteLanguage);
-  return { ...own, taxonomies, languages, translations, customUrls, links, unpublished, warnings };
+  return { ...own, taxonomies, languages, translations, customUrls, links, unpublished, warnings, problems: errors };
 }
 
 /** The posts with a `url` of their own, by it; a URL two posts take, or under a language's prefix (`/fr/…`), is an error. */

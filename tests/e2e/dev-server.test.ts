@@ -214,6 +214,39 @@ describe("the dev server", () => {
     await expect.poll(() => shown().catch(() => false), { timeout: 10_000 }).toBe(true);
   }, 30_000);
 
+  it("keeps serving the site when a post is broken: its page shows the problem, every page says so, the fix shows the post", async () => {
+    writeFileSync(path.join(project.dir, "posts/healthy.md"), post("Healthy post", "All well"));
+    await expect.poll(async () => (await fetch(`${origin}/posts/healthy/`)).status, { timeout: 10_000 }).toBe(200);
+    const page = await openPost("/posts/healthy/", "All well");
+    const notice = page.getByRole("alert", { name: "Posts with problems" });
+    // A YAML typo (a list never closed) in a new post.
+    const broken = post("Broken for now", "Mended section", "tags: [one, two\n");
+    writeFileSync(path.join(project.dir, "posts/broken.md"), broken);
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.innerText()).toMatch(/A post cannot be shown[\s\S]*posts\/broken\.md:5: invalid YAML/);
+    expect(await page.evaluate(() => "notReloaded" in window)).toBe(true);
+
+    // The rest of the site is served; the broken post is left out of the lists.
+    const home = await fetch(`${origin}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).not.toContain("Broken for now");
+
+    // Its own page: the file, the line, what is wrong, and the lines around it.
+    const answer = await fetch(`${origin}/posts/broken/`);
+    expect(answer.status).toBe(500);
+    await notice.getByRole("link", { name: "posts/broken.md:5" }).click();
+    await page.waitForURL(/\/posts\/broken\/$/);
+    const problem = page.getByRole("alert").filter({ hasText: "This post cannot be shown yet" });
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain("posts/broken.md:5");
+    expect(await problem.locator("pre").innerText()).toContain("   4 | tags: [one, two");
+
+    // Fixed and saved: the open page shows the post, and the notice goes, with no restart.
+    writeFileSync(path.join(project.dir, "posts/broken.md"), broken.replace("tags: [one, two", "tags: [one, two]"));
+    await page.getByRole("heading", { name: "Mended section" }).waitFor({ timeout: 10_000 });
+    await notice.waitFor({ state: "detached", timeout: 10_000 });
+  }, 30_000);
+
   it("shows drafts, marked as drafts", async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/`);
