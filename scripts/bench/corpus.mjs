@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -53,12 +54,16 @@ export function appendToPost(dir, file, text) {
 }
 
 /** Replaces a post's `title:` line in a corpus project; throws if the post has none. */
-export function retitlePost(dir, file, title) {
+export function retitlePost(dir, file, title, { byRename = false } = {}) {
   const full = path.join(dir, file);
   const source = readFileSync(full, "utf8");
   const changed = source.replace(/^title:.*$/m, `title: ${JSON.stringify(title)}`);
   if (changed === source) throw new Error(`${file}: no \`title:\` line to edit`);
-  writeFileSync(full, changed);
+  if (!byRename) return writeFileSync(full, changed);
+  // As vim, JetBrains' safe write and git save a file: a new file, renamed over the old one.
+  const temporary = path.join(dir, `.folio-bench-save-${process.pid}.tmp`);
+  writeFileSync(temporary, changed);
+  renameSync(temporary, full);
 }
 
 /**
