@@ -1,7 +1,8 @@
 // The benchmark: for each corpus size N, builds a copy of Folio with N generated posts plus the real
 // sample post, serves the build on 127.0.0.1, measures pages in headless Chromium and with Lighthouse,
 // rebuilds after editing one post, times the dev server, and writes bench/results.md. Usage:
-//   npm run bench -- [--counts 100,1000,10000] [--loads 3] [--out bench/results.md] [--no-lighthouse]
+//   npm run bench -- [--counts 100,1000,10000] [--loads 3] [--out bench/results.md] [--no-lighthouse] [--extras]
+//   npm run bench -- --extras    # shortcodes, math, mermaid, alerts and highlight options in about half the posts
 //   npm run bench -- --smoke     # CI: 100 posts, one load, results to a temp file; fails if a figure is missing
 // Medians of --loads page loads, rebuilds and dev-server starts; one cold build per N (minutes at
 // large N on this 2-core machine).
@@ -25,7 +26,10 @@ const failures = [];
 let currentCount;
 let currentDir; // the corpus project being measured, removed even if the benchmark is stopped
 
-/** Command-line options; --smoke changes the defaults to a quick run that writes to a temp file. */
+/**
+ * Command-line options; --smoke changes the defaults to a quick run that writes to a temp file, and
+ * --extras the corpus, to compare what shortcodes cost against a run without.
+ */
 function readOptions() {
   const { values } = parseArgs({
     options: {
@@ -34,6 +38,7 @@ function readOptions() {
       out: { type: "string" },
       smoke: { type: "boolean", default: false },
       "no-lighthouse": { type: "boolean", default: false },
+      extras: { type: "boolean", default: false },
     },
   });
   const { smoke } = values;
@@ -51,7 +56,7 @@ function readOptions() {
       ? path.join(mkdtempSync(path.join(tmpdir(), "folio-bench-smoke-")), "results.md")
       : path.join(ROOT, "bench/results.md");
   const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim().replace(/ --$/, "");
-  return { counts, loads, out, smoke, lighthouse: !values["no-lighthouse"], command };
+  return { counts, loads, out, smoke, lighthouse: !values["no-lighthouse"], extras: values.extras, command };
 }
 
 /** A watchdog that grows with the corpus: a 10,000-post build may take many minutes, never 30. */
@@ -207,7 +212,7 @@ async function benchmarkCorpus(count, context) {
   currentCount = count;
   console.log(`bench: ${count} posts`);
   const result = { count, pages: Object.fromEntries(Object.keys(context.pages).map((name) => [name, undefined])) };
-  const dir = await step("generate the corpus", scaledLimit(count), async () => corpusProject(count));
+  const dir = await step("generate the corpus", scaledLimit(count), async () => corpusProject(count, { extras: options.extras }));
   if (!dir) return result;
   currentDir = dir;
   try {
@@ -257,7 +262,14 @@ try {
   await lighthouseBrowser?.close();
 }
 
-const markdown = resultsMarkdown({ results, failures, command: options.command, loads: options.loads, lighthouse: options.lighthouse });
+const markdown = resultsMarkdown({
+  results,
+  failures,
+  command: options.command,
+  loads: options.loads,
+  lighthouse: options.lighthouse,
+  extras: options.extras,
+});
 writeFileSync(options.out, markdown);
 console.log(markdown);
 console.log(`bench: results written to ${options.out}`);

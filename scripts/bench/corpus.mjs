@@ -29,9 +29,11 @@ const CACHE_ENTRIES = [".cache", ".vite", ".vite-temp"];
 
 /**
  * A copy of the project with `count` generated posts and the sample post in posts/; returns its folder,
- * which the caller removes.
+ * which the caller removes. With `extras`, about half the posts also carry Hugo shortcodes, math,
+ * mermaid, GitHub alerts and highlight options (gen-posts --extras on), to measure what those cost;
+ * the rest of each post is the same as without.
  */
-export function corpusProject(count) {
+export function corpusProject(count, { extras = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), `folio-bench-${count}-`));
   try {
     for (const file of ["package.json", "package-lock.json", "react-router.config.ts", "tsconfig.json"])
@@ -39,7 +41,7 @@ export function corpusProject(count) {
     for (const folder of ["src", "public", "scripts"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
     writeDevServerConfig(dir);
     linkNodeModules(dir);
-    generatePosts(dir, count);
+    generatePosts(dir, count, { extras });
     addSamplePost(dir);
     return dir;
   } catch (error) {
@@ -112,8 +114,9 @@ export function postInEveryCorpus() {
   }
 }
 
-function generatePosts(dir, count) {
+function generatePosts(dir, count, { extras = false } = {}) {
   const args = [GENERATOR, "--out", path.join(dir, "posts"), "--count", String(count), "--layout", "bundle"];
+  if (extras) args.push("--extras", "on");
   const generated = spawnSync(process.execPath, args, { encoding: "utf8" });
   if (generated.status !== 0) throw new Error(`gen-posts failed:\n${generated.stderr}`);
 }

@@ -13,14 +13,16 @@ const ms = (value) => `${value.toFixed(0)} ms`;
 const percent = (ratio) => `${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(2)} %`;
 const has = (value) => typeof value === "number" && Number.isFinite(value);
 
-/** The whole results file. */
-export function resultsMarkdown({ results, failures, command, loads, lighthouse }) {
+/** The whole results file; `extras` (gen-posts --extras on) is stated, so its figures are not taken for a plain corpus's. */
+export function resultsMarkdown({ results, failures, command, loads, lighthouse, extras = false }) {
   const largest = results.at(-1);
   const lines = [
     "# Folio benchmark results",
     "",
     `Written by \`${command}\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version}, 2 cores).`,
-    "Each corpus is `../shared/tools/gen-posts.mjs --layout bundle` plus the real sample post `posts/ai-personalized-cancer-treatment/`.",
+    extras
+      ? "Each corpus is `../shared/tools/gen-posts.mjs --layout bundle --extras on` (with extras: Hugo shortcodes, math, mermaid diagrams, GitHub alerts and highlight options in about half the posts) plus the real sample post `posts/ai-personalized-cancer-treatment/`."
+      : "Each corpus is `../shared/tools/gen-posts.mjs --layout bundle` plus the real sample post `posts/ai-personalized-cancer-treatment/`.",
     "Pages are served from build/client by scripts/serve.mjs behind gzip compression, as a static host serves them (cache headers are serve.mjs's, which Lighthouse's `uses-long-cache-ttl` judges).",
     `Page figures are medians of ${loads} load${loads === 1 ? "" : "s"} with an empty cache; bytes are what the page fetched, text gzip-compressed; 1 KB = 1,024 bytes.`,
     lighthouse
