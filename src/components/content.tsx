@@ -1,7 +1,12 @@
-import { createElement, Fragment, type ComponentType, type ReactNode } from "react";
+import { createElement, Fragment, lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import type { ContentNode, ContentProps } from "../content/markdown/content-tree";
 import { refTarget, resolveRefsInText, type RefLink, type RefLinks } from "../content/markdown/post-refs";
-import { ShortcodeIsland } from "./shortcode-island";
+
+/**
+ * An interactive shortcode's component (shortcode-island.tsx), in a chunk of its own: only a post
+ * with an island loads it, and the islands' list with it; a post without one pays ~100 bytes for this.
+ */
+const ShortcodeIsland = lazy(() => import("./shortcode-island").then(({ ShortcodeIsland }) => ({ default: ShortcodeIsland })));
 
 /** Element overrides by tag name, e.g. the image gallery's `img`. */
 export type ContentComponents = Partial<Record<string, ComponentType<Record<string, unknown>>>>;
@@ -22,12 +27,17 @@ export function renderContent(nodes: readonly ContentNode[], components: Content
     const link = type === "a" && links && props ? refLink(props, links) : undefined;
     if (props && typeof props["data-folio-island"] === "string") {
       const inner = innerContent(children);
-      return createElement(ShortcodeIsland, {
-        name: props["data-folio-island"],
-        props: String(props["data-folio-props"]),
-        fallback: createElement(type, props, ...children.map((child) => toElement(child, inside))),
-        children: inner && createElement(Fragment, null, ...inner.map((child) => toElement(child, inside))),
-      });
+      const fallback = createElement(type, props, ...children.map((child) => toElement(child, inside)));
+      return createElement(
+        Suspense,
+        { fallback },
+        createElement(ShortcodeIsland, {
+          name: props["data-folio-island"],
+          props: String(props["data-folio-props"]),
+          fallback,
+          children: inner && createElement(Fragment, null, ...inner.map((child) => toElement(child, inside))),
+        }),
+      );
     }
     return createElement(
       (!inLink && components[type]) || type,
