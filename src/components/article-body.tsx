@@ -1,12 +1,17 @@
-import { Component, useMemo, type ReactNode } from "react";
+import { Component, lazy, Suspense, useMemo, type ReactNode } from "react";
 import type { ContentNode } from "../content/markdown/content-tree";
 import type { RefLinks } from "../content/markdown/post-refs";
 import { renderContent } from "./content";
 import { ImageGallery, galleryComponents } from "./image-gallery";
 
+/** The article of a post with islands (shortcode-island.tsx): only such a post's page loads it. */
+const IslandContent = lazy(() => import("./shortcode-island"));
+
 interface ArticleBodyProps {
   content: ContentNode[];
   lightgallery: boolean;
+  /** It has interactive shortcodes (PostArticle.islands). */
+  islands?: boolean;
   /** Where its links to other posts by file lead (PostArticle.links). */
   links?: RefLinks;
   /** Shown above the body, inside the post's style scope (the featured image). */
@@ -17,16 +22,26 @@ interface ArticleBodyProps {
  * A post's rendered body. A post that cannot be rendered shows an error in its place, while the
  * header, navigation and the rest of the page keep working.
  */
-export function ArticleBody({ content, lightgallery, links, children }: ArticleBodyProps) {
+export function ArticleBody({ content, lightgallery, islands, links, children }: ArticleBodyProps) {
   // The same post renders to the same elements: router updates that keep the post (the "loading"
   // state at the start of a navigation) then skip the whole body.
   const body = useMemo(() => {
+    const components = lightgallery ? galleryComponents : undefined;
+    let html: ReactNode;
     try {
-      return renderContent(content, lightgallery ? galleryComponents : undefined, links);
+      html = renderContent(content, components, links);
     } catch (error) {
       return <RenderError error={error} />;
     }
-  }, [content, lightgallery, links]);
+    // With islands, the same article with each island's component in place of its HTML, once their
+    // code has arrived; until then (after a navigation) the HTML, which looks the same.
+    if (!islands) return html;
+    return (
+      <Suspense fallback={html}>
+        <IslandContent content={content} components={components} links={links} />
+      </Suspense>
+    );
+  }, [content, lightgallery, islands, links]);
   // The frame contains the post's painting and positioning (CSS containment): even a post style that
   // makes its own elements `position: fixed` cannot cover the site. The post's scoped style can reach
   // .post-content (its scope root) and what is inside, never the frame around it.

@@ -26,7 +26,7 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
           {post.translations && <Translations post={post} />}
         </header>
         {showToc && <TableOfContents headings={post.headings} />}
-        <ArticleBody key={post.slug} content={post.content} lightgallery={post.lightgallery} links={post.links}>
+        <ArticleBody key={post.slug} content={post.content} lightgallery={post.lightgallery} islands={post.islands} links={post.links}>
           {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, bundleUrl)} alt="" />}
         </ArticleBody>
         <footer className="post-footer">

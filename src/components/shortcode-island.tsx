@@ -1,6 +1,53 @@
-import { Suspense, type ReactNode } from "react";
+import { createElement, Fragment, Suspense, type ReactNode } from "react";
+import type { ContentNode, ContentProps } from "../content/markdown/content-tree";
+import type { RefLinks } from "../content/markdown/post-refs";
 import { islandComponent } from "../shortcodes/islands";
 import type { IslandProps } from "../shortcodes/islands";
+import { renderContent, type ContentComponents } from "./content";
+
+/**
+ * The article of a post with islands (PostArticle.islands), each island's mark rendered as its
+ * component. It is its own chunk, which only such a post's page loads (article-body.tsx).
+ */
+export default function IslandContent({
+  content,
+  components,
+  links,
+}: {
+  content: readonly ContentNode[];
+  components?: ContentComponents;
+  links?: RefLinks;
+}) {
+  return renderContent(content, components, links, renderIsland);
+}
+
+/** An island's mark: its component, with the HTML the build gave it until its code arrives. */
+function renderIsland(
+  type: string,
+  props: ContentProps,
+  children: readonly ContentNode[],
+  render: (nodes: readonly ContentNode[]) => ReactNode[],
+) {
+  const inner = innerContent(children);
+  const fallback = createElement(type, props, ...render(children));
+  return (
+    <ShortcodeIsland name={String(props["data-folio-island"])} props={String(props["data-folio-props"])} fallback={fallback}>
+      {inner && createElement(Fragment, null, ...render(inner))}
+    </ShortcodeIsland>
+  );
+}
+
+/** The content of an island's inner-content mark (the first `data-folio-inner` element), if it has one. */
+function innerContent(nodes: readonly ContentNode[]): ContentNode[] | undefined {
+  for (const node of nodes) {
+    if (typeof node === "string") continue;
+    const [, props, ...children] = node as [string, ContentProps | 0, ...ContentNode[]];
+    if (props && "data-folio-inner" in props) return children;
+    const found = innerContent(children);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 interface ShortcodeIslandProps {
   /** The island's name and its props as JSON, from its mark in the article (src/shortcodes/render.server.tsx). */
@@ -18,7 +65,7 @@ interface ShortcodeIslandProps {
  * arrives the page shows the prerendered HTML (on hydration) or the build's static HTML (after a
  * navigation), which look the same.
  */
-export function ShortcodeIsland({ name, props, fallback, children }: ShortcodeIslandProps) {
+function ShortcodeIsland({ name, props, fallback, children }: ShortcodeIslandProps) {
   const Island = islandComponent(name);
   const parsed = parseProps(props);
   if (!Island || !parsed) return fallback;

@@ -300,6 +300,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     translationKey: fields.optionalString("translationKey") ?? translationKeyOf(file, fileName),
     params,
     ...(body.outputs.length > 0 && { shortcodes: true as const }),
+    ...(body.outputs.some((html) => html.includes("data-folio-island=")) && { islands: true as const }),
   };
   const refs = refsOf(tree, raw);
   if (refs.length > 0) post.refs = refs;

@@ -58,6 +58,8 @@ export interface PostArticle extends PostSummary {
   lightgallery: boolean;
   /** Its article uses shortcodes: its page loads their style sheet (components/shortcode-styles.css). */
   shortcodes?: true;
+  /** Some are interactive (islands): its page loads the code that runs them (components/shortcode-island.tsx). */
+  islands?: true;
   /** Where its links to other posts by file lead, and those posts' titles (Site.links). */
   links?: RefLinks;
   /** LoveIt's `linkToMarkdown`: the post footer links to its Markdown source. */

@@ -322,6 +322,7 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
     ...(language && { language }),
     ...(translations && { translations }),
     ...(post.shortcodes && { shortcodes: post.shortcodes }),
+    ...(post.islands && { islands: post.islands }),
     ...(site.links.has(post) && { links: site.links.get(post) }),
   };
 }
