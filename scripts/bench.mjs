@@ -3,6 +3,7 @@
 // rebuilds after editing one post, times the dev server, and writes bench/results.md. Usage:
 //   npm run bench -- [--counts 100,1000,10000] [--loads 3] [--out bench/results.md] [--no-lighthouse] [--extras]
 //   npm run bench -- --extras    # shortcodes, math, mermaid, alerts and highlight options in about half the posts
+//   npm run bench -- --edits 1000  # saves in the dev server's day of editing (default 1,000; 100 with --smoke)
 //   npm run bench -- --smoke     # CI: 100 posts, one load, results to a temp file; fails if a figure is missing
 // Medians of --loads page loads, rebuilds and dev-server starts; one cold build per N (minutes at
 // large N on this 2-core machine).
@@ -11,8 +12,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { appendToPost, cacheFolders, corpusProject, postInEveryCorpus, SAMPLE_POST } from "./bench/corpus.mjs";
-import { editToVisible, startDevServer } from "./bench/dev-server.mjs";
+import { appendToPost, cacheFolders, corpusProject, postInEveryCorpus, SAMPLE_POST, SHORTCODE_POST } from "./bench/corpus.mjs";
+import { editingDay, editToVisible, startDevServer } from "./bench/dev-server.mjs";
 import { launchLighthouseChromium, lighthouseScores } from "./bench/lighthouse.mjs";
 import { KINDS, loadPage, nextPostNavigation, serveLikeStaticHost } from "./bench/pages.mjs";
 import { build, check, folderSize, stopEveryGroup } from "./bench/processes.mjs";
@@ -39,6 +40,7 @@ function readOptions() {
       smoke: { type: "boolean", default: false },
       "no-lighthouse": { type: "boolean", default: false },
       extras: { type: "boolean", default: false },
+      edits: { type: "string" },
     },
   });
   const { smoke } = values;
@@ -55,8 +57,10 @@ function readOptions() {
     : smoke
       ? path.join(mkdtempSync(path.join(tmpdir(), "folio-bench-smoke-")), "results.md")
       : path.join(ROOT, "bench/results.md");
+  const edits = Number(values.edits ?? (smoke ? "100" : "1000"));
+  if (!Number.isInteger(edits) || edits < 20) throw new Error("--edits: how many saves the dev server's day of editing makes, at least 20");
   const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim().replace(/ --$/, "");
-  return { counts, loads, out, smoke, lighthouse: !values["no-lighthouse"], extras: values.extras, command };
+  return { counts, loads, out, smoke, lighthouse: !values["no-lighthouse"], extras: values.extras, edits, command };
 }
 
 /** A watchdog that grows with the corpus: a 10,000-post build may take many minutes, never 30. */
@@ -102,6 +106,7 @@ function pagesToMeasure(generated) {
   return {
     home: "/",
     "sample post": `/posts/${SAMPLE_POST.slug}/`,
+    "shortcode post": `/posts/${SHORTCODE_POST.slug}/`,
     "generated post": `/posts/${generated.slug}/`,
     // `ai` is the sample post's first tag and the corpus's most common one: a full list at every N.
     tag: "/tags/ai/",
@@ -192,16 +197,30 @@ async function measureDevServer(dir, result, { browser }) {
   }
   if (!server) return;
   try {
-    const edits = [];
-    for (let run = 1; run <= options.loads; run++) {
-      const edit = await step(`dev server: edit visible (${run}/${options.loads})`, 60, (signal) =>
-        editToVisible(browser, server.origin, { ...SAMPLE_POST, dir }, signal),
+    // Saves in place, then as most editors save (a new file renamed over the old one), each timed to the open page.
+    for (const byRename of [false, true]) {
+      const edits = [];
+      for (let run = 1; run <= options.loads; run++) {
+        const edit = await step(`dev server: edit visible${byRename ? ", saved by rename" : ""} (${run}/${options.loads})`, 60, (signal) =>
+          editToVisible(browser, server.origin, { ...SAMPLE_POST, dir }, signal, { byRename }),
+        );
+        if (edit) edits.push(edit);
+      }
+      const visible = edits.map((edit) => edit.visibleMs);
+      if (!edits.length) continue;
+      const reloaded = edits.some((edit) => edit.reloaded);
+      Object.assign(
+        result.dev,
+        byRename
+          ? { renameVisibleMs: median(visible), renameVisibleRuns: visible, renameReloaded: reloaded }
+          : { visibleMs: median(visible), visibleRuns: visible, reloaded },
       );
-      if (edit) edits.push(edit);
     }
-    const visible = edits.map((edit) => edit.visibleMs);
-    if (edits.length)
-      Object.assign(result.dev, { visibleMs: median(visible), visibleRuns: visible, reloaded: edits.some((edit) => edit.reloaded) });
+    // A day of editing: the dev server's memory after its first saves and after the last.
+    const day = await step(`dev server: ${options.edits.toLocaleString("en")} saves`, scaledLimit(result.count) + options.edits, (signal) =>
+      editingDay(server, { ...SAMPLE_POST, dir }, { edits: options.edits }, signal),
+    );
+    if (day) result.dev.day = day;
   } finally {
     await server.stop();
   }

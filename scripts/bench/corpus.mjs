@@ -24,6 +24,9 @@ const GENERATOR = path.resolve(ROOT, "../shared/tools/gen-posts.mjs");
 /** The real post every corpus carries, so each N measures the same article. */
 export const SAMPLE_POST = { slug: "ai-personalized-cancer-treatment", file: "posts/ai-personalized-cancer-treatment/index.md" };
 
+/** A post with the built-in and example shortcodes (scripts/bench/shortcode-post/), in every corpus too: Lighthouse scores its page. */
+export const SHORTCODE_POST = { slug: "shortcode-post", file: "posts/shortcode-post/index.md" };
+
 /** Cache folders tools create under node_modules (Vite's deps and config, find-cache-dir users). */
 const CACHE_ENTRIES = [".cache", ".vite", ".vite-temp"];
 
@@ -122,9 +125,14 @@ function generatePosts(dir, count, { extras = false } = {}) {
 }
 
 function addSamplePost(dir) {
-  const target = path.join(dir, "posts", SAMPLE_POST.slug);
-  if (existsSync(target)) throw new Error(`the generated corpus already has a post named ${SAMPLE_POST.slug}`);
-  cpSync(path.join(ROOT, "posts", SAMPLE_POST.slug), target, { recursive: true });
+  for (const [post, source] of [
+    [SAMPLE_POST, path.join(ROOT, "posts", SAMPLE_POST.slug)],
+    [SHORTCODE_POST, path.join(import.meta.dirname, "shortcode-post")],
+  ]) {
+    const target = path.join(dir, "posts", post.slug);
+    if (existsSync(target)) throw new Error(`the generated corpus already has a post named ${post.slug}`);
+    cpSync(source, target, { recursive: true });
+  }
 }
 
 /**
