@@ -111,6 +111,109 @@ events:
 {{< /auto-dark >}}
 `;
 
+// The rest of the built-in shortcodes: link cards, LoveIt's text shortcodes, DoIt's tabs and friend.
+const CARDS = `---
+title: Cards and text shortcodes
+date: 2024-07-01
+---
+
+{{< gist spf13 7896402 >}}
+
+{{< instagram CxOWiQNP2MO >}}
+
+{{< x user="SanDiegoZoo" id="1453110110599868418" >}}
+
+{{< tweet user="SanDiegoZoo" id="1453110110599868418" >}}
+
+{{< bilibili BV1Sx411T7QQ >}}
+
+{{< bluesky link="https://bsky.app/profile/bsky.app/post/3l6oveex3ii2l" >}}
+
+{{< spotify type="track" id="5Z2MiIZ5I3jJvvmeWMLbOQ" >}}
+
+{{< douyin 7179577006185614592 >}}
+
+{{< asciinema-embed 335480 >}}
+
+{{< caniuse feature="css-grid" >}}
+
+{{< gh-repo-card-container >}}
+{{< gh-repo-card repo="hugo-fixit/FixIt" >}}
+{{< /gh-repo-card-container >}}
+
+{{< music netease song 1868553 >}}
+
+{{< image src="featured-image.png" caption="The *lighthouse*" >}}
+
+Written with {{< person "https://dillonzq.com/" Dillon "author of LoveIt" >}}, see {{< link "https://example.com/" "the *site*" >}}.
+
+{{< typeit >}}
+Typed *slowly*
+{{< /typeit >}}
+
+{{< mermaid >}}
+graph LR;
+  A --> B
+{{< /mermaid >}}
+
+{{< raw >}}<b>Raw bold</b>{{< /raw >}}
+
+{{< tabs >}}
+{{% tab title="First tab" %}}
+One.
+{{% /tab %}}
+{{% tab title="Second tab" %}}
+Two.
+{{% /tab %}}
+{{< /tabs >}}
+
+{{< friend name="Ada" url="https://ada.example/" bio="Writes code." >}}
+
+{{% alert title="Heads up" color="warning" %}}
+Docsy's alert.
+{{% /alert %}}
+
+{{< math >}}
+$$E = mc^2$$
+{{< /math >}}
+
+Back to [the first post]({{< relref "other.md" >}}).
+
+{{< script >}}
+console.log("from the post");
+{{< /script >}}
+
+A {{< fa-icon brands js >}} JavaScript note.
+`;
+
+// Jekyll's and Hexo's Liquid tags, read in a post named as Jekyll names them.
+const LIQUID = `---
+title: Liquid tags
+---
+
+{% codeblock Array.map lang:js https://example.com/map MDN %}
+[1].map(x => x * 2)
+{% endcodeblock %}
+
+{% note warning %}
+Mind **this**.
+{% endnote %}
+
+{% blockquote David Levithan, Wide Awake %}
+Do not just *dream*.
+{% endblockquote %}
+
+{% highlight ruby %}
+def foo; end
+{% endhighlight %}
+
+See [the post]({% post_url 2024-07-03-target %}), {% post_link 2024-07-03-target %} and [again]({% link _posts/2024-07-03-target.md %}).
+
+{% raw %}{{ page.title }}{% endraw %}
+`;
+
+const TARGET = "---\ntitle: The target\n---\n\nLinked to.\n";
+
 const OTHER = "---\ntitle: Elsewhere\ndate: 2024-04-01\nslug: elsewhere\n---\n\n## First part\n\nText.\n\n## Second part\n\nMore.\n";
 
 // A site's own shortcode: a React component in src/shortcodes/.
@@ -122,14 +225,24 @@ export default function Book({ args }: ShortcodeProps) {
 `;
 
 describe("shortcodes in the browser", () => {
-  const site = servedSite({ "shortcodes/index.md": POST, "other.md": OTHER, "themes/index.md": THEMES }, (dir) => {
-    for (const bundle of ["shortcodes", "themes"])
-      cpSync(
-        path.resolve("posts/ai-personalized-cancer-treatment/featured-image.png"),
-        path.join(dir, `posts/${bundle}/featured-image.png`),
-      );
-    writeFileSync(path.join(dir, "src/shortcodes/book.tsx"), BOOK);
-  });
+  const site = servedSite(
+    {
+      "shortcodes/index.md": POST,
+      "other.md": OTHER,
+      "themes/index.md": THEMES,
+      "cards/index.md": CARDS,
+      "2024-07-02-liquid-tags.md": LIQUID,
+      "2024-07-03-target.md": TARGET,
+    },
+    (dir) => {
+      for (const bundle of ["shortcodes", "themes", "cards"])
+        cpSync(
+          path.resolve("posts/ai-personalized-cancer-treatment/featured-image.png"),
+          path.join(dir, `posts/${bundle}/featured-image.png`),
+        );
+      writeFileSync(path.join(dir, "src/shortcodes/book.tsx"), BOOK);
+    },
+  );
 
   /** The post, open, with every request it made. */
   async function openPost(colorScheme: "light" | "dark" = "light"): Promise<{ page: Page; requests: string[] }> {
@@ -222,6 +335,75 @@ describe("shortcodes in the browser", () => {
     await expect
       .poll(() => page.locator(".auto-dark").evaluate((node) => getComputedStyle(node).filter))
       .toBe("invert(1) hue-rotate(180deg)");
+    await page.close();
+  });
+
+  it("shows the other sites' content as link cards, and LoveIt's and DoIt's text shortcodes, loading nothing from elsewhere", async () => {
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(`${site.origin}/posts/cards/`, { waitUntil: "networkidle" });
+    const article = page.locator("article");
+    const cards = await article.locator(".link-card a").evaluateAll((links: HTMLAnchorElement[]) => links.map((link) => link.href));
+    expect(cards).toEqual([
+      "https://gist.github.com/spf13/7896402",
+      "https://www.instagram.com/p/CxOWiQNP2MO/",
+      "https://x.com/SanDiegoZoo/status/1453110110599868418",
+      "https://x.com/SanDiegoZoo/status/1453110110599868418",
+      "https://bsky.app/profile/bsky.app/post/3l6oveex3ii2l",
+      "https://open.spotify.com/track/5Z2MiIZ5I3jJvvmeWMLbOQ",
+      "https://www.douyin.com/video/7179577006185614592",
+      "https://asciinema.org/a/335480",
+      "https://caniuse.com/css-grid",
+      "https://github.com/hugo-fixit/FixIt",
+      "https://music.163.com/#/song?id=1868553",
+      "https://ada.example/",
+    ]);
+    // Each card is a card: a bordered box in the page's colours.
+    expect(
+      await article
+        .locator(".link-card a")
+        .first()
+        .evaluate((node) => getComputedStyle(node).display),
+    ).toBe("flex");
+    expect(await article.getByRole("link", { name: /bilibili/ }).getAttribute("href")).toBe("https://www.bilibili.com/video/BV1Sx411T7QQ");
+    expect(await article.locator("figure figcaption.image-caption").innerText()).toBe("The lighthouse");
+    expect(await article.locator("figure img").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+    expect(await article.locator(".person-mention a").innerText()).toBe("Dillon");
+    expect(await article.getByRole("link", { name: "the site" }).getAttribute("href")).toBe("https://example.com/");
+    expect(await article.getByText("Typed slowly").isVisible()).toBe(true);
+    expect(await article.locator("code.language-mermaid").innerText()).toBe("graph LR;\n  A --> B");
+    expect(await article.locator("b", { hasText: "Raw bold" }).count()).toBe(1);
+    expect(await article.locator(".tabs .tab-title").allInnerTexts()).toEqual(["First tab", "Second tab"]);
+    expect(await article.getByText("Two.").isVisible()).toBe(true);
+    expect(await article.locator(".markdown-alert-warning .markdown-alert-title").innerText()).toBe("Heads up");
+    expect(await article.locator("code.language-tex").innerText()).toBe("$$E = mc^2$$");
+    expect(await article.getByRole("link", { name: "the first post" }).getAttribute("href")).toBe("/posts/elsewhere/");
+    // The script shortcode runs nothing and shows nothing; fa-icon draws no icon (Folio loads no icon font).
+    expect(await page.content()).not.toContain("from the post");
+    expect(await article.getByText(/A\s+JavaScript note\./).isVisible()).toBe(true);
+    expect(requests.filter((url) => !url.startsWith(site.origin))).toEqual([]);
+    await page.close();
+  });
+
+  it("reads Jekyll's and Hexo's Liquid tags in a post named as Jekyll names them", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/posts/liquid-tags/`, { waitUntil: "networkidle" });
+    const article = page.locator("article");
+    expect(await article.locator("figure.codeblock figcaption").innerText()).toMatch(/Array\.map\s*MDN/);
+    expect(await article.locator("figure.codeblock code.language-js").innerText()).toBe("[1].map(x => x * 2)");
+    expect(await article.locator(".markdown-alert-warning").innerText()).toContain("Mind this.");
+    expect(await article.locator("blockquote .quote-source").innerText()).toBe("— David Levithan, Wide Awake");
+    expect(await article.locator("code.language-ruby").innerText()).toBe("def foo; end");
+    for (const name of ["the post", "The target", "again"])
+      expect(await article.getByRole("link", { name, exact: true }).getAttribute("href")).toBe("/posts/target/");
+    expect(await article.getByText("{{ page.title }}").isVisible()).toBe(true);
+    const prose = await article.evaluate((node) => {
+      const copy = node.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll("pre, code").forEach((code) => code.remove());
+      return copy.innerText;
+    });
+    expect(prose).not.toMatch(/\{%|%\}/);
     await page.close();
   });
 
