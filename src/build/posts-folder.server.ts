@@ -71,8 +71,12 @@ function visit(dir: string, relative: string, listing: PostsListing): void {
   }
 }
 
-/** The Markdown files under a page bundle that `keep` does not keep (its subfolders are resources too). */
-function markdownBelow(dir: string, relative: string, keep: (name: string) => boolean): string[] {
+/**
+ * The Markdown files under a folder (`relative` is its path in posts/, with its last slash) that
+ * `keep` keeps of its own files; all of its subfolders'. A page bundle's other Markdown files are its
+ * resources; the dev server's watcher reads a folder moved in with it.
+ */
+export function markdownBelow(dir: string, relative: string, keep: (name: string) => boolean): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!isContent(entry.name)) continue;
@@ -109,4 +113,4 @@ export function readPostSources(postsDir: string): Record<string, string> {
   );
 }
 
-const isDirectory = (folder: string) => statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;
+export const isDirectory = (folder: string) => statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;

@@ -1,8 +1,7 @@
-import { statSync } from "node:fs";
 import path from "node:path";
 import sirv from "sirv";
 import type { EnvironmentModuleNode, Plugin, ViteDevServer } from "vite";
-import { listPostsFolder, mayBePost, postsFolder, staticFolder, type PostsListing } from "./posts-folder.server.ts";
+import { isDirectory, listPostsFolder, mayBePost, postsFolder, staticFolder, type PostsListing } from "./posts-folder.server.ts";
 import { watchPosts, type PostsWatch } from "./posts-watcher.server.ts";
 
 /**
@@ -171,7 +170,7 @@ export function folioPosts(): Plugin {
  * (`__folioChangedBundles`, read by site.server.ts) and reloads the open pages, which show the new file.
  */
 async function watchForServer(postsDir: string, files: string[], server: ViteDevServer): Promise<PostsWatch | undefined> {
-  if (!statSync(postsDir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  if (!isDirectory(postsDir)) return undefined;
   const changedBundles = new Set<string>();
   const shared = globalThis as { __folioChangedBundles?: Set<string> };
   try {

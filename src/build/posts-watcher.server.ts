@@ -1,8 +1,8 @@
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { subscribe } from "@parcel/watcher";
 import { isBundleIndex } from "../content/post-file-name.ts";
-import { mayBePost } from "./posts-folder.server.ts";
+import { isDirectory, markdownBelow, mayBePost } from "./posts-folder.server.ts";
 
 /** What happened to a post file, in the words of Vite's watcher (its `add`, `change` and `unlink` events). */
 export type PostChange = "add" | "change" | "unlink";
@@ -63,7 +63,7 @@ export async function watchPosts(
       const inside = `${relative}/`;
       for (const file of files) if (file.startsWith(inside)) schedule(file);
       if (event.type !== "delete" && isDirectory(event.path)) {
-        for (const file of markdownUnder(event.path, inside)) schedule(file);
+        for (const file of markdownBelow(event.path, inside, () => true)) if (mayBePost(file)) schedule(file);
         continue;
       }
       // Another file of a page bundle (an image): its post's bundle changed.
@@ -85,15 +85,4 @@ export async function watchPosts(
   };
 }
 
-/** The Markdown files that may be posts under a folder, as paths relative to the posts folder (`inside` is the folder's). */
-function markdownUnder(folder: string, inside: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-    const relative = `${inside}${path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`;
-    if (entry.isFile() && mayBePost(relative)) found.push(relative);
-  }
-  return found;
-}
-
 const isFile = (file: string) => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-const isDirectory = (folder: string) => statSync(folder, { throwIfNoEntry: false })?.isDirectory() ?? false;

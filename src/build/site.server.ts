@@ -78,14 +78,11 @@ export function siteProblems(): readonly PostProblem[] {
   return shared.__folioProblems ?? [];
 }
 
-/** Keeps the site's problems for siteProblems and the dev server, and prints them when they change. */
+/** Keeps the site's problems for siteProblems and the dev server, and prints them when one is new. */
 function reportProblems(built: Site, sources: Record<string, string>): void {
   const problems = built.problems.map((error) => postProblem(error, brokenPostUrl(error.file), sources[error.file] ?? ""));
-  const printed = JSON.stringify(problems.map(({ file, line, detail }) => [file, line, detail]));
-  if (
-    printed !== JSON.stringify((shared.__folioProblems ?? []).map(({ file, line, detail }) => [file, line, detail])) &&
-    problems.length > 0
-  )
+  const before = new Set(shared.__folioProblems?.map(({ file, line, detail }) => `${file}:${line}: ${detail}`));
+  if (built.problems.some((error) => !before.has(error.message)))
     console.error(`folio: ${new ContentErrors(built.problems).message}\n  (left out until fixed; the rest of the site is served)`);
   shared.__folioProblems = problems;
 }

@@ -85,10 +85,14 @@ export function resolveRefLinks(
  * `/posts/name`), which may be anywhere in the posts folder; a path with other folders names one place only.
  */
 function isBareName(written: string): boolean {
-  return !stemOf(written)
-    .replace(/^\/+/, "")
-    .replace(/^(content\/)?(posts\/)?/, "")
+  return !fromContent(stemOf(written))
+    .replace(/^posts\//, "")
     .includes("/");
+}
+
+/** A path written from a Hugo site's content folder (`/about`, `content/about`) as a path in it (`about`). */
+function fromContent(written: string): string {
+  return written.replace(/^\/+/, "").replace(/^content\//, "");
 }
 
 /** A post file's path without its extension, language and bundle file: `posts/trip/index.fr.md` → `posts/trip`. */
@@ -107,14 +111,9 @@ function stemOf(file: string): string {
 function outsidePosts(written: string, from: string): string | undefined {
   const stem = stemOf(written);
   const relative = stem.startsWith(".");
-  const rooted = relative ? path.normalize(path.join(path.dirname(from), stem)) : stem.replace(/^\/+/, "").replace(/^content\//, "");
+  const rooted = relative ? path.normalize(path.join(path.dirname(from), stem)) : fromContent(stem);
   // A bare name (`gone.md`) or a path in the posts folder is a post that is missing.
-  const inFolder =
-    relative ||
-    written
-      .replace(/^\/+/, "")
-      .replace(/^content\//, "")
-      .includes("/");
+  const inFolder = relative || fromContent(written).includes("/");
   if (!inFolder || rooted === "posts" || rooted.startsWith("posts/")) return undefined;
   const page = rooted.replace(/^(\.\.\/)+/, "");
   return page === "" || page === "." ? undefined : `/${page}/`;
@@ -130,10 +129,8 @@ function sectionOf(written: string, from: string, byStem: ReadonlyMap<string, Po
   if (![...byStem.keys()].some((stem) => folders.some((folder) => stem.startsWith(folder)))) return undefined;
   // A path from the content folder (`/ecosystem`) is the section's URL as written; one from this post's
   // folder (`../guides`) is in the posts folder, which a Hugo site has at content/posts.
-  const rooted = stemOf(written)
-    .replace(/^\/+/, "")
-    .replace(/^content\//, "");
-  return stemOf(written).startsWith(".") ? `/${folders[0]}` : `/${rooted}/`;
+  const stem = stemOf(written);
+  return stem.startsWith(".") ? `/${folders[0]}` : `/${fromContent(stem)}/`;
 }
 
 /** Where a target may be, most likely first. */
@@ -141,7 +138,7 @@ function candidates(written: string, from: string): string[] {
   const stem = stemOf(written);
   if (stem.startsWith("."))
     return [path.normalize(path.join(path.dirname(from), stem)), path.normalize(path.join(path.dirname(path.dirname(from)), stem))];
-  const rooted = stem.replace(/^\/+/, "").replace(/^content\//, "");
+  const rooted = fromContent(stem);
   return [rooted.startsWith("posts/") ? rooted : `posts/${rooted}`, path.normalize(path.join(path.dirname(from), rooted))];
 }
 

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from "react";
-import type { IslandProps, ShortcodeModule } from "./shortcode";
+import { shortcodeName, type IslandProps, type ShortcodeModule } from "./shortcode";
 
 /**
  * The islands (shortcodes in `<name>.island.tsx` files) by name, each a module the page loads when it
@@ -10,18 +10,10 @@ const LOADERS = new Map(
   Object.entries({
     ...import.meta.glob<ShortcodeModule>("./built-in/*.island.tsx"),
     ...import.meta.glob<ShortcodeModule>("./*.island.tsx"),
-  }).map(([file, load]) => [islandName(file), load]),
+  }).map(([file, load]) => [shortcodeName(file), load]),
 );
 
 export type { IslandProps };
-
-/** `./quiz.island.tsx` → "quiz" (shortcode.ts's shortcodeName, which this chunk does not import: its helpers would come with it). */
-function islandName(file: string): string {
-  return file
-    .replace(/^.*\//, "")
-    .replace(/\.island\.tsx$/, "")
-    .toLowerCase();
-}
 
 /**
  * On the server, every island is loaded before a page renders, so the prerendered page holds each

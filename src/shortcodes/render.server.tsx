@@ -67,20 +67,13 @@ export function shortcodeRenderer(
       const module = moduleOf(call);
       if (!module) throw new Error(`no shortcode ${call.name}`);
       // Markup (rendered Markdown, or HTML as written) goes in as a mark React leaves alone, then takes its place.
+      // An island places its content, whatever it is, where the page will (see islandHtml).
       const reads = innerOf(module, call);
       const isMarkup = inner !== undefined && (reads === "markdown" || reads === "html");
+      const marked = inner !== undefined && (isMarkup || module.island);
       try {
-        // An island places its content, whatever it is, where the page will (see islandHtml).
-        const props = module.island
-          ? { args: call.args, argumentText: call.argumentText, children: inner === undefined ? undefined : createElement(INNER_MARK) }
-          : {
-              args: call.args,
-              argumentText: call.argumentText,
-              children: isMarkup ? createElement(INNER_MARK) : inner,
-              params,
-              markdownify,
-              warn: (message: string) => warn(call, message),
-            };
+        const islandProps = { args: call.args, argumentText: call.argumentText, children: marked ? createElement(INNER_MARK) : inner };
+        const props = module.island ? islandProps : { ...islandProps, params, markdownify, warn: (message: string) => warn(call, message) };
         // React adds a preload of each image for the page's head; the article is no place for it.
         const html = renderToStaticMarkup(createElement(module.default as (props: IslandProps) => ReactNode, props)).replace(
           /<link rel="preload" as="image"[^>]*>/g,

@@ -1,4 +1,5 @@
 import type { ShortcodeProps } from "../shortcode";
+import { CodeBlock } from "./parts/code-block";
 
 export const inner = "text";
 export const liquid = true;
@@ -14,11 +15,7 @@ export default function Codeblock({ argumentText, children }: ShortcodeProps) {
   const at = rest.findIndex((word) => /^https?:\/\//.test(word));
   const title = (at >= 0 ? rest.slice(0, at) : rest).join(" ");
   const link = at >= 0 ? rest[at] : undefined;
-  const code = (
-    <pre>
-      <code className={language ? `language-${language}` : undefined}>{children}</code>
-    </pre>
-  );
+  const code = <CodeBlock language={language}>{children}</CodeBlock>;
   if (!title && !link) return code;
   return (
     <figure className="codeblock">

@@ -1,4 +1,5 @@
 import type { ShortcodeProps } from "../shortcode";
+import { CodeBlock } from "./parts/code-block";
 
 export const inner = "text";
 
@@ -12,9 +13,5 @@ export default function ECharts({ children, warn }: ShortcodeProps) {
     warn("`echarts`: Folio shows the chart's definition between its tags only (not `file=` or `data=`), so this one is left out");
     return null;
   }
-  return (
-    <pre>
-      <code className="language-echarts">{children.trim()}</code>
-    </pre>
-  );
+  return <CodeBlock language="echarts">{children.trim()}</CodeBlock>;
 }

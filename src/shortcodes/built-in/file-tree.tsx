@@ -24,14 +24,7 @@ export default function FileTree({ args, children, warn }: ShortcodeProps) {
     warn("`file-tree`: Folio reads the tree between its tags only (not `file=`, `data=` or a folder), so this one is left out");
     return null;
   }
-  let data: unknown;
-  try {
-    data = parseData(text);
-  } catch (error) {
-    throw new BadArgument(
-      `\`file-tree\`: its tree is not JSON, YAML or TOML that Folio can read (${(error as Error).message.split("\n")[0]})`,
-    );
-  }
+  const data = parseData(text, "file-tree", "its tree is");
   const entries = Array.isArray(data) ? data : (data as { filetree?: unknown })?.filetree;
   if (!Array.isArray(entries))
     throw new BadArgument("`file-tree` needs a list of entries, each with a `name` (and `type: dir` and `children` for a folder)");

@@ -1,4 +1,5 @@
 import { arg, type ShortcodeProps } from "../shortcode";
+import { CodeBlock } from "./parts/code-block";
 
 export const inner = "text";
 export const liquid = true;
@@ -10,9 +11,5 @@ export const liquid = true;
  */
 export default function Highlight({ args, children }: ShortcodeProps) {
   const language = arg(args, "lang", 0);
-  return (
-    <pre>
-      <code className={language ? `language-${language}` : undefined}>{children}</code>
-    </pre>
-  );
+  return <CodeBlock language={language}>{children}</CodeBlock>;
 }

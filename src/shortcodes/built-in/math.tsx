@@ -1,4 +1,5 @@
 import type { ShortcodeProps } from "../shortcode";
+import { CodeBlock } from "./parts/code-block";
 
 export const inner = "text";
 
@@ -7,9 +8,5 @@ export const inner = "text";
  * KaTeX in the browser). Folio, which runs no math script, shows the TeX as code.
  */
 export default function MathShortcode({ children }: ShortcodeProps) {
-  return (
-    <pre>
-      <code className="language-tex">{typeof children === "string" ? children.trim() : children}</code>
-    </pre>
-  );
+  return <CodeBlock language="tex">{typeof children === "string" ? children.trim() : children}</CodeBlock>;
 }

@@ -1,12 +1,9 @@
 import type { ShortcodeProps } from "../shortcode";
+import { CodeBlock } from "./parts/code-block";
 
 export const inner = "text";
 
 /** LoveIt's `{{< mermaid >}}…{{< /mermaid >}}`: the diagram's source, as a ```mermaid code block shows it. */
 export default function Mermaid({ children }: ShortcodeProps) {
-  return (
-    <pre>
-      <code className="language-mermaid">{children}</code>
-    </pre>
-  );
+  return <CodeBlock language="mermaid">{children}</CodeBlock>;
 }

@@ -21,14 +21,7 @@ export default function Timeline({ args, children, markdownify, warn }: Shortcod
     warn("`timeline`: Folio reads the events between its tags only (not `data=` or `file=`), so this one is left out");
     return null;
   }
-  let data: unknown;
-  try {
-    data = parseData(children);
-  } catch (error) {
-    throw new BadArgument(
-      `\`timeline\`: its events are not JSON, YAML or TOML that Folio can read (${(error as Error).message.split("\n")[0]})`,
-    );
-  }
+  const data = parseData(children, "timeline", "its events are");
   const events = (data as { events?: unknown })?.events;
   if (!Array.isArray(events)) throw new BadArgument("`timeline` needs `events:`, a list of `timestamp` and `content`");
   const ordered = booleanArg(args.reverse, false) ? [...events].reverse() : events;
