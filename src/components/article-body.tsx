@@ -38,7 +38,7 @@ export function ArticleBody({ content, lightgallery, islands, links, children }:
     if (!islands) return html;
     return (
       <Suspense fallback={html}>
-        <IslandContent content={content} components={components} links={links} />
+        <IslandContent content={content} components={components} links={links} render={renderContent} />
       </Suspense>
     );
   }, [content, lightgallery, islands, links]);

@@ -3,7 +3,7 @@ import type { ContentNode, ContentProps } from "../content/markdown/content-tree
 import type { RefLinks } from "../content/markdown/post-refs";
 import { islandComponent } from "../shortcodes/islands";
 import type { IslandProps } from "../shortcodes/islands";
-import { renderContent, type ContentComponents } from "./content";
+import type { ContentComponents, renderContent } from "./content";
 
 /**
  * The article of a post with islands (PostArticle.islands), each island's mark rendered as its
@@ -13,12 +13,15 @@ export default function IslandContent({
   content,
   components,
   links,
+  render,
 }: {
   content: readonly ContentNode[];
   components?: ContentComponents;
   links?: RefLinks;
+  /** The article's renderContent, passed in: this chunk neither carries a copy nor splits it out of the article's. */
+  render: typeof renderContent;
 }) {
-  return renderContent(content, components, links, renderIsland);
+  return render(content, components, links, renderIsland);
 }
 
 /** An island's mark: its component, with the HTML the build gave it until its code arrives. */

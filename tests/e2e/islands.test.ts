@@ -102,6 +102,18 @@ describe("interactive shortcodes (islands) in the browser", () => {
     const { page, requests } = await newPage();
     await openPost(page, "/posts/plain/");
     expect(requests.filter((url) => /island|video-link|quiz/.test(url))).toEqual([]);
+    // Nor Vite's preload helper, which a page needs only to load chunks lazily (island-chunk.server.ts).
+    const scripts = await page.evaluate(() =>
+      Promise.all(
+        performance
+          .getEntriesByType("resource")
+          .map((entry) => entry.name)
+          .filter((url) => url.endsWith(".js"))
+          .map(async (url) => ({ url, preloads: (await (await fetch(url)).text()).includes("vite:preloadError") })),
+      ),
+    );
+    expect(scripts.length).toBeGreaterThan(3);
+    expect(scripts.filter((script) => script.preloads).map((script) => script.url)).toEqual([]);
     await page.getByRole("link", { name: /Next post/ }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("Videos and a quiz");
     const quiz = page.getByRole("group", { name: "Which planet is the largest?" });
