@@ -216,9 +216,13 @@ async function measureDevServer(dir, result, { browser }) {
           : { visibleMs: median(visible), visibleRuns: visible, reloaded },
       );
     }
-    // A day of editing: the dev server's memory after its first saves and after the last.
-    const day = await step(`dev server: ${options.edits.toLocaleString("en")} saves`, scaledLimit(result.count) + options.edits, (signal) =>
-      editingDay(server, { ...SAMPLE_POST, dir }, { edits: options.edits }, signal),
+    // A day of editing: the dev server's memory at rest after its first saves and after the last
+    // (two minutes without edits each; seconds in the smoke run, which only checks that it is measured).
+    const restSeconds = options.smoke ? 5 : 120;
+    const day = await step(
+      `dev server: ${options.edits.toLocaleString("en")} saves`,
+      scaledLimit(result.count) + options.edits + 2 * restSeconds,
+      (signal) => editingDay(server, { ...SAMPLE_POST, dir }, { edits: options.edits, restSeconds }, signal),
     );
     if (day) result.dev.day = day;
   } finally {

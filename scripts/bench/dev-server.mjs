@@ -77,19 +77,25 @@ export async function editToVisible(browser, origin, { slug, file, dir }, signal
 
 /**
  * A day of editing: `edits` saves of a post (by rename, as most editors save), each waited for until
- * the dev server serves it, and the dev server's resident memory (its whole process tree) after the
- * first `early` and after the last, each read after a second without edits. Resolves to
- * `{ early, late, edits, earlyBytes, lateBytes }`.
+ * the dev server serves it. Its memory (resident, its whole process tree) is read at rest after the
+ * first `early` saves and after the last (restingRss), and at its highest over the `window` saves
+ * that follow the early reading and over the last `window`. Resolves to
+ * `{ early, edits, window, earlyBytes, lateBytes, earlyPeakBytes, latePeakBytes }`.
  */
-export async function editingDay(server, { slug, file, dir }, { edits, early = 10 }, signal) {
+export async function editingDay(server, { slug, file, dir }, { edits, early = 10, window = 100, restSeconds = 120 }, signal) {
   let earlyBytes;
+  let earlyPeakBytes = 0;
+  let latePeakBytes = 0;
   for (let edit = 1; edit <= edits; edit++) {
     const title = `Edit ${edit} of the benchmark's day`;
     retitlePost(dir, file, title, { byRename: true });
     await untilServed(`${server.origin}/posts/${slug}/`, title, signal);
-    if (edit === early) earlyBytes = await settledRss(server.pid);
+    if (edit > early && edit <= early + window) earlyPeakBytes = Math.max(earlyPeakBytes, treeRss(server.pid));
+    if (edit > edits - window) latePeakBytes = Math.max(latePeakBytes, treeRss(server.pid));
+    if (edit === early) earlyBytes = await restingRss(server.pid, restSeconds, signal);
   }
-  return { early, edits, earlyBytes, lateBytes: await settledRss(server.pid) };
+  const lateBytes = await restingRss(server.pid, restSeconds, signal);
+  return { early, edits, window, earlyBytes, lateBytes, earlyPeakBytes, latePeakBytes };
 }
 
 /** Polls a page every 20 ms, one request at a time, until its HTML holds `text`. */
@@ -102,8 +108,19 @@ async function untilServed(url, text, signal) {
   }
 }
 
-/** The process tree's resident memory after a second without work. */
-async function settledRss(pid) {
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  return treeRss(pid);
+/**
+ * The process tree's resident memory at rest: its lowest reading, once a second, over `seconds`
+ * without edits. A reading just after a save falls anywhere in the heap's cycle of growth and
+ * collection (at 10,000 posts, 500 to 1,200 MiB on any day, long or short), and V8 gives the free
+ * part of its heap back to the system only once the process has been idle for a while (its memory
+ * reducer, within about 90 s here). What stays then is what the server holds.
+ */
+async function restingRss(pid, seconds, signal) {
+  let lowest = Infinity;
+  for (let second = 0; second < seconds; second++) {
+    signal?.throwIfAborted();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    lowest = Math.min(lowest, treeRss(pid));
+  }
+  return lowest;
 }
