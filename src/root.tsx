@@ -4,6 +4,7 @@ import inlineStyles from "./app.css?inline";
 import stylesheet from "./app.css?url";
 import { BrokenPost } from "./components/broken-post";
 import { NotFound } from "./components/not-found";
+import { SCHEME_SCRIPT, SchemeSwitch } from "./components/scheme-switch";
 import type { PostProblem } from "./content/content-error";
 import { feedLinks } from "./routes/page-meta";
 import { hydrates } from "./routes/route-handle";
@@ -31,10 +32,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const language =
     matches.map((match) => (match.data as { language?: string } | undefined)?.language).findLast(Boolean) ?? siteConfig.language;
   return (
-    <html lang={htmlLanguage(language)} dir={isRightToLeft(language) ? "rtl" : undefined}>
+    // suppressHydrationWarning: the scheme script may have set data-scheme on <html> before React runs.
+    <html lang={htmlLanguage(language)} dir={isRightToLeft(language) ? "rtl" : undefined} suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <script dangerouslySetInnerHTML={{ __html: SCHEME_SCRIPT }} />
         <Meta />
         {/* The site's style sheet, in the page (1.9 KB gzip): the first paint waits for no other
             request, which on a slow connection is a round trip sooner (Lighthouse mobile: FCP and
@@ -69,6 +72,8 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
+          {/* A page without React's scripts (the 404 page) could not act on a choice: it shows the one made. */}
+          {hydrate && <SchemeSwitch />}
         </header>
         {DevProblems && (
           <Suspense fallback={null}>

@@ -1,0 +1,115 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { contrast, luminance } from "./colour";
+import { servedSite } from "./served-site";
+
+// The header's colour scheme switch (components/scheme-switch.tsx): the system's scheme by default,
+// or the reader's choice, remembered, applied before the first paint, on every page.
+const POST = `---
+title: Schemes
+date: 2024-03-01
+---
+
+> [!NOTE]
+> A callout, coloured for the scheme.
+
+{{< auto-dark >}}
+A diagram drawn for light backgrounds.
+{{< /auto-dark >}}
+`;
+
+const DARK_NOTE = "rgb(68, 147, 248)"; // --alert of a note in the dark scheme (app.css)
+const LIGHT_NOTE = "rgb(9, 105, 218)";
+
+describe("the colour scheme switch", () => {
+  const site = servedSite({ "schemes.md": POST });
+
+  const isDark = async (page: Page) =>
+    luminance(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)) < 0.1;
+  const noteColour = (page: Page) => page.locator(".markdown-alert-note").evaluate((note) => getComputedStyle(note).borderLeftColor);
+  const schemeSwitch = (page: Page) => page.getByRole("combobox", { name: "Colour scheme" });
+
+  async function open(page: Page, path = "/posts/schemes/") {
+    await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
+  }
+
+  it("follows the system's scheme until the reader chooses one by keyboard, and remembers it", async () => {
+    const context = await site.browser.newContext({ colorScheme: "dark" });
+    const page = await context.newPage();
+    await open(page);
+    expect(await isDark(page)).toBe(true);
+    expect(await schemeSwitch(page).inputValue()).toBe("system");
+
+    // Tab from the skip link and the header's links to the switch, then choose "Light" with the arrow key.
+    await expect
+      .poll(async () => {
+        await page.keyboard.press("Tab");
+        return page.evaluate(() => document.activeElement?.tagName);
+      })
+      .toBe("SELECT");
+    await page.keyboard.press("ArrowDown");
+    expect(await schemeSwitch(page).inputValue()).toBe("light");
+    expect(await isDark(page)).toBe(false);
+    expect(await noteColour(page)).toBe(LIGHT_NOTE);
+    const text = await page
+      .locator(".post-content p")
+      .first()
+      .evaluate((node) => getComputedStyle(node).color);
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(contrast(text, background)).toBeGreaterThanOrEqual(4.5);
+
+    // Another visit, and another page, keep it.
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await isDark(page)).toBe(false);
+    expect(await schemeSwitch(page).inputValue()).toBe("light");
+    await page.getByRole("link", { name: "Tags" }).click();
+    await page.getByRole("heading", { level: 1, name: /Tags/ }).waitFor();
+    expect(await isDark(page)).toBe(false);
+
+    // "System" forgets the choice.
+    await schemeSwitch(page).selectOption("system");
+    expect(await isDark(page)).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem("folio-scheme"))).toBeNull();
+    await context.close();
+  });
+
+  it("applies a remembered choice before the page's scripts run, so the page never flashes the other scheme", async () => {
+    const context = await site.browser.newContext({ colorScheme: "light" });
+    await context.addInitScript(() => localStorage.setItem("folio-scheme", "dark"));
+    const page = await context.newPage();
+    // No script of the site's bundle runs: only the page's inline scheme script, allowed by its CSP hash.
+    await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/.test(message.text())) refused.push(message.text());
+    });
+    await open(page);
+    expect(await isDark(page)).toBe(true);
+    expect(await noteColour(page)).toBe(DARK_NOTE);
+    expect(await page.locator(".auto-dark").evaluate((node) => getComputedStyle(node).filter)).toContain("invert(1)");
+    expect(refused).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the chosen scheme on the 404 page too, which has no switch (it runs no React)", async () => {
+    const context = await site.browser.newContext({ colorScheme: "light" });
+    await context.addInitScript(() => localStorage.setItem("folio-scheme", "dark"));
+    const page = await context.newPage();
+    await open(page, "/no-such-page/");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await isDark(page)).toBe(true);
+    expect(await schemeSwitch(page).count()).toBe(0);
+    await context.close();
+  });
+
+  it("follows a choice made in another tab of the site", async () => {
+    const context = await site.browser.newContext({ colorScheme: "light" });
+    const [first, second] = [await context.newPage(), await context.newPage()];
+    await open(first);
+    await open(second);
+    await schemeSwitch(second).selectOption("dark");
+    await expect.poll(() => isDark(first)).toBe(true);
+    expect(await schemeSwitch(first).inputValue()).toBe("dark");
+    await context.close();
+  });
+});
