@@ -3,12 +3,17 @@ import { describe, expect, it } from "vitest";
 import { contrast, luminance } from "./colour";
 import { servedSite } from "./served-site";
 
-// The header's colour scheme switch (components/scheme-switch.tsx): the system's scheme by default,
-// or the reader's choice, remembered, applied before the first paint, on every page.
+// How an article reads: the header's colour scheme switch (components/scheme-switch.tsx), the system's
+// scheme by default or the reader's choice, remembered and applied before the first paint on every
+// page; and the article printed (app.css, @media print).
 const POST = `---
 title: Schemes
 date: 2024-03-01
 ---
+
+## A section
+
+Read [the other post](../printed/) or [the spec](https://example.org/spec).
 
 > [!NOTE]
 > A callout, coloured for the scheme.
@@ -18,20 +23,20 @@ A diagram drawn for light backgrounds.
 {{< /auto-dark >}}
 `;
 
+async function open(page: Page, path = "/posts/schemes/") {
+  await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
+}
+
 const DARK_NOTE = "rgb(68, 147, 248)"; // --alert of a note in the dark scheme (app.css)
 const LIGHT_NOTE = "rgb(9, 105, 218)";
 
-describe("the colour scheme switch", () => {
-  const site = servedSite({ "schemes.md": POST });
+const site = servedSite({ "schemes.md": POST, "printed.md": "---\ntitle: Printed\ndate: 2024-02-01\n---\n\nThe other post.\n" });
 
+describe("the colour scheme switch", () => {
   const isDark = async (page: Page) =>
     luminance(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)) < 0.1;
   const noteColour = (page: Page) => page.locator(".markdown-alert-note").evaluate((note) => getComputedStyle(note).borderLeftColor);
   const schemeSwitch = (page: Page) => page.getByRole("combobox", { name: "Colour scheme" });
-
-  async function open(page: Page, path = "/posts/schemes/") {
-    await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
-  }
 
   it("follows the system's scheme until the reader chooses one by keyboard, and remembers it", async () => {
     const context = await site.browser.newContext({ colorScheme: "dark" });
@@ -110,6 +115,26 @@ describe("the colour scheme switch", () => {
     await schemeSwitch(second).selectOption("dark");
     await expect.poll(() => isDark(first)).toBe(true);
     expect(await schemeSwitch(first).inputValue()).toBe("dark");
+    await context.close();
+  });
+});
+
+describe("a printed article", () => {
+  it("prints the article alone, each link's address after its text, in light colours whatever the scheme on screen", async () => {
+    const context = await site.browser.newContext({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await open(page);
+    await expect.poll(() => page.locator(".toc").isVisible()).toBe(true);
+    await page.emulateMedia({ media: "print" });
+    for (const hidden of [".site-header", ".site-footer", ".toc", ".post-footer", ".post-nav"])
+      expect(await page.locator(hidden).isVisible(), hidden).toBe(false);
+    expect(await page.getByRole("heading", { level: 1, name: "Schemes" }).isVisible()).toBe(true);
+    const after = (name: string) => page.getByRole("link", { name }).evaluate((link) => getComputedStyle(link, "::after").content);
+    expect(await after("the spec")).toBe('" (https://example.org/spec)"');
+    expect(await after("the other post")).toBe('" (/posts/printed/)"');
+    expect(luminance(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor))).toBeGreaterThan(0.9);
+    // Chromium prints it.
+    expect((await page.pdf()).length).toBeGreaterThan(1000);
     await context.close();
   });
 });
