@@ -13,7 +13,19 @@ date: 2024-03-01
 
 ## A section
 
-Read [the other post](../printed/) or [the spec](https://example.org/spec).
+Read [the other post](../printed/) or [the spec](https://example.org/spec).[^spec]
+
+[^spec]: The spec's second edition.
+
+\`\`\`text
+a_code_line_much_wider_than_a_phone_screen_that_must_scroll_inside_its_block_and_never_the_page_itself_0123456789
+\`\`\`
+
+| column one | column two | column three | column four | column five | column six | column seven |
+|---|---|---|---|---|---|---|
+| a wide table's cell | another wide cell | and another one | and one more | still more | wider still | the last |
+
+https://example.org/a/very/long/address/with/no/spaces/in/it/that/a/phone/has/to/break/somewhere/0123456789
 
 > [!NOTE]
 > A callout, coloured for the scheme.
@@ -136,5 +148,34 @@ describe("a printed article", () => {
     // Chromium prints it.
     expect((await page.pdf()).length).toBeGreaterThan(1000);
     await context.close();
+  });
+});
+
+describe("an article on a phone", () => {
+  it("never scrolls sideways at 320 px: a long code line and a wide table scroll inside their blocks", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await open(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    for (const block of ["pre", "table"]) {
+      const { scrollWidth, clientWidth } = await page.locator(`.post-content ${block}`).evaluate((node) => ({
+        scrollWidth: node.scrollWidth,
+        clientWidth: node.clientWidth,
+      }));
+      expect(scrollWidth, block).toBeGreaterThan(clientWidth);
+    }
+    await context.close();
+  });
+
+  it("links a footnote both ways", async () => {
+    const page = await site.browser.newPage();
+    await open(page);
+    await page.locator("sup a[data-footnote-ref]").click();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/fn-spec$/);
+    const note = page.locator("li", { hasText: "second edition" });
+    expect(await note.isVisible()).toBe(true);
+    await note.locator("a[data-footnote-backref]").click();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/fnref-spec$/);
+    await page.close();
   });
 });
