@@ -12,6 +12,7 @@ import { unified, type PluggableList } from "unified";
 import rehypeAlerts from "./rehype-alerts";
 import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
 import rehypeCustomHeadingIds from "./rehype-custom-heading-ids";
+import rehypeTaskLabels from "./rehype-task-labels";
 import rehypeLoveItSyntax from "./rehype-loveit-syntax";
 import rehypeReparse from "./rehype-reparse";
 import rehypeScopeStyles from "./rehype-scope-styles";
@@ -70,7 +71,7 @@ export const remarkTypography: PluggableList = [remarkGemoji, remarkTypographer]
 /**
  * HTML steps, in order: put shortcodes' HTML in place of their placeholders, parse raw HTML,
  * sanitise it, give headings the ids their authors chose, repair in-page links to sanitised ids,
- * turn GitHub alerts (`> [!NOTE]`) into callouts, read LoveIt's extended syntax (ruby, fractions, `{?{}`),
+ * turn GitHub alerts (`> [!NOTE]`) into callouts, name task lists' checkboxes, read LoveIt's extended syntax (ruby, fractions, `{?{}`),
  * scope `<style>` to the article, give the other headings ids (github-slugger, the same slugs the
  * TOC links to), and last, reparse the result as a browser would (see rehype-reparse.ts).
  */
@@ -81,6 +82,7 @@ export const rehypePlugins: PluggableList = [
   rehypeCustomHeadingIds,
   rehypeClobberedAnchors,
   rehypeAlerts,
+  rehypeTaskLabels,
   rehypeLoveItSyntax,
   rehypeScopeStyles,
   rehypeSlug,

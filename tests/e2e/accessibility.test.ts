@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Server } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser";
+import { buildAndServe, scratchProject } from "./scratch-project";
+
+// axe-core's checks (WCAG 2 A and AA, and its best practices) on every kind of page, in both colour
+// schemes, on a phone and a desktop: no violation anywhere.
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const POST = `---
+title: Every kind of content
+date: 2024-03-01
+tags: [accessibility]
+categories: [Testing]
+---
+
+A paragraph with [a link](https://example.org/), \`inline code\`, **bold** and a footnote.[^1]
+
+[^1]: The footnote.
+
+## Code
+
+\`\`\`js
+const answer = 42; // a comment
+console.log(\`The answer is \${answer}\`);
+\`\`\`
+
+## Callouts
+
+> [!NOTE]
+> A GitHub note.
+
+> [!WARNING]
+> A warning.
+
+{{< admonition tip "A tip" >}}
+LoveIt's admonition.
+{{< /admonition >}}
+
+## A table
+
+| Language | Typing |
+|---|---|
+| TypeScript | static |
+| Python | dynamic |
+
+## A list of tasks
+
+- [x] done
+- [ ] to do
+`;
+
+const PAGES = {
+  home: "/",
+  "a post with code, callouts, a table and footnotes": "/posts/every-kind/",
+  "the sample post, with its images": "/posts/ai-personalized-cancer-treatment/",
+  "the tag list": "/tags/",
+  "a tag page": "/tags/accessibility/",
+  "the 404 page": "/no-such-page/",
+};
+
+describe("accessibility (axe-core)", () => {
+  const project = scratchProject({ "every-kind.md": POST }, { bundledPosts: true });
+  let server: Server;
+  let origin: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, origin } = await buildAndServe(project.dir));
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    project.remove();
+  });
+
+  /** axe's violations on the page: each rule's id and the elements that break it. */
+  async function violations(page: Page): Promise<string[]> {
+    // Run as the test's own script, which the page's Content-Security-Policy does not govern.
+    await page.evaluate(AXE);
+    const results = await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run());
+    return results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  }
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const width of [390, 1280]) {
+      it(`finds no violation on any page, ${colorScheme} scheme, ${width} px wide`, async () => {
+        const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+        const found: Record<string, string[]> = {};
+        for (const [name, path] of Object.entries(PAGES)) {
+          const page = await context.newPage();
+          await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
+          const problems = await violations(page);
+          if (problems.length) found[name] = problems;
+          await page.close();
+        }
+        await context.close();
+        expect(found).toEqual({});
+      });
+    }
+  }
+});
+
+interface AxeResults {
+  violations: { id: string; nodes: { target: string[] }[] }[];
+}
