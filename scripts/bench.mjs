@@ -12,17 +12,33 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { appendToPost, cacheFolders, corpusProject, postInEveryCorpus, SAMPLE_POST, SHORTCODE_POST } from "./bench/corpus.mjs";
+import {
+  appendToPost,
+  cacheFolders,
+  checkGenerator,
+  corpusProject,
+  postInEveryCorpus,
+  SAMPLE_POST,
+  SHORTCODE_POST,
+} from "./bench/corpus.mjs";
 import { editingDay, editToVisible, startDevServer } from "./bench/dev-server.mjs";
 import { launchLighthouseChromium, lighthouseScores } from "./bench/lighthouse.mjs";
 import { KINDS, loadPage, nextPostNavigation, serveLikeStaticHost } from "./bench/pages.mjs";
 import { build, check, folderSize, stopEveryGroup } from "./bench/processes.mjs";
 import { LIGHTHOUSE_PAGES, missingFigures, resultsMarkdown } from "./bench/report.mjs";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from "./chromium.mjs";
+import { CHROMIUM_FLAGS, launchChromium } from "./chromium.mjs";
+import { ensureChromium } from "./find-chromium.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 const options = readOptions();
+// Before anything starts: without the generator there is no corpus to measure.
+try {
+  checkGenerator();
+} catch (error) {
+  console.error(`bench: ${error.message}`);
+  process.exit(1);
+}
 const failures = [];
 let currentCount;
 let currentDir; // the corpus project being measured, removed even if the benchmark is stopped
@@ -274,7 +290,7 @@ process.on("exit", () => {
 
 const browser = await launchChromium();
 const lighthouseBrowser = options.lighthouse
-  ? await step("start Chromium for Lighthouse", 60, () => launchLighthouseChromium(CHROMIUM_PATH, CHROMIUM_FLAGS))
+  ? await step("start Chromium for Lighthouse", 60, () => launchLighthouseChromium(ensureChromium(), CHROMIUM_FLAGS))
   : undefined;
 const pages = pagesToMeasure(postInEveryCorpus());
 const results = [];

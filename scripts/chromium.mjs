@@ -1,8 +1,6 @@
-// Debian's Chromium, as the tests, the benchmark and the screenshots start it.
+// Chromium as the tests, the benchmark and the screenshots start it.
 import { chromium } from "playwright-core";
-
-/** The browser: Debian's package, or CHROMIUM_PATH. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { ensureChromium } from "./find-chromium.mjs";
 
 /** Headless, no sandbox (CI runs as root), and none of the background connections a closed network refuses. */
 export const CHROMIUM_FLAGS = [
@@ -16,7 +14,7 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-/** Starts Chromium through playwright-core. */
+/** Starts Chromium through playwright-core: CHROMIUM_PATH, Debian's, or the PATH's (scripts/find-chromium.mjs). */
 export function launchChromium() {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_FLAGS });
 }

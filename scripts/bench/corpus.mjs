@@ -21,6 +21,14 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const GENERATOR = path.resolve(ROOT, "../shared/tools/gen-posts.mjs");
 
+/** Throws, saying where it is looked for, when the corpus generator (../shared/tools/gen-posts.mjs) is not there. */
+export function checkGenerator() {
+  if (!existsSync(GENERATOR))
+    throw new Error(
+      `the post generator is missing: ${GENERATOR} (../shared/tools/gen-posts.mjs, beside this project) writes every corpus the benchmark builds; put it there and run again`,
+    );
+}
+
 /** The real post every corpus carries, so each N measures the same article. */
 export const SAMPLE_POST = { slug: "ai-personalized-cancer-treatment", file: "posts/ai-personalized-cancer-treatment/index.md" };
 

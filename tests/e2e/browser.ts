@@ -3,7 +3,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 // @ts-expect-error: a plain ES module script without type declarations
 import { launchChromium as launchProjectChromium } from "../../scripts/chromium.mjs";
 
-/** Debian's Chromium with the flags this machine needs (no sandbox as root, no background networking). */
+/** Chromium (scripts/find-chromium.mjs) with the flags this machine needs (no sandbox as root, no background networking). */
 export function launchChromium(): Promise<Browser> {
   return launchProjectChromium();
 }

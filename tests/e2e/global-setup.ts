@@ -3,6 +3,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TestProject } from "vitest/node";
 // @ts-expect-error: a plain ES module script without type declarations
+import { ensureChromium } from "../../scripts/find-chromium.mjs";
+// @ts-expect-error: a plain ES module script without type declarations
 import { serveStatic } from "../../scripts/serve.mjs";
 
 declare module "vitest" {
@@ -13,8 +15,13 @@ declare module "vitest" {
 
 let server: Server | undefined;
 
-/** Builds the production site once, then serves build/client on 127.0.0.1 as a plain static host would. */
+/**
+ * Finds Chromium first (installing Debian's as root on Debian; else the run stops at once, saying how
+ * to install it: the browser tests never skip), then builds the production site once and serves
+ * build/client on 127.0.0.1 as a plain static host would.
+ */
 export async function setup(project: TestProject) {
+  ensureChromium();
   const build = spawnSync("node", ["scripts/react-router.mjs", "build"], { encoding: "utf8", env: buildEnv() });
   if (build.status !== 0) throw new Error(`react-router build failed:\n${build.stdout}\n${build.stderr}`);
   server = (await serveStatic({ dir: "build/client", port: 0 })) as Server;

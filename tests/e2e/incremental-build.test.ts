@@ -12,11 +12,76 @@ function build(dir: string): string {
 
 const renderedPages = (stdout: string) => stdout.split("\n").filter((line) => line.includes("Prerender (html)")).length;
 
+/** The URLs a build rendered, pages and files (feeds, sitemap), from React Router's line per file written. */
+const renderedUrls = (stdout: string) =>
+  [...new Set(Array.from(stdout.matchAll(/^Prerender \((?:html|resource)\): (\/\S*) -> /gm), ([, url]) => url))].sort();
+
+/** The URLs of a list page's three feeds (`/tags/odd/` → `/tags/odd/index.xml`, …). */
+const feedsOf = (list: string) => ["index.xml", "atom.xml", "feed.json"].map((file) => `${list}${file}`);
+
 const post = (title: string, date: string, tags: string, body = "Body text.", extra = "") =>
   `---\ntitle: ${title}\ndate: ${date}\ntags: [${tags}]\n${extra}---\n\n${body}\n`;
 
 describe("an incremental build (the page and parse caches)", () => {
-  it("renders only what an edit changed, and writes exactly what a clean build writes", () => {
+  it("renders only what an edit changed: the post, its neighbours, and the lists and feeds that show it", () => {
+    // 25 posts, one a day: lists of ten, newest first. Post 7 is on the home list's page 2 (15 to 6),
+    // on `all`'s page 2 and on `odd`'s first page (25, 23, …, 9, 7), in tags and categories alike.
+    const posts: Record<string, string> = {};
+    for (let index = 1; index <= 25; index++) {
+      const parity = index % 2 ? "odd" : "even";
+      posts[`post-${index}.md`] = post(
+        `Post ${index}`,
+        `2024-01-${String(index).padStart(2, "0")}`,
+        `${parity}, all`,
+        "Body text.",
+        `categories: [${parity}]\n`,
+      );
+    }
+    const project = scratchProject(posts);
+    const edit = (index: number, title: string, body: string) =>
+      writeFileSync(
+        path.join(project.dir, "posts", `post-${index}.md`),
+        post(title, `2024-01-${String(index).padStart(2, "0")}`, "odd, all", body, "categories: [odd]\n"),
+      );
+    try {
+      build(project.dir);
+      // React Router renders the first page of every route in every build (ARCHITECTURE.md, "The caches").
+      const firstOfEachRoute = [
+        "/",
+        "/page/1/",
+        "/posts/post-25/",
+        "/posts/post-25/index.md",
+        "/index.xml",
+        "/atom.xml",
+        "/feed.json",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/tags/",
+        "/categories/",
+        "/404/not-found/",
+      ];
+      expect(renderedUrls(build(project.dir))).toEqual([...firstOfEachRoute].sort());
+      const listsOfPost7 = ["/page/2/", "/tags/all/page/2/", "/tags/odd/", "/categories/odd/"];
+      const feedsOfPost7 = ["/", "/tags/all/", "/tags/odd/", "/categories/odd/"].flatMap(feedsOf);
+
+      // A new title: its page, its neighbours' (their previous/next links name it), its lists and feeds.
+      edit(7, "Seventh, renamed", "Body text.");
+      const neighbours = ["/posts/post-6/", "/posts/post-8/"];
+      expect(renderedUrls(build(project.dir))).toEqual(
+        [...new Set([...firstOfEachRoute, "/posts/post-7/", ...neighbours, ...listsOfPost7, ...feedsOfPost7])].sort(),
+      );
+
+      // A new first paragraph: its page, and the lists and feeds that show its summary; not its neighbours.
+      edit(7, "Seventh, renamed", "Body text, edited.");
+      expect(renderedUrls(build(project.dir))).toEqual(
+        [...new Set([...firstOfEachRoute, "/posts/post-7/", ...listsOfPost7, ...feedsOfPost7])].sort(),
+      );
+    } finally {
+      project.remove();
+    }
+  }, 180_000);
+
+  it("after edits of every kind, and pages changed in build/, writes exactly what a clean build writes", () => {
     const posts: Record<string, string> = {};
     for (let index = 1; index <= 25; index++) {
       posts[`post-${index}.md`] = post(`Post ${index}`, `2024-01-${String(index).padStart(2, "0")}`, index % 2 ? "odd, all" : "even, all");
@@ -54,7 +119,7 @@ describe("an incremental build (the page and parse caches)", () => {
       writeFileSync(built("posts/post-20"), "tampered");
       rmSync(built("posts/post-21"));
       const repaired = build(project.dir);
-      expect(renderedPages(repaired)).toBeLessThan(renderedPages(first) / 3);
+      expect(renderedUrls(repaired)).toEqual([...renderedUrls(unchanged), "/posts/post-20/", "/posts/post-21/"].sort());
       expect(readFileSync(built("posts/post-20"), "utf8")).toContain("Post 20");
       expect(readFileSync(built("posts/post-21"), "utf8")).toContain("Post 21");
       expect(buildOutput(project.dir)).toEqual(afterEdits);

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { useBrowser } from "./browser";
 
 const SAMPLE = "/posts/ai-personalized-cancer-treatment/";
+/** A post with `lightgallery: true` and three images. */
+const GALLERY_POST = "/posts/ai-drug-discovery-pipeline/";
 const browser = useBrowser();
 
 describe("reading the blog from the static build", () => {
@@ -103,10 +105,38 @@ describe("reading the blog from the static build", () => {
     expect(await page.getByRole("article").count()).toBeGreaterThan(0);
   });
 
-  it("lists every tag with its post count", async () => {
-    const page = await browser.newPage();
-    await page.goto(browser.url("/tags/"));
-    expect(await page.getByRole("link", { name: /^ai \(\d+ posts?\)$/ }).getAttribute("href")).toBe("/tags/ai/");
+  it("lists every tag and category with the number of posts its page lists", async () => {
+    const sitemap = await (await fetch(browser.url("/sitemap.xml"))).text();
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    const path = (href: string) => decodeURI(new URL(href, browser.url("/")).pathname);
+    for (const taxonomy of ["tags", "categories"]) {
+      // Every term the site has: each has a page in the sitemap.
+      const inSitemap = Array.from(sitemap.matchAll(/<loc>([^<]+)<\/loc>/g), ([, loc]) => path(loc))
+        .filter((loc) => new RegExp(`^/${taxonomy}/[^/]+/$`).test(loc))
+        .sort();
+      expect(inSitemap.length).toBeGreaterThan(taxonomy === "tags" ? 10 : 3);
+      await page.goto(browser.url(`/${taxonomy}/`));
+      const terms = await page
+        .locator(".term-cloud a")
+        .evaluateAll((links) => links.map((link) => ({ text: (link as HTMLElement).innerText, href: link.getAttribute("href")! })));
+      expect(terms.map((term) => path(term.href)).sort()).toEqual(inSitemap);
+      for (const { text, href } of terms) {
+        const shown = Number(/ \((\d+) posts?\)$/.exec(text)?.[1]);
+        // The term's own pages, followed to the last.
+        let listed = 0;
+        let next: string | null = href;
+        while (next) {
+          await page.goto(browser.url(path(next)));
+          listed += await page.getByRole("article").count();
+          next = await page
+            .getByRole("navigation", { name: "Pages" })
+            .getByRole("link", { name: "Older posts →" })
+            .getAttribute("href", { timeout: 100 })
+            .catch(() => null);
+        }
+        expect(`${text}: ${listed} listed`).toBe(`${text}: ${shown} listed`);
+      }
+    }
   });
 
   it("opens and reloads deep links to the same content", async () => {
@@ -141,6 +171,17 @@ describe("reading the blog from the static build", () => {
     const page = await browser.newPage();
     const violations: string[] = [];
     page.on("console", (message) => message.text().includes("Content Security Policy") && violations.push(message.text()));
+    // The start of the first frame that shows the post's title (requestAnimationFrame runs just before a
+    // frame is painted). The paint timing entries cannot say: they carry when the frame reached the
+    // screen, which comes after the page's own next task.
+    await page.addInitScript(() => {
+      const watch = () => {
+        if ((document.querySelector("h1")?.getBoundingClientRect().height ?? 0) > 0)
+          Object.assign(window, { titleFrameAt: performance.now() });
+        else requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
     await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
     const preloaded = await page
       .locator('link[rel="modulepreload"]')
@@ -153,6 +194,16 @@ describe("reading the blog from the static build", () => {
     );
     expect(preloaded.length).toBeGreaterThan(2);
     expect(scripts).toEqual(expect.arrayContaining(preloaded));
+    // No script was requested before the frame that paints the post.
+    const { painted, requested } = await page.evaluate(() => ({
+      painted: (window as unknown as { titleFrameAt: number }).titleFrameAt,
+      requested: performance
+        .getEntriesByType("resource")
+        .filter((entry) => new URL(entry.name).pathname.endsWith(".js"))
+        .map((entry) => ({ script: new URL(entry.name).pathname, at: entry.startTime })),
+    }));
+    expect(painted).toBeGreaterThan(0);
+    expect(requested.filter(({ at }) => at < painted)).toEqual([]);
     // Hydrated: a link navigates in the page, without loading a document.
     await page.evaluate(() => Object.assign(window, { folioNoReload: true }));
     await page.getByRole("link", { name: "Healthcare" }).click();
@@ -227,5 +278,132 @@ describe("reading the blog from the static build", () => {
     expect(await color(page.locator("#outside-heading"))).not.toBe("rgb(42, 122, 176)");
     expect(await page.locator("#outside-callout").evaluate((element) => getComputedStyle(element).borderLeftWidth)).toBe("0px");
     expect(await color(page.locator(".site-title"))).toBe(await page.evaluate(() => getComputedStyle(document.body).color));
+  });
+});
+
+describe("a post's own settings and the reader's browser", () => {
+  it("opens an article's images full size in a gallery, moving with the arrow keys (lightgallery: true)", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url(GALLERY_POST), { waitUntil: "networkidle" });
+    const second = page.getByRole("link", { name: /^A ball-and-stick sketch/ });
+    await second.click();
+    const viewer = page.getByRole("dialog", { name: "Image viewer" });
+    await viewer.waitFor();
+    const shown = async () => {
+      const image = viewer.getByRole("img");
+      const [alt, src, width] = await image.evaluate((element: HTMLImageElement) => [
+        element.alt,
+        new URL(element.src).pathname,
+        element.naturalWidth,
+      ]);
+      return {
+        alt: String(alt).split(" ").slice(0, 3).join(" "),
+        src,
+        loaded: Number(width) > 0,
+        count: await viewer.locator(".gallery-count").innerText(),
+      };
+    };
+    // Full size: the image's own file, the link's target.
+    await expect
+      .poll(shown)
+      .toEqual({ alt: "A ball-and-stick sketch", src: `${GALLERY_POST}molecule.svg`, loaded: true, count: "(2 of 3)" });
+    expect(page.url()).toBe(browser.url(GALLERY_POST));
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(shown).toMatchObject({ alt: "A funnel showing", count: "(3 of 3)" });
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(shown).toMatchObject({ alt: "A pipeline diagram", count: "(1 of 3)" });
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(shown).toMatchObject({ alt: "A funnel showing", count: "(3 of 3)" });
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("closes the gallery on Escape and gives focus back to the image's link", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url(GALLERY_POST), { waitUntil: "networkidle" });
+    const link = page.getByRole("link", { name: /^A funnel showing/ });
+    await link.focus();
+    await page.keyboard.press("Enter");
+    const viewer = page.getByRole("dialog", { name: "Image viewer" });
+    await viewer.waitFor();
+    expect(await viewer.locator(".gallery-count").innerText()).toBe("(3 of 3)");
+    expect(await viewer.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press("Escape");
+    await viewer.waitFor({ state: "hidden" });
+    expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(page.url()).toBe(browser.url(GALLERY_POST));
+  });
+
+  it("links the Markdown source only when the post does not say linkToMarkdown: false", async () => {
+    const page = await browser.newPage();
+    await page.goto(browser.url("/posts/single-cell-atlas/"), { waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1, name: "Mapping the Body One Cell at a Time" }).waitFor();
+    await page.getByRole("button", { name: "Copy link" }).waitFor();
+    expect(await page.getByRole("link", { name: "Read the Markdown source" }).count()).toBe(0);
+    await page.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
+    expect(await page.getByRole("link", { name: "Read the Markdown source" }).count()).toBe(1);
+  });
+
+  it("gives a post's description, as written, as its page's description", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(browser.url("/posts/llm-clinical-documentation/"));
+    const description = "What large language models can and cannot do with the messy free text of electronic health records.";
+    for (const selector of ['meta[name="description"]', 'meta[property="og:description"]', 'meta[name="twitter:description"]']) {
+      expect(await page.locator(selector).getAttribute("content"), selector).toBe(description);
+    }
+  });
+
+  it("offers Share… only where the browser has the Web Share API, and shares the post's title and link", async () => {
+    const without = await browser.newPage();
+    await without.addInitScript(() => delete (Navigator.prototype as Partial<Navigator>).share);
+    await without.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
+    await without.getByRole("button", { name: "Copy link" }).waitFor();
+    expect(await without.getByRole("button", { name: "Share…" }).count()).toBe(0);
+
+    const withShare = await browser.newPage();
+    await withShare.addInitScript(() => {
+      const shared: ShareData[] = [];
+      Object.assign(window, { shared });
+      Object.defineProperty(Navigator.prototype, "share", { configurable: true, value: async (data: ShareData) => void shared.push(data) });
+    });
+    await withShare.goto(browser.url(SAMPLE), { waitUntil: "networkidle" });
+    await withShare.getByRole("button", { name: "Share…" }).click();
+    expect(await withShare.evaluate(() => (window as unknown as { shared: ShareData[] }).shared)).toEqual([
+      {
+        title: "Challenges and opportunities for AI in personalized cancer treatment.",
+        url: "https://folio.example.org/posts/ai-personalized-cancer-treatment/",
+      },
+    ]);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it("shows an error in place of an article React cannot put into the page, and the rest of the page works", async () => {
+    const page = await browser.newPage();
+    // The post before single-cell-atlas.
+    const broken = "/posts/llm-clinical-documentation/";
+    // The post's data as the app fetches it, with a tag name no element can have: React fails while
+    // creating the article's DOM in the browser, as it would for content the server could render.
+    let corrupted = false;
+    await page.route(`**${broken}_.data`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      corrupted = body.includes('"h2"');
+      await route.fulfill({ response, body: body.replaceAll('"h2"', '"h 2"') });
+    });
+    await page.goto(browser.url("/posts/single-cell-atlas/"), { waitUntil: "networkidle" });
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+    await page.getByRole("link", { name: /Previous post/ }).click();
+    await page.waitForURL(browser.url(broken));
+    const alert = page.getByRole("alert").filter({ hasText: "This post could not be displayed" });
+    await alert.waitFor({ timeout: 10_000 });
+    expect(corrupted).toBe(true);
+    expect(await alert.innerText()).toMatch(/not a valid name/);
+    expect(await page.getByRole("heading", { level: 1, name: "Large Language Models Meet Clinical Notes" }).isVisible()).toBe(true);
+    expect(await page.getByRole("navigation", { name: "Contents" }).isVisible()).toBe(true);
+    // The post's links still work, in the app.
+    await page.getByRole("link", { name: /Next post/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Mapping the Body One Cell at a Time" }).waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await page.evaluate(() => "stillTheSamePage" in window)).toBe(true);
+    expect(browser.errors).toEqual([]);
   });
 });

@@ -1,5 +1,16 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -69,16 +80,13 @@ export async function buildAndServe(dir: string, base = "/"): Promise<{ origin: 
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, output: build.stdout + build.stderr };
 }
 
-/** Every file of a project's build output, by path, with its content (base64), to compare two builds. */
+/** Every file of a project's build output, by path, with its content (base64), to compare two builds. Throws on a file it cannot read. */
 export function buildOutput(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const file of readdirSync(path.join(dir, "build/client"), { recursive: true, encoding: "utf8" }).sort()) {
-    if (file.startsWith(".vite")) continue;
-    try {
-      files.set(file, readFileSync(path.join(dir, "build/client", file), "base64"));
-    } catch {
-      // a folder
-    }
+  const client = path.join(dir, "build/client");
+  for (const file of readdirSync(client, { recursive: true, encoding: "utf8" }).sort()) {
+    if (file.startsWith(".vite") || statSync(path.join(client, file)).isDirectory()) continue;
+    files.set(file, readFileSync(path.join(client, file), "base64"));
   }
   return files;
 }

@@ -55,9 +55,15 @@ describe("a site deployed under a sub-path (https://example.org/blog/)", () => {
   it("filters by tag client-side and keeps the sub-path in every link", async () => {
     const page = await newPage();
     await page.goto(`${origin}/blog/posts/ai-personalized-cancer-treatment/`, { waitUntil: "networkidle" });
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
     await page.locator(".post > header").getByRole("link", { name: "#ai", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: /^Tag: ai/ }).waitFor();
     expect(page.url()).toBe(`${origin}/blog/tags/ai/`);
+    // Client-side: the app changed the page, no document was loaded.
+    expect(await page.evaluate(() => "stillTheSamePage" in window)).toBe(true);
+    const cards = await page.getByRole("article").all();
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(await card.getByRole("link", { name: "#ai", exact: true }).count()).toBe(1);
     const hrefs = await page
       .locator("a[href^='/'], link[href^='/']")
       .evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
