@@ -2,7 +2,10 @@ import { Component, lazy, Suspense, useMemo, type ReactNode } from "react";
 import type { ContentNode } from "../content/markdown/content-tree";
 import type { RefLinks } from "../content/markdown/post-refs";
 import { renderContent } from "./content";
+import { codeComponents } from "./code-copy";
 import { ImageGallery, galleryComponents } from "./image-gallery";
+
+const galleryCodeComponents = { ...codeComponents, ...galleryComponents };
 
 /** The article of a post with islands (shortcode-island.tsx): only such a post's page loads it. */
 const IslandContent = lazy(() => import("./shortcode-island"));
@@ -26,7 +29,7 @@ export function ArticleBody({ content, lightgallery, islands, links, children }:
   // The same post renders to the same elements: router updates that keep the post (the "loading"
   // state at the start of a navigation) then skip the whole body.
   const body = useMemo(() => {
-    const components = lightgallery ? galleryComponents : undefined;
+    const components = lightgallery ? galleryCodeComponents : codeComponents;
     let html: ReactNode;
     try {
       html = renderContent(content, components, links);

@@ -138,7 +138,7 @@ describe("a printed article", () => {
     await open(page);
     await expect.poll(() => page.locator(".toc").isVisible()).toBe(true);
     await page.emulateMedia({ media: "print" });
-    for (const hidden of [".site-header", ".site-footer", ".toc", ".post-footer", ".post-nav"])
+    for (const hidden of [".site-header", ".site-footer", ".toc", ".post-footer", ".post-nav", ".copy-code"])
       expect(await page.locator(hidden).isVisible(), hidden).toBe(false);
     expect(await page.getByRole("heading", { level: 1, name: "Schemes" }).isVisible()).toBe(true);
     const after = (name: string) => page.getByRole("link", { name }).evaluate((link) => getComputedStyle(link, "::after").content);
@@ -176,6 +176,31 @@ describe("an article on a phone", () => {
     expect(await note.isVisible()).toBe(true);
     await note.locator("a[data-footnote-backref]").click();
     await expect.poll(() => new URL(page.url()).hash).toMatch(/fnref-spec$/);
+    await page.close();
+  });
+});
+
+describe("a code block's copy button", () => {
+  it("copies the code by keyboard and says so", async () => {
+    const context = await site.browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
+    const page = await context.newPage();
+    await open(page);
+    const button = page.getByRole("button", { name: "Copy code" });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".code-block").getByRole("status").innerText()).toBe("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      "a_code_line_much_wider_than_a_phone_screen_that_must_scroll_inside_its_block_and_never_the_page_itself_0123456789\n",
+    );
+    await context.close();
+  });
+
+  it("is not shown where it could not work, without JavaScript", async () => {
+    const page = await site.browser.newPage({ javaScriptEnabled: false });
+    await open(page);
+    expect(await page.locator(".post-content pre").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Copy code" }).count()).toBe(0);
     await page.close();
   });
 });
