@@ -5,6 +5,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "r
 import rehypeSlug from "rehype-slug";
 import { defListHastHandlers, remarkDefinitionList } from "remark-definition-list";
 import remarkGemoji from "remark-gemoji";
+import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
@@ -18,6 +19,7 @@ import rehypeReparse from "./rehype-reparse";
 import rehypeScopeStyles from "./rehype-scope-styles";
 import rehypeShortcodes from "./rehype-shortcodes";
 import remarkAttributes from "./remark-attributes";
+import remarkDirectives from "./remark-directives";
 import remarkTypographer from "./remark-typographer";
 
 /**
@@ -61,9 +63,9 @@ export const remarkRehypeOptions: RemarkRehypeOptions = { allowDangerousHtml: tr
  * autolinks, and what Hugo's Markdown (goldmark) adds by default: definition lists, attribute lists
  * (`## Title {#id .class}`), emoji shortcodes (`:smile:`, GitHub's names, as Hugo's `enableEmoji`),
  * and typographic quotes, dashes and ellipses (goldmark's typographer: `--` –, `---` —, `...` …;
- * never in code).
+ * never in code); and Docusaurus's admonitions (`:::note`), as callouts (remark-directives.ts).
  */
-export const remarkPlugins: PluggableList = [remarkGfm, remarkDefinitionList, remarkAttributes];
+export const remarkPlugins: PluggableList = [remarkGfm, remarkDefinitionList, remarkAttributes, remarkDirective, remarkDirectives];
 
 /** Text substitutions on top of the syntax: emoji shortcodes and the typographer. */
 export const remarkTypography: PluggableList = [remarkGemoji, remarkTypographer];
@@ -111,7 +113,7 @@ export interface MarkdownOptions {
 /** Runs Markdown through the steps above: react-markdown's processor with the site's plugins, giving the article's HTML tree. */
 export function markdownToHast(markdown: string, { typography = true, shortcodes }: MarkdownOptions = {}): Root {
   const chosen = typography ? processor : withoutTypography;
-  return chosen.runSync(chosen.parse(markdown), { data: { shortcodes } }) as Root;
+  return chosen.runSync(chosen.parse(markdown), { value: markdown, data: { shortcodes } }) as Root;
 }
 
 const unsanitised = unified()
@@ -128,6 +130,6 @@ const unsanitised = unified()
  * over the whole.
  */
 export function markdownToUnsanitisedHtml(markdown: string, shortcodes?: readonly string[]): string {
-  const tree = unsanitised.runSync(unsanitised.parse(markdown), { data: { shortcodes } }) as Root;
+  const tree = unsanitised.runSync(unsanitised.parse(markdown), { value: markdown, data: { shortcodes } }) as Root;
   return toHtml(tree, { allowDangerousHtml: true });
 }
