@@ -8,6 +8,7 @@
 // Medians of --loads page loads, rebuilds and dev-server starts; one cold build per N (minutes at
 // large N on this 2-core machine).
 // Exits non-zero when a step fails or times out; the other figures are still written.
+import { findHugo, hugoBuild, hugoSite } from "./bench/hugo.mjs";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -257,6 +258,11 @@ async function benchmarkCorpus(count, context) {
   try {
     result.build = await step("build", scaledLimit(count), (signal) => build(dir, signal));
     if (!result.build) return result;
+    // The yardstick, right after: Hugo's cold build of the same posts.
+    if (context.hugo)
+      result.hugo = await step(`Hugo ${context.hugo}: cold build of the same posts`, scaledLimit(count), (signal) =>
+        hugoBuild(hugoSite(dir), signal),
+      );
     result.output = folderSize(path.join(dir, "build/client"));
     result.check = await step("npm run check, parse cache warm", scaledLimit(count), (signal) => check(dir, signal));
     await measureBuiltSite(dir, result, context);
@@ -293,9 +299,10 @@ const lighthouseBrowser = options.lighthouse
   ? await step("start Chromium for Lighthouse", 60, () => launchLighthouseChromium(ensureChromium(), CHROMIUM_FLAGS))
   : undefined;
 const pages = pagesToMeasure(postInEveryCorpus());
+const hugo = findHugo();
 const results = [];
 try {
-  for (const count of options.counts) results.push(await benchmarkCorpus(count, { browser, lighthouseBrowser, pages }));
+  for (const count of options.counts) results.push(await benchmarkCorpus(count, { browser, lighthouseBrowser, pages, hugo }));
 } finally {
   await browser.close();
   await lighthouseBrowser?.close();

@@ -36,6 +36,7 @@ export function resultsMarkdown({ results, failures, command, loads, lighthouse,
     ...targetRows(results, lighthouse).map(({ target, measured, status }) => `| ${target} | ${measured} | ${status} |`),
     "",
   ];
+  lines.push(...hugoSection(results));
   for (const result of results) lines.push(...corpusSection(result, lighthouse));
   if (results.length > 1) lines.push(...growthSection(results));
   if (failures.length) {
@@ -294,6 +295,28 @@ function growthSection(results) {
     lines.push(`| ${name} | ${kb(before)} | ${kb(after)} | ${percent(ratio)}${ratio >= 0.02 ? " **over 2 %**" : ""} |`);
   lines.push("");
   return lines;
+}
+
+/** Folio's cold build against Hugo's of the same posts, at each size (issue 24's goals: ≤ 1.0 at 1,000 posts, ≤ 0.5 at 10,000). */
+function hugoSection(results) {
+  const paired = results.filter((result) => result.build && result.hugo);
+  if (!paired.length) return ["## Cold build against Hugo", "", "Not measured: no `hugo` (Debian: `apt-get install hugo`).", ""];
+  const goal = (count) => (count >= 10_000 ? 0.5 : count >= 1_000 ? 1 : undefined);
+  return [
+    "## Cold build against Hugo",
+    "",
+    "Hugo (Debian's) with the benchmark's own small layout (`scripts/bench/hugo-site/`: home list, posts with their table of contents, tag and category pages, RSS, sitemap), building the same posts cold, right after Folio's cold build in the same run. Goals: Folio ÷ Hugo ≤ 1.0 at 1,000 posts, ≤ 0.5 at 10,000.",
+    "",
+    "| posts | Folio (wall / peak) | Hugo (wall / peak) | Folio ÷ Hugo | goal |",
+    "|---|---|---|---|---|",
+    ...paired.map(({ count, build, hugo }) => {
+      const ratio = build.seconds / hugo.seconds;
+      const target = goal(count);
+      const status = target === undefined ? "—" : ratio <= target ? `≤ ${target}: met` : `≤ ${target}: **not met**`;
+      return `| ${count.toLocaleString("en")} | ${seconds(build.seconds)} / ${mib(build.peak)} | ${seconds(hugo.seconds)} / ${mib(hugo.peak)} | ${ratio.toFixed(2)} | ${status} |`;
+    }),
+    "",
+  ];
 }
 
 /** The figures a run must produce (for --smoke): names of those missing or not numbers. */
