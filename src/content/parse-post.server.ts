@@ -251,7 +251,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     math && {
       ...math,
       rendered: () => formulas++,
-      report: ({ tex, message }) => warnings.push({ file, line: lineOfText(raw, tex, searchedTo), message: `math \`${shorten(tex)}\`: ${message}` }),
+      report: ({ tex, message }) =>
+        warnings.push({ file, line: lineOfText(raw, tex, searchedTo), message: `math \`${shorten(tex)}\`: ${message}` }),
     },
   );
   const rssFullText = fields.boolean("rssFullText", false);
@@ -263,7 +264,9 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const description = fields.optionalString("description");
   const summaryField = fields.optionalString("summary");
   const summary =
-    (beforeMore !== undefined ? textOf(markdownToHast(beforeMore, { shortcodes: body.outputs, math: math && { macros: math.macros } }), { code: false }) : "") ||
+    (beforeMore !== undefined
+      ? textOf(markdownToHast(beforeMore, { shortcodes: body.outputs, math: math && { macros: math.macros } }), { code: false })
+      : "") ||
     summaryField ||
     description ||
     firstWords(textOf(tree, { code: false }) || text);
@@ -704,7 +707,13 @@ const MAX_HTML_NESTING = 500;
  * components in src/shortcodes/. An unknown shortcode is a warning, once per name; a shortcode that
  * cannot be read or rendered is a ContentError at its line.
  */
-function expandPostShortcodes(file: string, fileName: PostFileName, raw: RawFrontMatter, math: boolean, warnings: ContentWarning[]): ExpandedShortcodes {
+function expandPostShortcodes(
+  file: string,
+  fileName: PostFileName,
+  raw: RawFrontMatter,
+  math: boolean,
+  warnings: ContentWarning[],
+): ExpandedShortcodes {
   // Jekyll's posts (and Hexo's, named the same way) carry Liquid tags; in any other post `{% … %}` is text, as in Hugo.
   const syntax = { liquid: isJekyllPost(fileName) };
   if (!hasShortcodes(raw.body, syntax)) return { markdown: raw.body, outputs: [] };

@@ -9,7 +9,11 @@ export function headingsOf(tree: Root): Heading[] {
   forEachElement(tree, (node) => {
     const match = /^h([1-6])$/.exec(node.tagName);
     if (!match || typeof node.properties.id !== "string") return;
-    headings.push({ depth: Number(match[1]) as Heading["depth"], id: node.properties.id, text: textOf({ type: "root", children: [node] }) });
+    headings.push({
+      depth: Number(match[1]) as Heading["depth"],
+      id: node.properties.id,
+      text: textOf({ type: "root", children: [node] }),
+    });
   });
   return headings;
 }

@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { renderContent } from "../../src/components/content";
 import { markdownContent } from "../../src/content/markdown/article-content.server";
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, remarkTypography } from "../../src/content/markdown/pipeline";
+import { rehypePlugins, remarkMathSyntax, remarkPlugins, remarkRehypeOptions, remarkTypography } from "../../src/content/markdown/pipeline";
 import { readFrontMatter } from "../../src/content/front-matter.server";
 import { resolveUrl } from "../../src/paths";
 
@@ -21,7 +21,7 @@ const PAGE = "/posts/example/";
 function viaReactMarkdown(markdown: string): string {
   return renderToStaticMarkup(
     <ReactMarkdown
-      remarkPlugins={[...remarkPlugins, ...remarkTypography]}
+      remarkPlugins={[...remarkPlugins, ...remarkMathSyntax, ...remarkTypography]}
       rehypePlugins={rehypePlugins}
       remarkRehypeOptions={remarkRehypeOptions}
       urlTransform={(url) => resolveUrl(url, PAGE)}

@@ -54,7 +54,9 @@ describe("math syntax: the delimiters LoveIt and FixIt render", () => {
   });
 
   it("reads LoveIt's environments on their own, delimiters included, as LoveIt's Markdown leaves them", () => {
-    expect(formulas("\\begin{align}\n  a&=b+c \\\\\\\\\n  d+e&=f\n\\end{align}")).toEqual(["block: \\begin{align}\n  a&=b+c \\\\\n  d+e&=f\n\\end{align}"]);
+    expect(formulas("\\begin{align}\n  a&=b+c \\\\\\\\\n  d+e&=f\n\\end{align}")).toEqual([
+      "block: \\begin{align}\n  a&=b+c \\\\\n  d+e&=f\n\\end{align}",
+    ]);
   });
 
   it("reads display math on lines of its own whole: a line in it is never a list or a heading", () => {

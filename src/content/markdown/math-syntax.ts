@@ -179,12 +179,13 @@ function closingDelimiter(delimiter: Delimiter, lineEnd: boolean): Construct {
 const nonLazyLineEnding: Construct = {
   partial: true,
   tokenize(effects, ok, nok) {
-    const self = this;
+    const lazy = (line: number) => this.parser.lazy[line];
+    const now = () => this.now();
     return (code) => {
       effects.enter("lineEnding");
       effects.consume(code);
       effects.exit("lineEnding");
-      return (next) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
+      return (next) => (lazy(now().line) ? nok(next) : ok(next));
     };
   },
 };
@@ -219,10 +220,16 @@ function tokenizeMathText(effects: Effects, ok: State, nok: State): State {
         effects.exit("folioMathMarker");
         // Pandoc's rule: `$` followed by a space or the end of the line opens nothing (`5$ or 6$`).
         if (delimiter === DOLLAR && (next === null || markdownLineEndingOrSpace(next))) return nok(next);
-        return formula(effects, delimiter, false, (after) => {
-          effects.exit("folioMathText");
-          return ok(after);
-        }, nok)(next);
+        return formula(
+          effects,
+          delimiter,
+          false,
+          (after) => {
+            effects.exit("folioMathText");
+            return ok(after);
+          },
+          nok,
+        )(next);
       };
     };
     return code === DOLLAR_SIGN ? dollars(effects, opened, nok)(code) : openingDelimiter(effects, BACKSLASH_DELIMITERS, opened, nok)(code);
@@ -237,10 +244,16 @@ function tokenizeMathFlow(effects: Effects, ok: State, nok: State): State {
       return (next) => {
         effects.exit("folioMathMarker");
         if (!delimiter.display) return nok(next);
-        return formula(effects, delimiter, true, (after) => {
-          effects.exit("folioMathFlow");
-          return ok(after);
-        }, nok)(next);
+        return formula(
+          effects,
+          delimiter,
+          true,
+          (after) => {
+            effects.exit("folioMathFlow");
+            return ok(after);
+          },
+          nok,
+        )(next);
       };
     };
     return code === DOLLAR_SIGN ? dollars(effects, opened, nok)(code) : openingDelimiter(effects, BACKSLASH_DELIMITERS, opened, nok)(code);
@@ -268,9 +281,7 @@ function formula(effects: Effects, delimiter: Delimiter, flow: boolean, done: St
 
   /** Whether the closing delimiter may start here (Pandoc's rule for `$`: after a non-space). */
   const mayClose = (code: Code) =>
-    !empty &&
-    code === delimiter.close.charCodeAt(0) &&
-    (code !== DOLLAR_SIGN || (depth === 0 && (delimiter === DOLLARS || !afterSpace)));
+    !empty && code === delimiter.close.charCodeAt(0) && (code !== DOLLAR_SIGN || (depth === 0 && (delimiter === DOLLARS || !afterSpace)));
 
   const between: State = (code) => {
     // A code span binds tighter than `$`: `$5 (`$PATH`)` is a price and code.
@@ -298,7 +309,7 @@ function formula(effects: Effects, delimiter: Delimiter, flow: boolean, done: St
   };
 
   const data: State = (code) => {
-    if (code === null || markdownLineEnding(code) || mayClose(code) || code === BACKTICK) {
+    if (code === null || markdownLineEnding(code) || mayClose(code) || (code === BACKTICK && delimiter === DOLLAR)) {
       effects.exit("folioMathData");
       return between(code);
     }

@@ -144,7 +144,11 @@ export function markdownToHast(markdown: string, { typography = true, shortcodes
  * the shortcode's own HTML wraps it, and the article's steps above (the sanitiser first) then run
  * over the whole.
  */
-export function markdownToUnsanitisedHtml(markdown: string, shortcodes?: readonly string[], { math = true }: { math?: boolean } = {}): string {
+export function markdownToUnsanitisedHtml(
+  markdown: string,
+  shortcodes?: readonly string[],
+  { math = true }: { math?: boolean } = {},
+): string {
   const unsanitised = articleProcessor(true, math, "unsanitised");
   const tree = unsanitised.runSync(unsanitised.parse(markdown), { data: { shortcodes } }) as Root;
   return toHtml(tree, { allowDangerousHtml: true });

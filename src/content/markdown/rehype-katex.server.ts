@@ -69,7 +69,12 @@ function forEachFormula(parent: Root | Element, visit: (element: Element, displa
   }
 }
 
-function render(tex: string, displayMode: boolean, macros: Record<string, string>, report: (problem: MathProblem) => void): ElementContent[] {
+function render(
+  tex: string,
+  displayMode: boolean,
+  macros: Record<string, string>,
+  report: (problem: MathProblem) => void,
+): ElementContent[] {
   const untrusted = new Set<string>();
   const options: KatexOptions = {
     displayMode,
@@ -95,6 +100,9 @@ function render(tex: string, displayMode: boolean, macros: Record<string, string
     html = katex.renderToString(tex, { ...options, throwOnError: false });
   }
   if (untrusted.size > 0)
-    report({ tex, message: `${[...untrusted].map((command) => `\`${command}\``).join(", ")}: a post's math may not link, load or style (shown in red)` });
+    report({
+      tex,
+      message: `${[...untrusted].map((command) => `\`${command}\``).join(", ")}: a post's math may not link, load or style (shown in red)`,
+    });
   return (fromParse5(parseFragment(html)) as Root).children as ElementContent[];
 }
