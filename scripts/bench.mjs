@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { appendToPost, cacheFolders, corpusProject, postInEveryCorpus, SAMPLE_POST, SHORTCODE_POST } from "./bench/corpus.mjs";
+import { appendToPost, cacheFolders, corpusProject, MATH_POST, postInEveryCorpus, SAMPLE_POST, SHORTCODE_POST } from "./bench/corpus.mjs";
 import { editingDay, editToVisible, startDevServer } from "./bench/dev-server.mjs";
 import { launchLighthouseChromium, lighthouseScores } from "./bench/lighthouse.mjs";
 import { KINDS, loadPage, nextPostNavigation, serveLikeStaticHost } from "./bench/pages.mjs";
@@ -107,6 +107,7 @@ function pagesToMeasure(generated) {
     home: "/",
     "sample post": `/posts/${SAMPLE_POST.slug}/`,
     "shortcode post": `/posts/${SHORTCODE_POST.slug}/`,
+    "math post": `/posts/${MATH_POST.slug}/`,
     "generated post": `/posts/${generated.slug}/`,
     // `ai` is the sample post's first tag and the corpus's most common one: a full list at every N.
     tag: "/tags/ai/",
