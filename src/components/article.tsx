@@ -32,7 +32,7 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
               {shortcodeStylesText}
             </style>
           ) : (
-            <link rel="stylesheet" href={shortcodeStyles} precedence="folio" />
+            !inPage(shortcodeStyles) && <link rel="stylesheet" href={shortcodeStyles} precedence="folio" />
           ))}
         {/* The same for a post with formulas: KaTeX's style sheet (inline, 3.5 KB gzip); its fonts load as the formulas need them. */}
         {post.math &&
@@ -41,7 +41,7 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
               {mathStylesText}
             </style>
           ) : (
-            <link rel="stylesheet" href={mathStyles} precedence="folio" />
+            !inPage(mathStyles) && <link rel="stylesheet" href={mathStyles} precedence="folio" />
           ))}
         <header>
           <h1 id="post-title">{post.title}</h1>
@@ -76,6 +76,17 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
       </article>
     </div>
   );
+}
+
+/**
+ * Whether the page already holds a style sheet inline: the prerendered page of a post that needs it
+ * (React marks the hoisted `<style>` with its href). Linked as well, the browser fetched the file
+ * after hydration and restyled the whole page: over a second of Lighthouse's throttled main thread
+ * on a post of formulas. A style sheet is a resource React hoists, not hydrated in place, so leaving
+ * it out here is no mismatch.
+ */
+function inPage(href: string): boolean {
+  return typeof document !== "undefined" && document.querySelector(`style[data-href="${CSS.escape(href)}"]`) !== null;
 }
 
 /** "Also in: Français, 简体中文": links to the post's other languages, each named in its own language. */
