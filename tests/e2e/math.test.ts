@@ -118,7 +118,7 @@ describe("math", () => {
           .evaluate((node) => getComputedStyle(node).position),
       )
       .toBe("absolute");
-    expect(mathRequests.some((file) => /^math-styles-.*\.css$/.test(file))).toBe(true);
+    await expect.poll(() => mathRequests.some((file) => /^math-styles-.*\.css$/.test(file))).toBe(true);
     await page.context().close();
   });
 });
