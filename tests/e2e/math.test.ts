@@ -37,10 +37,11 @@ async function open(
   const context = await site.browser.newContext({ viewport: { width, height: 800 }, colorScheme });
   const page = await context.newPage();
   const mathRequests: string[] = [];
-  page.on("requestfinished", (request) => {
+  page.on("request", (request) => {
     if (/math-styles|KaTeX_/.test(request.url())) mathRequests.push(request.url().replace(/^.*\/assets\//, ""));
   });
-  await page.goto(`${site.origin}${path}`);
+  // Until the network is idle: the page's script has run, so a click on a link navigates in the page.
+  await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
   return { page, mathRequests };
 }
 
