@@ -4,12 +4,15 @@ import { folioPosts } from "./src/build/posts-plugin.server.ts";
 import { folioIslandChunk } from "./src/build/island-chunk.server.ts";
 import { folioPrerender } from "./src/build/prerender-workers.server.ts";
 import { folioViteLogger } from "./src/build/vite-logger.server.ts";
+import { woff2FontsOnly } from "./src/build/woff2-fonts.server.ts";
 import { basePath } from "./src/site-config.ts";
 
 export default defineConfig({
   base: basePath,
   // React Router's plugin builds the app; Vitest renders components on its own.
   plugins: process.env.VITEST ? [] : [folioPosts(), folioIslandChunk(), folioPrerender(), reactRouter()],
+  // Fonts as WOFF2 only: the math style sheet's (KaTeX's) other formats would be copied into the build unused.
+  css: { postcss: { plugins: [woff2FontsOnly()] } },
   // Vite's output, above Folio's progress, without React Router's line per file written (FOLIO_VERBOSE=1 shows them).
   customLogger: folioViteLogger(),
   // The browser's dependencies, pre-bundled by the dev server: React, React DOM and React Router
@@ -22,6 +25,9 @@ export default defineConfig({
   // what it did not write itself (src/build/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
   build: {
     emptyOutDir: false,
+    // A font stays a file of its own, fetched only by a page whose text needs it: inlined in the style
+    // sheet (Vite's default below 4 KB; one of KaTeX's fonts), every page with math would carry it.
+    assetsInlineLimit: (file) => (file.endsWith(".woff2") ? false : undefined),
     // Planning and prerendering run in React Router's and Folio's plugin hooks by design: they are
     // most of a large build's time, which Rolldown would report after each build as slow plugins.
     // The server bundle renders every page, so it holds the article and the islands (src/shortcodes/

@@ -18,6 +18,7 @@ import {
   cacheFolders,
   checkGenerator,
   corpusProject,
+  MATH_POST,
   postInEveryCorpus,
   SAMPLE_POST,
   SHORTCODE_POST,
@@ -124,6 +125,7 @@ function pagesToMeasure(generated) {
     home: "/",
     "sample post": `/posts/${SAMPLE_POST.slug}/`,
     "shortcode post": `/posts/${SHORTCODE_POST.slug}/`,
+    "math post": `/posts/${MATH_POST.slug}/`,
     "generated post": `/posts/${generated.slug}/`,
     // `ai` is the sample post's first tag and the corpus's most common one: a full list at every N.
     tag: "/tags/ai/",

@@ -35,6 +35,9 @@ export const SAMPLE_POST = { slug: "ai-personalized-cancer-treatment", file: "po
 /** A post with the built-in and example shortcodes (scripts/bench/shortcode-post/), in every corpus too: Lighthouse scores its page. */
 export const SHORTCODE_POST = { slug: "shortcode-post", file: "posts/shortcode-post/index.md" };
 
+/** A post of formulas (scripts/bench/math-post/), in every corpus too: Lighthouse scores a page with math. */
+export const MATH_POST = { slug: "math-post", file: "posts/math-post/index.md" };
+
 /** Cache folders tools create under node_modules (Vite's deps and config, find-cache-dir users). */
 const CACHE_ENTRIES = [".cache", ".vite", ".vite-temp"];
 
@@ -136,6 +139,7 @@ function addSamplePost(dir) {
   for (const [post, source] of [
     [SAMPLE_POST, path.join(ROOT, "posts", SAMPLE_POST.slug)],
     [SHORTCODE_POST, path.join(import.meta.dirname, "shortcode-post")],
+    [MATH_POST, path.join(import.meta.dirname, "math-post")],
   ]) {
     const target = path.join(dir, "posts", post.slug);
     if (existsSync(target)) throw new Error(`the generated corpus already has a post named ${post.slug}`);

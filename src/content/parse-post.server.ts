@@ -13,6 +13,7 @@ import { refTarget, refTargetsIn } from "./markdown/post-refs";
 import { checkPostCss } from "./post-css.server";
 import { countWords, firstWords, headingsOf, readingMinutes, textBeforeMore, textOf } from "./post-text.server";
 import { markdownToHast, markdownToUnsanitisedHtml } from "./markdown/pipeline";
+import type { MathOptions } from "./markdown/rehype-katex.server";
 import { expandShortcodes, type ExpandedShortcodes } from "./markdown/shortcodes";
 import { hasShortcodes, ShortcodeError, type ShortcodeCall } from "./markdown/shortcode-syntax";
 import { shortcodeRenderer } from "../shortcodes/render.server";
@@ -76,6 +77,8 @@ const USED_KEYS = [
   "isCJKLanguage",
   // FixIt's password: the post is left out of the built site, as a draft is (see `protectedPost`).
   "password",
+  // LoveIt's and FixIt's math switch (and FixIt's macros): see `mathOf`.
+  "math",
 ];
 
 /** Hugo and LoveIt keys that Folio accepts without acting on them (they configure features Folio does not have). */
@@ -85,7 +88,6 @@ const INERT_KEYS = [
   "images",
   "fontawesome",
   "comment",
-  "math",
   "code",
   "share",
   "license",
@@ -238,8 +240,21 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const slug = slugify(slugSource);
   if (!slug) throw fields.error("slug", `"${slugSource}" leaves no letters or digits for the URL: set \`slug: some-words\``);
 
-  const body = expandPostShortcodes(file, fileName, raw, warnings);
-  const tree = renderOrFail(file, raw, body);
+  const math = mathOf(fields);
+  const body = expandPostShortcodes(file, fileName, raw, math !== false, warnings);
+  let formulas = 0;
+  const searchedTo = new Map<string, number>();
+  const tree = renderOrFail(
+    file,
+    raw,
+    body,
+    math && {
+      ...math,
+      rendered: () => formulas++,
+      report: ({ tex, message }) =>
+        warnings.push({ file, line: lineOfText(raw, tex, searchedTo), message: `math \`${shorten(tex)}\`: ${message}` }),
+    },
+  );
   const rssFullText = fields.boolean("rssFullText", false);
   checkStyles(file, raw, tree);
   checkStyleAttributes(file, raw, tree, warnings);
@@ -249,7 +264,9 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   const description = fields.optionalString("description");
   const summaryField = fields.optionalString("summary");
   const summary =
-    (beforeMore !== undefined ? textOf(markdownToHast(beforeMore, { shortcodes: body.outputs }), { code: false }) : "") ||
+    (beforeMore !== undefined
+      ? textOf(markdownToHast(beforeMore, { shortcodes: body.outputs, math: math && { macros: math.macros } }), { code: false })
+      : "") ||
     summaryField ||
     description ||
     firstWords(textOf(tree, { code: false }) || text);
@@ -301,6 +318,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     params,
     ...(body.outputs.length > 0 && { shortcodes: true as const }),
     ...(body.outputs.some((html) => html.includes("data-folio-island=")) && { islands: true as const }),
+    ...(formulas > 0 && { math: true as const }),
   };
   const refs = refsOf(tree, raw);
   if (refs.length > 0) post.refs = refs;
@@ -639,6 +657,47 @@ function refsOf(tree: Root, raw: RawFrontMatter): PostRef[] {
   return [...targets].map((target) => ({ target, line: lineInBody(raw, raw.body.indexOf(target)) }));
 }
 
+/**
+ * LoveIt's and FixIt's `math`: on unless the post turns it off (`math: false`, `math: {enable: false}`),
+ * as FixIt's default is; LoveIt's sites turn it on in their configuration and their posts say
+ * `math: true`, which reads the same. Its macros are FixIt's (`math: {katex: {macros: {…}}}`, and
+ * MathJax's `["{\\bf #1}", 1]` form), with or without the backslash in the name.
+ */
+function mathOf(fields: FieldReader): { macros?: Record<string, string> } | false {
+  const field = fields.get("math");
+  if (field === undefined || field === null) return {};
+  if (typeof field === "boolean") return field && {};
+  if (!isRecord(field) || (field.enable !== undefined && typeof field.enable !== "boolean"))
+    fields.fail("math", "`math` must be `true`, `false` or a block like `math: {enable: false}`");
+  if (field.enable === false) return false;
+  const macros: Record<string, string> = {};
+  for (const table of [field.macros, isRecord(field.katex) && field.katex.macros, isRecord(field.mathjax) && field.mathjax.macros]) {
+    if (!isRecord(table)) continue;
+    for (const [name, definition] of Object.entries(table)) {
+      const tex = Array.isArray(definition) ? definition[0] : definition;
+      if (typeof tex === "string") macros[name.startsWith("\\") ? name : `\\${name}`] = tex;
+    }
+  }
+  return Object.keys(macros).length > 0 ? { macros } : {};
+}
+
+/**
+ * The line where a formula's TeX appears in the body, after where `searchedTo` says the same TeX was
+ * last found (a formula written twice is reported at each line); the body's first line if it is not
+ * there as written (LoveIt's escaped TeX).
+ */
+function lineOfText(raw: RawFrontMatter, text: string, searchedTo: Map<string, number>): number {
+  const index = raw.body.indexOf(text, searchedTo.get(text) ?? 0);
+  searchedTo.set(text, index + 1);
+  return lineInBody(raw, index);
+}
+
+/** A formula as a warning names it: its first 60 characters, on one line. */
+function shorten(tex: string): string {
+  const line = tex.replace(/\s+/g, " ");
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
 /** How deep lists and block quotes may nest, and raw HTML elements: far beyond real posts, well within every parser's stack. */
 const MAX_BLOCK_NESTING = 100;
 const MAX_HTML_NESTING = 500;
@@ -648,7 +707,13 @@ const MAX_HTML_NESTING = 500;
  * components in src/shortcodes/. An unknown shortcode is a warning, once per name; a shortcode that
  * cannot be read or rendered is a ContentError at its line.
  */
-function expandPostShortcodes(file: string, fileName: PostFileName, raw: RawFrontMatter, warnings: ContentWarning[]): ExpandedShortcodes {
+function expandPostShortcodes(
+  file: string,
+  fileName: PostFileName,
+  raw: RawFrontMatter,
+  math: boolean,
+  warnings: ContentWarning[],
+): ExpandedShortcodes {
   // Jekyll's posts (and Hexo's, named the same way) carry Liquid tags; in any other post `{% … %}` is text, as in Hugo.
   const syntax = { liquid: isJekyllPost(fileName) };
   if (!hasShortcodes(raw.body, syntax)) return { markdown: raw.body, outputs: [] };
@@ -658,7 +723,7 @@ function expandPostShortcodes(file: string, fileName: PostFileName, raw: RawFron
     return expandShortcodes(
       raw.body,
       shortcodeRenderer(raw.attributes, warn),
-      markdownToUnsanitisedHtml,
+      (markdown, outputs) => markdownToUnsanitisedHtml(markdown, outputs, { math }),
       (call) => {
         if (unknown.has(call.name)) return;
         unknown.add(call.name);
@@ -679,10 +744,10 @@ function expandPostShortcodes(file: string, fileName: PostFileName, raw: RawFron
 }
 
 /** The post's article tree, or a ContentError when the Markdown cannot be processed at all. */
-function renderOrFail(file: string, raw: RawFrontMatter, body: ExpandedShortcodes): Root {
+function renderOrFail(file: string, raw: RawFrontMatter, body: ExpandedShortcodes, math: MathOptions | false): Root {
   checkNesting(file, raw);
   try {
-    return markdownToHast(body.markdown, { shortcodes: body.outputs });
+    return markdownToHast(body.markdown, { shortcodes: body.outputs, math });
   } catch (error) {
     // micromark and the HTML parser recurse once per level: thousands of nested lists, quotes or
     // elements exhaust the stack, in the build as in any reader's browser.
@@ -770,10 +835,13 @@ function checkStyles(file: string, raw: RawFrontMatter, tree: Root): void {
  * element still shows.
  */
 function checkStyleAttributes(file: string, raw: RawFrontMatter, tree: Root, warnings: ContentWarning[]): void {
+  // KaTeX's output repeats a few styles hundreds of times (`height:0.6444em;`): each is checked once.
+  const checked = new Map<string, ReturnType<typeof checkPostCss>>();
   forEachElement(tree, (node) => {
     const style = node.properties.style;
     if (typeof style !== "string") return;
-    const problem = checkPostCss(`* { ${style} }`, "a style attribute");
+    if (!checked.has(style)) checked.set(style, checkPostCss(`* { ${style} }`, "a style attribute"));
+    const problem = checked.get(style);
     if (!problem) return;
     delete node.properties.style;
     const line = lineInBody(raw, raw.body.indexOf(style));

@@ -9,7 +9,11 @@ export function headingsOf(tree: Root): Heading[] {
   forEachElement(tree, (node) => {
     const match = /^h([1-6])$/.exec(node.tagName);
     if (!match || typeof node.properties.id !== "string") return;
-    headings.push({ depth: Number(match[1]) as Heading["depth"], id: node.properties.id, text: collapse(toString(node)) });
+    headings.push({
+      depth: Number(match[1]) as Heading["depth"],
+      id: node.properties.id,
+      text: textOf({ type: "root", children: [node] }),
+    });
   });
   return headings;
 }
@@ -33,6 +37,9 @@ export function textOf(tree: Root, { code = true }: { code?: boolean } = {}): st
       if (node.type === "text") parts.push(node.value);
       else if (node.type !== "element" || node.tagName === "style" || node.tagName === "script") continue;
       else if (node.tagName === "pre" && !code) parts.push(" ");
+      // A formula reads as its TeX (KaTeX's MathML keeps it in its annotation); KaTeX's HTML is the same formula for the eye.
+      else if (node.tagName === "math") parts.push(texOf(node));
+      else if (Array.isArray(node.properties.className) && node.properties.className.includes("katex-html")) continue;
       else {
         collect(node);
         if (BLOCKS.has(node.tagName)) parts.push(" ");
@@ -41,6 +48,15 @@ export function textOf(tree: Root, { code = true }: { code?: boolean } = {}): st
   };
   collect(tree);
   return collapse(parts.join(""));
+}
+
+/** A KaTeX formula's TeX, from its MathML. */
+function texOf(math: Element): string {
+  let tex: string | undefined;
+  forEachElement(math, (node) => {
+    if (node.tagName === "annotation") tex ??= toString(node);
+  });
+  return tex ?? toString(math);
 }
 
 const MORE = /<!--\s*(?:more|truncate)\s*-->/i;

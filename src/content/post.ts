@@ -60,6 +60,8 @@ export interface PostArticle extends PostSummary {
   shortcodes?: true;
   /** Some are interactive (islands): its page loads the code that runs them (components/shortcode-island.tsx). */
   islands?: true;
+  /** Its article has formulas, rendered at build time: its page loads the math style sheet and fonts (components/math-styles.css). */
+  math?: true;
   /** Where its links to other posts by file lead, and those posts' titles (Site.links). */
   links?: RefLinks;
   /** LoveIt's `linkToMarkdown`: the post footer links to its Markdown source. */

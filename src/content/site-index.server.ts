@@ -323,6 +323,7 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
     ...(translations && { translations }),
     ...(post.shortcodes && { shortcodes: post.shortcodes }),
     ...(post.islands && { islands: post.islands }),
+    ...(post.math && { math: post.math }),
     ...(site.links.has(post) && { links: site.links.get(post) }),
   };
 }

@@ -16,13 +16,16 @@ export function shortcodeHtml(
   syntax: SyntaxOptions = {},
 ): { html: string; warnings: string[] } {
   const warnings: string[] = [];
+  // As a post's `math: false` says (parse-post.server.ts reads the other forms too).
+  const math = params.math !== false;
   const renderer = shortcodeRenderer(params, (call, message) => warnings.push(`${call.line}: ${message}`));
   const expanded = expandShortcodes(
     markdown,
     renderer,
-    markdownToUnsanitisedHtml,
+    (text, outputs) => markdownToUnsanitisedHtml(text, outputs, { math }),
     (call) => warnings.push(`${call.line}: unknown shortcode \`${call.name}\``),
     syntax,
   );
-  return { html: toHtml(markdownToHast(expanded.markdown, { shortcodes: expanded.outputs })).replaceAll("\n", ""), warnings };
+  const tree = markdownToHast(expanded.markdown, { shortcodes: expanded.outputs, math: math && {} });
+  return { html: toHtml(tree).replaceAll("\n", ""), warnings };
 }

@@ -133,6 +133,19 @@ describe("a blog from another generator, dropped in unchanged", () => {
     await page.close();
   });
 
+  it("renders FixIt's KaTeX test page's formulas, every delimiter of it, as FixIt does", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/posts/katex-test/`);
+    const article = page.locator("article .post-content");
+    expect(await article.locator(".katex").count()).toBe(15);
+    expect(await article.locator(".katex-display").count()).toBe(11);
+    expect(await article.locator(".katex-error").count()).toBe(0);
+    // The heading's $\KaTeX$ is rendered; the same line in a code block is code.
+    expect(await article.locator("h2#katex-in-headings .katex").count()).toBe(1);
+    expect((await article.locator("pre code").innerText()).trim()).toBe("## $\\KaTeX$ in headings");
+    await page.close();
+  });
+
   it("shows FixIt's and DoIt's shortcode documentation as a reader would see it: folding file trees, timelines, the browser's audio player, a map link, nothing from another site", async () => {
     const page = await browser.newPage();
     const elsewhere: string[] = [];

@@ -283,3 +283,58 @@ describe("a post's <style> block", () => {
     );
   });
 });
+
+describe("math", () => {
+  const parsed = (frontMatter: string, body: string) =>
+    parsePost({ file: "posts/test.md", source: `---\n${frontMatter}\n---\n\n${body}\n` });
+  const rendersMath = (frontMatter: string) => parsed(frontMatter, "Euler: $e^{i\\pi} + 1 = 0$").post.math === true;
+
+  it("is on unless the post turns it off, as FixIt reads `math`: its page loads the math style sheet only when it has a formula", () => {
+    expect(rendersMath("title: T\ndate: 2024-01-01")).toBe(true);
+    expect(rendersMath("title: T\ndate: 2024-01-01\nmath: true")).toBe(true);
+    expect(rendersMath("title: T\ndate: 2024-01-01\nmath:\n  enable: true")).toBe(true);
+    expect(rendersMath("title: T\ndate: 2024-01-01\nmath: false")).toBe(false);
+    expect(rendersMath("title: T\ndate: 2024-01-01\nmath:\n  enable: false")).toBe(false);
+    expect(parsed("title: T\ndate: 2024-01-01", "It costs $5, or $10 with tax.").post.math).toBeUndefined();
+  });
+
+  it("keeps the TeX as written when the post turns math off", () => {
+    expect(parsed("title: T\ndate: 2024-01-01\nmath: false", "Euler: $e^{i\\pi}$").post.summary).toBe("Euler: $e^{i\\pi}$");
+  });
+
+  it("rejects a `math` that is neither on nor off, naming the line", () => {
+    expect(() => parsed("title: T\ndate: 2024-01-01\nmath: yes please", "x")).toThrow(
+      "posts/test.md:4: `math` must be `true`, `false` or a block like `math: {enable: false}`",
+    );
+  });
+
+  it("uses FixIt's macros, KaTeX's and MathJax's forms", () => {
+    const { article, warnings } = parsed(
+      'title: T\ndate: 2024-01-01\nmath:\n  katex:\n    macros:\n      "\\\\RR": "\\\\mathbb{R}"\n  mathjax:\n    macros:\n      bold: ["{\\\\bf #1}", 1]',
+      "$\\RR$ and $\\bold{x}$",
+    );
+    expect(warnings).toEqual([]);
+    expect(JSON.stringify(article.content)).toContain("double-struck");
+  });
+
+  it("warns with the file and line of a formula KaTeX cannot read, each time it is written, and still builds the post", () => {
+    const { post, warnings } = parsed("title: T\ndate: 2024-01-01", "Fine $x$.\n\nBroken $\\frac{1}$ here.\n\nAgain $\\frac{1}$.");
+    expect(post.math).toBe(true);
+    expect(warnings.map((warning) => `${warning.file}:${warning.line}: ${warning.message}`)).toEqual([
+      "posts/test.md:8: math `\\frac{1}`: Unexpected end of input in a macro argument, expected '}'",
+      "posts/test.md:10: math `\\frac{1}`: Unexpected end of input in a macro argument, expected '}'",
+    ]);
+  });
+
+  it("gives full-text feeds a formula's MathML, without KaTeX's HTML, which needs the page's style sheet", () => {
+    const { feedHtml } = parsed("title: T\ndate: 2024-01-01\nrssFullText: true", "Euler: $e^{i\\pi} + 1 = 0$");
+    expect(feedHtml).toContain('<annotation encoding="application/x-tex">e^{i\\pi} + 1 = 0</annotation>');
+    expect(feedHtml).not.toContain("katex-html");
+  });
+
+  it("reads a formula as its TeX in summaries and the table of contents", () => {
+    const { post, article } = parsed("title: T\ndate: 2024-01-01", "Testing $\\KaTeX$ here.\n\n## $E = mc^2$ in headings\n\nText.");
+    expect(post.summary).toBe("Testing \\KaTeX here. E = mc^2 in headings Text.");
+    expect(article.headings).toEqual([{ depth: 2, id: "e--mc2-in-headings", text: "E = mc^2 in headings" }]);
+  });
+});

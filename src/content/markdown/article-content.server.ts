@@ -1,4 +1,5 @@
-import type { Root } from "hast";
+import type { Element, Root } from "hast";
+import { toHtml } from "hast-util-to-html";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import { urlAttributes } from "html-url-attributes";
 import { forEachElement } from "./hast-elements";
@@ -22,6 +23,7 @@ export function articleContent(tree: Root, pageUrl?: string): ContentNode[] {
       node.properties[key] = resolveUrl(String(node.properties[key] || ""), pageUrl);
     }
   });
+  formulasAsHtml(tree);
   const root = toJsxRuntime(tree, { Fragment: "#fragment", jsx: record, jsxs: record, ignoreInvalidStyle: true }) as unknown as Call;
   return root.children.map(toContentNode);
 }
@@ -33,7 +35,32 @@ interface Call {
   children: (Call | string)[];
 }
 
+/** Where a formula's HTML waits in the tree for `record` (a property the sanitiser, which ran before, lets no post write). */
+const FORMULA_HTML = "data-folio-formula";
+
+/**
+ * A formula rendered by KaTeX (rehype-katex.server.ts) is hundreds of elements: its page carries
+ * them as the HTML KaTeX made, placed with `dangerouslySetInnerHTML`, so that React neither replays
+ * nor hydrates them one by one (a post of formulas spent over a second of Lighthouse's throttled
+ * main thread hydrating 2,200 elements). The HTML is the tree's own, after the sanitiser and KaTeX.
+ */
+function formulasAsHtml(parent: Root | Element): void {
+  for (const child of parent.children) {
+    if (child.type !== "element" || child.tagName === "pre" || child.tagName === "code") continue;
+    const classes = child.properties.className;
+    const rendered = child.children.some((node) => node.type === "element" && /^katex/.test(String(node.properties.className ?? "")));
+    if (Array.isArray(classes) && classes.includes("math") && rendered) {
+      child.properties.dataFolioFormula = toHtml({ type: "root", children: child.children });
+      child.children = [];
+    } else formulasAsHtml(child);
+  }
+}
+
 function record(type: unknown, { children, ...props }: Record<string, unknown>): Call {
+  if (typeof props[FORMULA_HTML] === "string") {
+    const { [FORMULA_HTML]: html, ...rest } = props;
+    return { type: type as string, props: { ...rest, dangerouslySetInnerHTML: { __html: html } }, children: [] };
+  }
   return {
     type: type as string,
     props,

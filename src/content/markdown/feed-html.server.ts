@@ -1,4 +1,4 @@
-import type { ElementContent, Root, RootContent } from "hast";
+import type { Element, ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { absoluteUrl, paths } from "../../paths";
 
@@ -15,11 +15,16 @@ export function feedHtml(articleTree: Root, slug: string): string {
 /** A copy of `node` for a feed reader (the article tree itself is still to be rendered): no style or script, absolute URLs. */
 function forFeed(node: RootContent, base: string): RootContent[] {
   if (node.type !== "element") return [node];
-  if (node.tagName === "style" || node.tagName === "script") return [];
+  // A formula is its MathML, which feed readers show: KaTeX's HTML needs the math style sheet, which a feed has not.
+  if (node.tagName === "style" || node.tagName === "script" || isKatexHtml(node)) return [];
   const properties = { ...node.properties };
   for (const key of ["href", "src"] as const) {
     const value = properties[key];
     if (typeof value === "string") properties[key] = new URL(value, base).href;
   }
   return [{ ...node, properties, children: node.children.flatMap((child) => forFeed(child, base)) as ElementContent[] }];
+}
+
+function isKatexHtml(node: Element): boolean {
+  return Array.isArray(node.properties.className) && node.properties.className.includes("katex-html");
 }

@@ -9,17 +9,19 @@ import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
-import { unified, type PluggableList } from "unified";
+import { unified, type PluggableList, type Processor } from "unified";
 import rehypeAlerts from "./rehype-alerts";
 import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
 import rehypeCustomHeadingIds from "./rehype-custom-heading-ids";
 import rehypeTaskLabels from "./rehype-task-labels";
+import rehypeKatex, { type MathOptions } from "./rehype-katex.server";
 import rehypeLoveItSyntax from "./rehype-loveit-syntax";
 import rehypeReparse from "./rehype-reparse";
 import rehypeScopeStyles from "./rehype-scope-styles";
 import rehypeShortcodes from "./rehype-shortcodes";
 import remarkAttributes from "./remark-attributes";
 import remarkDirectives from "./remark-directives";
+import remarkMath from "./remark-math";
 import remarkTypographer from "./remark-typographer";
 
 /**
@@ -71,11 +73,19 @@ export const remarkPlugins: PluggableList = [remarkGfm, remarkDefinitionList, re
 export const remarkTypography: PluggableList = [remarkGemoji, remarkTypographer];
 
 /**
+ * Math as LoveIt and FixIt write it (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`; math-syntax.ts), read from
+ * the Markdown; rehypeKatex renders it with KaTeX once the HTML is sanitised.
+ */
+export const remarkMathSyntax: PluggableList = [remarkMath];
+
+/**
  * HTML steps, in order: put shortcodes' HTML in place of their placeholders, parse raw HTML,
  * sanitise it, give headings the ids their authors chose, repair in-page links to sanitised ids,
  * turn GitHub alerts (`> [!NOTE]`) into callouts, name task lists' checkboxes, read LoveIt's extended syntax (ruby, fractions, `{?{}`),
  * scope `<style>` to the article, give the other headings ids (github-slugger, the same slugs the
- * TOC links to), and last, reparse the result as a browser would (see rehype-reparse.ts).
+ * TOC links to), render math with KaTeX (after the sanitiser: only KaTeX's own output carries its
+ * styles; after the ids: a heading's id comes from its TeX), and last, reparse the result as a
+ * browser would (see rehype-reparse.ts).
  */
 export const rehypePlugins: PluggableList = [
   rehypeShortcodes,
@@ -88,16 +98,27 @@ export const rehypePlugins: PluggableList = [
   rehypeLoveItSyntax,
   rehypeScopeStyles,
   rehypeSlug,
+  rehypeKatex,
   rehypeReparse,
 ];
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkPlugins)
-  .use(remarkTypography)
-  .use(remarkRehype, remarkRehypeOptions)
-  .use(rehypePlugins);
-const withoutTypography = unified().use(remarkParse).use(remarkPlugins).use(remarkRehype, remarkRehypeOptions).use(rehypePlugins);
+/** The article pipeline with typography and math each on or off, built once each. */
+const processors = new Map<string, Processor>();
+function articleProcessor(typography: boolean, math: boolean, html: "article" | "unsanitised"): Processor {
+  const key = `${typography} ${math} ${html}`;
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = unified()
+      .use(remarkParse)
+      .use(remarkPlugins)
+      .use(math ? remarkMathSyntax : [])
+      .use(typography ? remarkTypography : [])
+      .use(remarkRehype, remarkRehypeOptions)
+      .use(html === "article" ? rehypePlugins : [rehypeShortcodes]) as unknown as Processor;
+    processors.set(key, processor);
+  }
+  return processor;
+}
 
 /** Options for markdownToHast. */
 export interface MarkdownOptions {
@@ -108,20 +129,18 @@ export interface MarkdownOptions {
   typography?: boolean;
   /** The HTML of the shortcodes whose placeholders the Markdown holds (expandShortcodes in shortcodes.ts). */
   shortcodes?: readonly string[];
+  /**
+   * Math: read and rendered (default), with the post's macros and where to report a formula KaTeX
+   * cannot read; `false` reads `$` and `\(` as CommonMark does (a post's `math: false`, and the spec suites).
+   */
+  math?: MathOptions | false;
 }
 
 /** Runs Markdown through the steps above: react-markdown's processor with the site's plugins, giving the article's HTML tree. */
-export function markdownToHast(markdown: string, { typography = true, shortcodes }: MarkdownOptions = {}): Root {
-  const chosen = typography ? processor : withoutTypography;
-  return chosen.runSync(chosen.parse(markdown), { value: markdown, data: { shortcodes } }) as Root;
+export function markdownToHast(markdown: string, { typography = true, shortcodes, math = {} }: MarkdownOptions = {}): Root {
+  const chosen = articleProcessor(typography, math !== false, "article");
+  return chosen.runSync(chosen.parse(markdown), { value: markdown, data: { shortcodes, math } }) as Root;
 }
-
-const unsanitised = unified()
-  .use(remarkParse)
-  .use(remarkPlugins)
-  .use(remarkTypography)
-  .use(remarkRehype, remarkRehypeOptions)
-  .use(rehypeShortcodes);
 
 /**
  * Markdown as HTML with its raw HTML kept, for a shortcode's inner content, with the HTML of the
@@ -129,7 +148,12 @@ const unsanitised = unified()
  * the shortcode's own HTML wraps it, and the article's steps above (the sanitiser first) then run
  * over the whole.
  */
-export function markdownToUnsanitisedHtml(markdown: string, shortcodes?: readonly string[]): string {
+export function markdownToUnsanitisedHtml(
+  markdown: string,
+  shortcodes?: readonly string[],
+  { math = true }: { math?: boolean } = {},
+): string {
+  const unsanitised = articleProcessor(true, math, "unsanitised");
   const tree = unsanitised.runSync(unsanitised.parse(markdown), { value: markdown, data: { shortcodes } }) as Root;
   return toHtml(tree, { allowDangerousHtml: true });
 }

@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { shortcodeHtml } from "../testing.server";
 
 const html = (markdown: string, params?: Record<string, unknown>) => shortcodeHtml(markdown, params).html;
+/** The TeX of each formula in an article's HTML (KaTeX's MathML keeps it), with how it shows. */
+const formulas = (markup: string) =>
+  Array.from(
+    markup.matchAll(/<math [^>]*?(display="block")?>.*?<annotation encoding="application\/x-tex">(.*?)<\/annotation>/g),
+    ([, block, tex]) => `${block ? "display" : "inline"}: ${tex}`,
+  );
 /** The alert icon's markup, which rehype-alerts.test.ts checks. */
 const withoutIcons = (markup: string) => markup.replace(/<svg class="octicon"[^]*?<\/svg>/g, "[icon]");
 
@@ -231,16 +237,26 @@ describe("Jekyll's and Hexo's Liquid tags", () => {
     expect(warnings).toEqual(["1: `fixit-encryptor`: Folio cannot protect content with a password, so this part is left out of the site"]);
   });
 
-  it("center-quote, echarts and math: a centred quote; the chart's definition and the TeX as code", () => {
+  it("center-quote and echarts: a centred quote; the chart's definition as code", () => {
     expect(html("{{< center-quote >}}\n**Stay** curious.\n{{< /center-quote >}}")).toBe(
       '<blockquote class="center-quote"><p><strong>Stay</strong> curious.</p></blockquote>',
     );
     expect(html('{{< echarts >}}\n{"title": {"text": "Sales"}}\n{{< /echarts >}}')).toBe(
       '<pre><code class="language-echarts">{"title": {"text": "Sales"}}</code></pre>',
     );
-    expect(html("{{< math >}}\n$$c = \\pm\\sqrt{a^2 + b^2}$$\n{{< /math >}}")).toBe(
-      '<pre><code class="language-tex">$$c = \\pm\\sqrt{a^2 + b^2}$$</code></pre>',
-    );
+  });
+
+  it("math: its TeX rendered as the post's other formulas are, display or inline as its delimiters or its lines say", () => {
+    expect(formulas(html("{{< math >}}\n$$c = \\pm\\sqrt{a^2 + b^2}$$\n{{< /math >}}"))).toEqual(["display: c = \\pm\\sqrt{a^2 + b^2}"]);
+    expect(formulas(html("Norm: {{< math >}}$\\|x\\|_{0}=\\sqrt[0]{\\sum_{i} x_{i}^{0}}${{< /math >}} here."))).toEqual([
+      "inline: \\|x\\|_{0}=\\sqrt[0]{\\sum_{i} x_{i}^{0}}",
+    ]);
+    expect(formulas(html("{{< math >}}\nx_1 * y_2\n= z\n{{< /math >}} and {{< math >}}a_1{{< /math >}}"))).toEqual([
+      "display: x_1 * y_2= z", // html() drops line breaks
+      "inline: a_1",
+    ]);
+    // With `math: false` the post has no math: the TeX shows as written.
+    expect(html("{{< math >}}$x_1${{< /math >}}", { math: false })).toBe('<p><span class="math math-inline">$x_1$</span></p>');
   });
 
   it("aplayer, audio and music: each track with the browser's own player, loading nothing until played; a service's song as a link", () => {

@@ -1,0 +1,125 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { contrast } from "./colour";
+import { servedSite } from "./served-site";
+
+// Formulas as a reader sees them in Chromium: rendered at build time, styled by KaTeX's style sheet
+// and fonts, which only a page with math loads.
+const MATH_POST = `---
+title: Euler
+date: 2024-05-02
+---
+
+Euler's identity, $e^{i\\pi} + 1 = 0$, links five constants. It costs $5, or $10 with tax.
+
+$$
+\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2} \\qquad \\int_{-\\infty}^{\\infty} e^{-x^2}\\,dx = \\sqrt{\\pi} \\qquad \\mathcal{F}(\\xi) = \\int_{-\\infty}^{\\infty} f(x)\\, e^{-2\\pi i x \\xi}\\, dx
+$$
+
+A broken one: $\\frac{1}$. Code stays code: \`$x$\`.
+`;
+
+const PLAIN_POST = `---
+title: Plain
+date: 2024-05-01
+---
+
+No formulas here.
+`;
+
+const site = servedSite({ "posts/euler/index.md": MATH_POST, "posts/plain/index.md": PLAIN_POST });
+
+/** A page, and every request it makes for KaTeX's style sheet or fonts. */
+async function open(
+  path: string,
+  { width = 1280, colorScheme = "light" as "light" | "dark" } = {},
+): Promise<{ page: Page; mathRequests: string[] }> {
+  const context = await site.browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+  const page = await context.newPage();
+  const mathRequests: string[] = [];
+  page.on("request", (request) => {
+    if (/math-styles|KaTeX_/.test(request.url())) mathRequests.push(request.url().replace(/^.*\/assets\//, ""));
+  });
+  // Until the network is idle: the page's script has run, so a click on a link navigates in the page.
+  await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
+  return { page, mathRequests };
+}
+
+describe("math", () => {
+  it("shows formulas rendered at build time, with MathML for screen readers and KaTeX's fonts", async () => {
+    const { page, mathRequests } = await open("/posts/euler/");
+    const article = page.locator("article .post-content");
+    expect(await article.locator(".katex").count()).toBe(2);
+    expect(await article.locator(".katex .katex-mathml math annotation").first().textContent()).toBe("e^{i\\pi} + 1 = 0");
+    // KaTeX's HTML is for the eye: screen readers read the MathML.
+    expect(await article.locator(".katex-html").first().getAttribute("aria-hidden")).toBe("true");
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() => [...document.fonts].filter((font) => font.status === "loaded").map((font) => font.family));
+    expect(loaded).toEqual(expect.arrayContaining(["KaTeX_Main", "KaTeX_Math"]));
+    const fonts = mathRequests.filter((file) => file.startsWith("KaTeX_"));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((file) => !file.endsWith(".woff2"))).toEqual([]);
+    // The style sheet is in the page itself: no request for it, before or after hydration.
+    expect(await page.locator("style[data-href*='math-styles']").count()).toBe(1);
+    expect(mathRequests.filter((file) => file.endsWith(".css"))).toEqual([]);
+    await page.context().close();
+  });
+
+  it("leaves prices and code as written, and shows a broken formula's TeX in its place", async () => {
+    const { page } = await open("/posts/euler/");
+    const article = page.locator("article .post-content");
+    expect(await article.innerText()).toContain("It costs $5, or $10 with tax.");
+    expect(await article.locator("code").innerText()).toBe("$x$");
+    expect(await article.locator(".katex-error").innerText()).toBe("\\frac{1}");
+    await page.context().close();
+  });
+
+  it("scrolls a long display formula inside its block at 320 pixels, never the page", async () => {
+    const { page } = await open("/posts/euler/", { width: 320 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    const display = page.locator(".katex-display");
+    expect(await display.evaluate((node) => node.scrollWidth > node.clientWidth && getComputedStyle(node).overflowX === "auto")).toBe(true);
+    await page.context().close();
+  });
+
+  it("draws formulas in the text's colour in both schemes, and a broken one in a readable red", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const { page } = await open("/posts/euler/", { colorScheme });
+      const text = await page
+        .locator("article .post-content p")
+        .first()
+        .evaluate((node) => getComputedStyle(node).color);
+      expect(
+        await page
+          .locator(".katex")
+          .first()
+          .evaluate((node) => getComputedStyle(node).color),
+      ).toBe(text);
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      const error = await page.locator(".katex-error").evaluate((node) => getComputedStyle(node).color);
+      expect(contrast(error, background), colorScheme).toBeGreaterThanOrEqual(4.5);
+      await page.context().close();
+    }
+  });
+
+  it("loads nothing of KaTeX on a page without math, and its style sheet when the reader goes on to a page with math", async () => {
+    const { page, mathRequests } = await open("/posts/plain/");
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.content()).not.toMatch(/katex|math-styles/i);
+    expect(mathRequests).toEqual([]);
+    // The post after it, in the page: a client-side navigation.
+    await page.getByRole("link", { name: /Next post/ }).click();
+    await expect.poll(() => page.locator("#post-title").innerText()).toBe("Euler");
+    // Styled: KaTeX's MathML copy is visually hidden by the style sheet, fetched now as a file.
+    await expect
+      .poll(() =>
+        page
+          .locator(".katex-mathml")
+          .first()
+          .evaluate((node) => getComputedStyle(node).position),
+      )
+      .toBe("absolute");
+    await expect.poll(() => mathRequests.some((file) => /^math-styles-.*\.css$/.test(file))).toBe(true);
+    await page.context().close();
+  });
+});
