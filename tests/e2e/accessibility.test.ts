@@ -40,6 +40,14 @@ console.log(\`The answer is \${answer}\`);
 LoveIt's admonition.
 {{< /admonition >}}
 
+## Math
+
+Inline, $E = mc^2$, and displayed:
+
+$$
+\int_0^1 x^2 \, dx = \frac{1}{3}
+$$
+
 ## A table
 
 | Language | Typing |
@@ -55,7 +63,7 @@ LoveIt's admonition.
 
 const PAGES = {
   home: "/",
-  "a post with code, callouts, a table and footnotes": "/posts/every-kind/",
+  "a post with code, math, callouts, a table and footnotes": "/posts/every-kind/",
   "the sample post, with its images": "/posts/ai-personalized-cancer-treatment/",
   "the tag list": "/tags/",
   "a tag page": "/tags/accessibility/",
