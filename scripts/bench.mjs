@@ -8,7 +8,6 @@
 // Medians of --loads page loads, rebuilds and dev-server starts; one cold build per N (minutes at
 // large N on this 2-core machine).
 // Exits non-zero when a step fails or times out; the other figures are still written.
-import { findHugo, hugoBuild, hugoSite } from "./bench/hugo.mjs";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,6 +23,7 @@ import {
   SHORTCODE_POST,
 } from "./bench/corpus.mjs";
 import { editingDay, editToVisible, startDevServer } from "./bench/dev-server.mjs";
+import { findHugo, hugoBuild, hugoSite } from "./bench/hugo.mjs";
 import { launchLighthouseChromium, lighthouseScores } from "./bench/lighthouse.mjs";
 import { KINDS, loadPage, nextPostNavigation, serveLikeStaticHost } from "./bench/pages.mjs";
 import { build, check, folderSize, stopEveryGroup } from "./bench/processes.mjs";

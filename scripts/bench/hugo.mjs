@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { spawnGroup, treeRss } from "./processes.mjs";
+import { timedRun } from "./processes.mjs";
 
 const LAYOUTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "hugo-site/layouts");
 
@@ -84,14 +84,11 @@ function shortcodesUsed(folder) {
 /** A cold Hugo build of `site` (no output, resources or cache kept): wall time in seconds and peak resident memory in bytes. */
 export async function hugoBuild(site, signal) {
   for (const folder of ["public", "resources", ".hugo-cache"]) rmSync(path.join(site, folder), { recursive: true, force: true });
-  const started = performance.now();
-  const child = spawnGroup("hugo", ["--quiet", "--cacheDir", path.join(site, ".hugo-cache")], { cwd: site, env: process.env, signal });
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 200);
-  const code = await child.exited;
-  clearInterval(timer);
-  if (code !== 0) throw new Error(`hugo exited with ${code}:\n${child.output()}`);
-  const seconds = (performance.now() - started) / 1000;
-  if (!existsSync(path.join(site, "public/index.html"))) throw new Error(`hugo wrote no home page:\n${child.output()}`);
+  const { seconds, peak, output } = await timedRun("hugo", "hugo", ["--quiet", "--cacheDir", path.join(site, ".hugo-cache")], {
+    cwd: site,
+    env: process.env,
+    signal,
+  });
+  if (!existsSync(path.join(site, "public/index.html"))) throw new Error(`hugo wrote no home page:\n${output}`);
   return { seconds, peak };
 }

@@ -95,15 +95,23 @@ export function treeRss(pid) {
 }
 
 /** Production build of a project: wall time in seconds and peak resident memory of its process tree in bytes. */
-export async function build(dir, signal) {
+export function build(dir, signal) {
+  return timedRun("react-router build", "npx", ["react-router", "build"], { cwd: dir, env: projectEnv("production"), signal });
+}
+
+/**
+ * Runs a command to its end: wall time in seconds and the peak resident memory of its process tree in
+ * bytes (sampled every 200 ms); throws with its output if it fails. `name` names it in that error.
+ */
+export async function timedRun(name, command, args, options) {
   const started = performance.now();
-  const child = spawnGroup("npx", ["react-router", "build"], { cwd: dir, env: projectEnv("production"), signal });
+  const child = spawnGroup(command, args, options);
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 200);
   const code = await child.exited;
   clearInterval(timer);
-  if (code !== 0) throw new Error(`react-router build exited with ${code}:\n${child.output()}`);
-  return { seconds: (performance.now() - started) / 1000, peak };
+  if (code !== 0) throw new Error(`${name} exited with ${code}:\n${child.output()}`);
+  return { seconds: (performance.now() - started) / 1000, peak, output: child.output() };
 }
 
 /** `npm run check` in a built project (its parse cache warm): wall time in seconds, and the problems it counted. */

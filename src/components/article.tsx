@@ -20,29 +20,9 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
   return (
     <div className={showToc ? "post-layout with-toc" : "post-layout"}>
       <article className="post" aria-labelledby="post-title">
-        {/* Only a post with shortcodes loads their style sheet; React puts it in the head, before the
-            post shows (in the prerendered page, and when a reader comes from another page). */}
-        {/* The prerendered page carries them inline (1.0 KB gzip), as it does the site's style sheet: a
-            style sheet to fetch would hold the first paint back a round trip (Lighthouse mobile: 99).
-            The browser's copy links the file, for a reader who comes from another page; the CSS text
-            stays out of the JS. */}
-        {post.shortcodes &&
-          (import.meta.env.SSR && import.meta.env.PROD ? (
-            <style href={shortcodeStyles} precedence="folio">
-              {shortcodeStylesText}
-            </style>
-          ) : (
-            !inPage(shortcodeStyles) && <link rel="stylesheet" href={shortcodeStyles} precedence="folio" />
-          ))}
-        {/* The same for a post with formulas: KaTeX's style sheet (inline, 3.5 KB gzip); its fonts load as the formulas need them. */}
-        {post.math &&
-          (import.meta.env.SSR && import.meta.env.PROD ? (
-            <style href={mathStyles} precedence="folio">
-              {mathStylesText}
-            </style>
-          ) : (
-            !inPage(mathStyles) && <link rel="stylesheet" href={mathStyles} precedence="folio" />
-          ))}
+        {/* Only a post with shortcodes, or with formulas, loads their style sheet (KaTeX's: its fonts load as the formulas need them). */}
+        {post.shortcodes && <PostStyleSheet href={shortcodeStyles} text={shortcodeStylesText} />}
+        {post.math && <PostStyleSheet href={mathStyles} text={mathStylesText} />}
         <header>
           <h1 id="post-title">{post.title}</h1>
           <PostMeta post={post} />
@@ -76,6 +56,24 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
       </article>
     </div>
   );
+}
+
+/**
+ * A style sheet only some posts need. React puts it in the head, before the post shows (in the
+ * prerendered page, and when a reader comes from another page). The prerendered page carries it
+ * inline (shortcodes' 1.0 KB gzip, KaTeX's 3.5 KB), as it does the site's style sheet: a style sheet
+ * to fetch would hold the first paint back a round trip (Lighthouse mobile: 99). The browser's copy
+ * links the file, for a reader who comes from another page, unless the page already has it inline;
+ * the CSS text stays out of the JS.
+ */
+function PostStyleSheet({ href, text }: { href: string; text: string }) {
+  if (import.meta.env.SSR && import.meta.env.PROD)
+    return (
+      <style href={href} precedence="folio">
+        {text}
+      </style>
+    );
+  return inPage(href) ? null : <link rel="stylesheet" href={href} precedence="folio" />;
 }
 
 /**

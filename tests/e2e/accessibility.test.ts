@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { buildAndServe, scratchProject } from "./scratch-project";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { servedSite } from "./served-site";
 
 // axe-core's checks (WCAG 2 A and AA, and its best practices) on every kind of page, in both colour
 // schemes, on a phone and a desktop: no violation anywhere.
@@ -71,21 +69,7 @@ const PAGES = {
 };
 
 describe("accessibility (axe-core)", () => {
-  const project = scratchProject({ "every-kind.md": POST }, { bundledPosts: true });
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, origin } = await buildAndServe(project.dir));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    project.remove();
-  });
+  const site = servedSite({ "every-kind.md": POST }, { bundledPosts: true });
 
   /** axe's violations on the page: each rule's id and the elements that break it. */
   async function violations(page: Page): Promise<string[]> {
@@ -98,11 +82,11 @@ describe("accessibility (axe-core)", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const width of [390, 1280]) {
       it(`finds no violation on any page, ${colorScheme} scheme, ${width} px wide`, async () => {
-        const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+        const context = await site.browser.newContext({ colorScheme, viewport: { width, height: 900 } });
         const found: Record<string, string[]> = {};
         for (const [name, path] of Object.entries(PAGES)) {
           const page = await context.newPage();
-          await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
+          await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
           // The post's formulas are there to be checked: one inline, one displayed.
           if (path === "/posts/every-kind/") expect(await page.locator(".katex").count()).toBe(2);
           const problems = await violations(page);

@@ -1,8 +1,6 @@
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { buildAndServe, scratchProject } from "./scratch-project";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { servedSite } from "./served-site";
 
 // 23 posts, one a day, all tagged `many`: three pages of ten at most, on the home list and the tag's.
 const COUNT = 23;
@@ -19,25 +17,11 @@ const posts = Object.fromEntries(
 const titles = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, index) => `Post ${from - index}`);
 
 describe("list pages: page 1 redirects, tag pagination", () => {
-  const project = scratchProject(posts);
-  let server: Server;
-  let browser: Browser;
-  let origin: string;
+  const site = servedSite(posts);
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    ({ server, origin } = await buildAndServe(project.dir));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    project.remove();
-  });
-
   async function newPage(): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     page.on("pageerror", (error) => errors.push(error.message));
     return page;
   }
@@ -46,9 +30,9 @@ describe("list pages: page 1 redirects, tag pagination", () => {
 
   it("sends /page/1/ to the home page", async () => {
     const page = await newPage();
-    const response = await page.goto(`${origin}/page/1/`);
+    const response = await page.goto(`${site.origin}/page/1/`);
     expect(response?.status()).toBe(200);
-    await page.waitForURL(`${origin}/`, { timeout: 10_000 });
+    await page.waitForURL(`${site.origin}/`, { timeout: 10_000 });
     await page.getByRole("heading", { level: 1, name: "Latest posts" }).waitFor();
     expect(await listed(page)).toEqual(titles(23, 14));
     expect(errors).toEqual([]);
@@ -56,8 +40,8 @@ describe("list pages: page 1 redirects, tag pagination", () => {
 
   it("sends /tags/<tag>/page/1/ to the tag's page", async () => {
     const page = await newPage();
-    await page.goto(`${origin}/tags/many/page/1/`);
-    await page.waitForURL(`${origin}/tags/many/`, { timeout: 10_000 });
+    await page.goto(`${site.origin}/tags/many/page/1/`);
+    await page.waitForURL(`${site.origin}/tags/many/`, { timeout: 10_000 });
     await page.getByRole("heading", { level: 1, name: /^Tag: many/ }).waitFor();
     expect(await listed(page)).toEqual(titles(23, 14));
     expect(errors).toEqual([]);
@@ -65,31 +49,31 @@ describe("list pages: page 1 redirects, tag pagination", () => {
 
   it("pages a tag ten posts at a time at /tags/<tag>/page/<n>/, in the app and by address", async () => {
     const page = await newPage();
-    await page.goto(`${origin}/tags/many/`, { waitUntil: "networkidle" });
+    await page.goto(`${site.origin}/tags/many/`, { waitUntil: "networkidle" });
     await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
     const pages = page.getByRole("navigation", { name: "Pages" });
 
     await pages.getByRole("link", { name: "Older posts →" }).click();
-    await page.waitForURL(`${origin}/tags/many/page/2/`, { timeout: 10_000 });
+    await page.waitForURL(`${site.origin}/tags/many/page/2/`, { timeout: 10_000 });
     await expect.poll(() => listed(page)).toEqual(titles(13, 4));
     expect(await page.title()).toBe("Tag: many, page 2 – Folio");
     expect(await pages.getByText("2", { exact: true }).getAttribute("aria-current")).toBe("page");
 
     await pages.getByRole("link", { name: "Older posts →" }).click();
-    await page.waitForURL(`${origin}/tags/many/page/3/`, { timeout: 10_000 });
+    await page.waitForURL(`${site.origin}/tags/many/page/3/`, { timeout: 10_000 });
     await expect.poll(() => listed(page)).toEqual(titles(3, 1));
     expect(await pages.getByRole("link", { name: "Older posts →" }).count()).toBe(0);
 
     // Back to the first page by its own address, not page/1/.
     await pages.getByRole("link", { name: "Page 1" }).click();
-    await page.waitForURL(`${origin}/tags/many/`, { timeout: 10_000 });
+    await page.waitForURL(`${site.origin}/tags/many/`, { timeout: 10_000 });
     await expect.poll(() => listed(page)).toEqual(titles(23, 14));
     expect(await page.evaluate(() => "stillTheSamePage" in window)).toBe(true);
 
-    const direct = await page.goto(`${origin}/tags/many/page/2/`);
+    const direct = await page.goto(`${site.origin}/tags/many/page/2/`);
     expect(direct?.status()).toBe(200);
     expect(await listed(page)).toEqual(titles(13, 4));
-    expect((await page.goto(`${origin}/tags/many/page/4/`))?.status()).toBe(404);
+    expect((await page.goto(`${site.origin}/tags/many/page/4/`))?.status()).toBe(404);
     expect(errors).toEqual([]);
   });
 });

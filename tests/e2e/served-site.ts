@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./browser";
-import { buildAndServe, scratchProject } from "./scratch-project";
+import { buildAndServe, scratchProject, type ScratchOptions } from "./scratch-project";
 
 /** A built scratch project served on 127.0.0.1, and Chromium to open it: filled in before the file's tests run. */
 export interface ServedSite {
@@ -13,11 +13,15 @@ export interface ServedSite {
 }
 
 /**
- * For a test file: a scratch project with `posts`, changed by `prepare` (files added beside them),
- * built and served, and Chromium launched, before the tests; all of it closed and removed after.
+ * For a test file: a scratch project with `posts` (and the options of scratchProject), changed by
+ * `prepare` (files added beside them), built and served, and Chromium launched, before the tests;
+ * all of it closed and removed after.
  */
-export function servedSite(posts: Record<string, string>, prepare: (dir: string) => void = () => {}): ServedSite {
-  const project = scratchProject(posts);
+export function servedSite(
+  posts: Record<string, string>,
+  { prepare = () => {}, ...options }: ScratchOptions & { prepare?: (dir: string) => void } = {},
+): ServedSite {
+  const project = scratchProject(posts, options);
   const site = {} as ServedSite;
   let server: Server | undefined;
 

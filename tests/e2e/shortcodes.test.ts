@@ -234,13 +234,15 @@ describe("shortcodes in the browser", () => {
       "2024-07-02-liquid-tags.md": LIQUID,
       "2024-07-03-target.md": TARGET,
     },
-    (dir) => {
-      for (const bundle of ["shortcodes", "themes", "cards"])
-        cpSync(
-          path.resolve("posts/ai-personalized-cancer-treatment/featured-image.png"),
-          path.join(dir, `posts/${bundle}/featured-image.png`),
-        );
-      writeFileSync(path.join(dir, "src/shortcodes/book.tsx"), BOOK);
+    {
+      prepare: (dir) => {
+        for (const bundle of ["shortcodes", "themes", "cards"])
+          cpSync(
+            path.resolve("posts/ai-personalized-cancer-treatment/featured-image.png"),
+            path.join(dir, `posts/${bundle}/featured-image.png`),
+          );
+        writeFileSync(path.join(dir, "src/shortcodes/book.tsx"), BOOK);
+      },
     },
   );
 

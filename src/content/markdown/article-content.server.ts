@@ -1,8 +1,9 @@
-import type { Element, Root } from "hast";
+import type { Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
 import { urlAttributes } from "html-url-attributes";
 import { forEachElement } from "./hast-elements";
+import { forEachFormula } from "./rehype-katex.server";
 import { resolveUrl } from "../../paths";
 import { markdownToHast, type MarkdownOptions } from "./pipeline";
 import type { ContentNode } from "./content-tree";
@@ -44,16 +45,13 @@ const FORMULA_HTML = "data-folio-formula";
  * nor hydrates them one by one (a post of formulas spent over a second of Lighthouse's throttled
  * main thread hydrating 2,200 elements). The HTML is the tree's own, after the sanitiser and KaTeX.
  */
-function formulasAsHtml(parent: Root | Element): void {
-  for (const child of parent.children) {
-    if (child.type !== "element" || child.tagName === "pre" || child.tagName === "code") continue;
-    const classes = child.properties.className;
-    const rendered = child.children.some((node) => node.type === "element" && /^katex/.test(String(node.properties.className ?? "")));
-    if (Array.isArray(classes) && classes.includes("math") && rendered) {
-      child.properties.dataFolioFormula = toHtml({ type: "root", children: child.children });
-      child.children = [];
-    } else formulasAsHtml(child);
-  }
+function formulasAsHtml(tree: Root): void {
+  forEachFormula(tree, (formula) => {
+    const rendered = formula.children.some((node) => node.type === "element" && /^katex/.test(String(node.properties.className ?? "")));
+    if (!rendered) return;
+    formula.properties.dataFolioFormula = toHtml({ type: "root", children: formula.children });
+    formula.children = [];
+  });
 }
 
 function record(type: unknown, { children, ...props }: Record<string, unknown>): Call {

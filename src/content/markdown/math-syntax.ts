@@ -212,50 +212,32 @@ const blankLine: Construct = {
 };
 
 function tokenizeMathText(effects: Effects, ok: State, nok: State): State {
-  return (code: Code) => {
-    effects.enter("folioMathText");
-    effects.enter("folioMathMarker");
-    const opened = (delimiter: Delimiter): State => {
-      return (next) => {
-        effects.exit("folioMathMarker");
-        // Pandoc's rule: `$` followed by a space or the end of the line opens nothing (`5$ or 6$`).
-        if (delimiter === DOLLAR && (next === null || markdownLineEndingOrSpace(next))) return nok(next);
-        return formula(
-          effects,
-          delimiter,
-          false,
-          (after) => {
-            effects.exit("folioMathText");
-            return ok(after);
-          },
-          nok,
-        )(next);
-      };
-    };
-    return code === DOLLAR_SIGN ? dollars(effects, opened, nok)(code) : openingDelimiter(effects, BACKSLASH_DELIMITERS, opened, nok)(code);
-  };
+  return tokenizeMath(effects, ok, nok, false);
 }
 
 function tokenizeMathFlow(effects: Effects, ok: State, nok: State): State {
-  return (code: Code) => {
-    effects.enter("folioMathFlow");
-    effects.enter("folioMathMarker");
-    const opened = (delimiter: Delimiter): State => {
-      return (next) => {
-        effects.exit("folioMathMarker");
-        if (!delimiter.display) return nok(next);
-        return formula(
-          effects,
-          delimiter,
-          true,
-          (after) => {
-            effects.exit("folioMathFlow");
-            return ok(after);
-          },
-          nok,
-        )(next);
+  return tokenizeMath(effects, ok, nok, true);
+}
+
+/** A formula in running text, or one that starts a line (`flow`: display delimiters only, `$$`, `\[`, `\begin`). */
+function tokenizeMath(effects: Effects, ok: State, nok: State, flow: boolean): State {
+  const token = flow ? "folioMathFlow" : "folioMathText";
+  const opened =
+    (delimiter: Delimiter): State =>
+    (next) => {
+      effects.exit("folioMathMarker");
+      if (flow && !delimiter.display) return nok(next);
+      // Pandoc's rule: `$` followed by a space or the end of the line opens nothing (`5$ or 6$`).
+      if (!flow && delimiter === DOLLAR && (next === null || markdownLineEndingOrSpace(next))) return nok(next);
+      const done = (after: Code) => {
+        effects.exit(token);
+        return ok(after);
       };
+      return formula(effects, delimiter, flow, done, nok)(next);
     };
+  return (code: Code) => {
+    effects.enter(token);
+    effects.enter("folioMathMarker");
     return code === DOLLAR_SIGN ? dollars(effects, opened, nok)(code) : openingDelimiter(effects, BACKSLASH_DELIMITERS, opened, nok)(code);
   };
 }

@@ -56,7 +56,8 @@ export default function rehypeKatex() {
   };
 }
 
-function forEachFormula(parent: Root | Element, visit: (element: Element, display: boolean) => void): void {
+/** Calls `visit` on each formula's element (`span.math-inline`, `div.math-display`), never inside code. */
+export function forEachFormula(parent: Root | Element, visit: (element: Element, display: boolean) => void): void {
   for (const child of parent.children) {
     if (child.type !== "element" || child.tagName === "pre" || child.tagName === "code") continue;
     const classes = child.properties.className;
