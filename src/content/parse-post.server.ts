@@ -254,6 +254,12 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
       report: ({ tex, message }) =>
         warnings.push({ file, line: lineOfText(raw, tex, searchedTo), message: `math \`${shorten(tex)}\`: ${message}` }),
     },
+    (language) =>
+      warnings.push({
+        file,
+        line: lineOfFence(raw, language),
+        message: `code block in \`${language}\`: Folio does not know this language, so the block is shown as plain text; name one of https://shiki.style/languages (or \`text\`)`,
+      }),
   );
   const rssFullText = fields.boolean("rssFullText", false);
   checkStyles(file, raw, tree);
@@ -692,6 +698,13 @@ function lineOfText(raw: RawFrontMatter, text: string, searchedTo: Map<string, n
   return lineInBody(raw, index);
 }
 
+/** The line of the first code fence in `language` (```` ```foo ```` or `~~~ foo`); the body's first line if there is none (a block in raw HTML). */
+function lineOfFence(raw: RawFrontMatter, language: string): number {
+  const escaped = language.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const fence = new RegExp(`^[ \\t>]*(?:\`{3,}|~{3,})[ \\t]*\\{?\\.?${escaped}(?![\\w-])`, "m").exec(raw.body);
+  return lineInBody(raw, fence ? fence.index : -1);
+}
+
 /** A formula as a warning names it: its first 60 characters, on one line. */
 function shorten(tex: string): string {
   const line = tex.replace(/\s+/g, " ");
@@ -744,10 +757,16 @@ function expandPostShortcodes(
 }
 
 /** The post's article tree, or a ContentError when the Markdown cannot be processed at all. */
-function renderOrFail(file: string, raw: RawFrontMatter, body: ExpandedShortcodes, math: MathOptions | false): Root {
+function renderOrFail(
+  file: string,
+  raw: RawFrontMatter,
+  body: ExpandedShortcodes,
+  math: MathOptions | false,
+  reportLanguage: (language: string) => void,
+): Root {
   checkNesting(file, raw);
   try {
-    return markdownToHast(body.markdown, { shortcodes: body.outputs, math });
+    return markdownToHast(body.markdown, { shortcodes: body.outputs, math, highlight: { report: reportLanguage } });
   } catch (error) {
     // micromark and the HTML parser recurse once per level: thousands of nested lists, quotes or
     // elements exhaust the stack, in the build as in any reader's browser.

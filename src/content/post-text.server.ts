@@ -36,7 +36,7 @@ export function textOf(tree: Root, { code = true }: { code?: boolean } = {}): st
     for (const node of parent.children) {
       if (node.type === "text") parts.push(node.value);
       else if (node.type !== "element" || node.tagName === "style" || node.tagName === "script") continue;
-      else if (node.tagName === "pre" && !code) parts.push(" ");
+      else if ((node.tagName === "pre" || isCodeCaption(node)) && !code) parts.push(" ");
       // A formula reads as its TeX (KaTeX's MathML keeps it in its annotation); KaTeX's HTML is the same formula for the eye.
       else if (node.tagName === "math") parts.push(texOf(node));
       else if (Array.isArray(node.properties.className) && node.properties.className.includes("katex-html")) continue;
@@ -48,6 +48,11 @@ export function textOf(tree: Root, { code = true }: { code?: boolean } = {}): st
   };
   collect(tree);
   return collapse(parts.join(""));
+}
+
+/** A highlighted code block's title (rehype-highlight.server.ts): part of the code, not of the prose. */
+function isCodeCaption(node: Element): boolean {
+  return node.tagName === "figcaption" && Array.isArray(node.properties.className) && node.properties.className.includes("code-caption");
 }
 
 /** A KaTeX formula's TeX, from its MathML. */

@@ -127,6 +127,15 @@ describe("front matter fields", () => {
     expect(parsed.warnings[0]).toMatchObject({ line: 4, message: expect.stringContaining("unknown front matter key `time`") });
   });
 
+  it("warns once, at its fence's line, about a code block in a language it cannot highlight, and shows it as text", () => {
+    const source = "---\ntitle: T\ndate: 2024-01-02\n---\n\nIntro.\n\n~~~ klingon\nqapla'\n~~~\n\n```klingon\nbatlh\n```\n";
+    const parsed = parsePost({ file: "posts/code.md", source });
+    expect(parsed.warnings).toEqual([
+      { file: "posts/code.md", line: 8, message: expect.stringContaining("code block in `klingon`: Folio does not know this language") },
+    ]);
+    expect(JSON.stringify(parsed.article.content)).toContain("qapla'");
+  });
+
   it("rejects YAML aliases that expand a tag list into nested lists, without expanding them", () => {
     const laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
     for (let level = 1; level < 9; level++)

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
+import { toString } from "hast-util-to-string";
 import { absoluteUrl, paths } from "../../paths";
 
 /**
@@ -17,6 +18,8 @@ function forFeed(node: RootContent, base: string): RootContent[] {
   if (node.type !== "element") return [node];
   // A formula is its MathML, which feed readers show: KaTeX's HTML needs the math style sheet, which a feed has not.
   if (node.tagName === "style" || node.tagName === "script" || isKatexHtml(node)) return [];
+  // Highlighted code as plain code: feed readers drop the colours' styles (and cannot read `light-dark()`).
+  if (hasClass(node, "shiki")) return [{ ...node, properties: {}, children: node.children.map(plainCode) }];
   const properties = { ...node.properties };
   for (const key of ["href", "src"] as const) {
     const value = properties[key];
@@ -26,5 +29,14 @@ function forFeed(node: RootContent, base: string): RootContent[] {
 }
 
 function isKatexHtml(node: Element): boolean {
-  return Array.isArray(node.properties.className) && node.properties.className.includes("katex-html");
+  return hasClass(node, "katex-html");
+}
+
+function hasClass(node: Element, name: string): boolean {
+  return Array.isArray(node.properties.className) && node.properties.className.includes(name);
+}
+
+/** A highlighted block's `code` element as plain text in its language's class. */
+function plainCode(node: ElementContent): ElementContent {
+  return node.type === "element" ? { ...node, children: [{ type: "text", value: toString(node) }] } : node;
 }

@@ -1,4 +1,5 @@
 import type { Root } from "hast";
+import type { Code } from "mdast";
 import { toHtml } from "hast-util-to-html";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
@@ -8,12 +9,13 @@ import remarkGemoji from "remark-gemoji";
 import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
-import remarkRehype, { type Options as RemarkRehypeOptions } from "remark-rehype";
+import remarkRehype, { defaultHandlers, type Options as RemarkRehypeOptions } from "remark-rehype";
 import { unified, type PluggableList, type Processor } from "unified";
 import rehypeAlerts from "./rehype-alerts";
 import rehypeClobberedAnchors from "./rehype-clobbered-anchors";
 import rehypeCustomHeadingIds from "./rehype-custom-heading-ids";
 import rehypeTaskLabels from "./rehype-task-labels";
+import rehypeHighlight, { type HighlightData } from "./rehype-highlight.server";
 import rehypeKatex, { type MathOptions } from "./rehype-katex.server";
 import rehypeLoveItSyntax from "./rehype-loveit-syntax";
 import rehypeReparse from "./rehype-reparse";
@@ -50,6 +52,8 @@ export const sanitizeSchema: SanitizeSchema = {
     ...Object.fromEntries(["h1", "h2", "h3", "h4", "h5", "h6"].map((heading) => [heading, ["dataHeadingId"]])),
     div: [...(defaultSchema.attributes?.div ?? []), "dataFolioIsland", "dataFolioProps"],
     span: [...(defaultSchema.attributes?.span ?? []), "dataFolioInner"],
+    // A code block's fence options (```go {hl_lines=[2]}), read by rehypeHighlight; a post's own <code data-meta> may set them too.
+    code: [...(defaultSchema.attributes?.code ?? []).map((attribute) => (Array.isArray(attribute) ? attribute[0] : attribute)), "dataMeta"],
     // The browser's own player (the audio, aplayer and music shortcodes), fetching nothing before the reader presses play.
     audio: ["src", "controls", ["preload", "none"]],
   },
@@ -57,8 +61,25 @@ export const sanitizeSchema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), "tel"] },
 };
 
-/** remark-rehype options: footnote ids are left unprefixed because rehype-sanitize prefixes them; definition lists become <dl>. */
-export const remarkRehypeOptions: RemarkRehypeOptions = { allowDangerousHtml: true, clobberPrefix: "", handlers: defListHastHandlers };
+/**
+ * remark-rehype options: footnote ids are left unprefixed because rehype-sanitize prefixes them;
+ * definition lists become <dl>; a code block keeps what follows its fence's language (its "meta":
+ * ```js title="app.js" {1,3}) as `data-meta`, which mdast-util-to-hast would keep only in the
+ * node's data, lost when rehype-raw reparses the tree.
+ */
+export const remarkRehypeOptions: RemarkRehypeOptions = {
+  allowDangerousHtml: true,
+  clobberPrefix: "",
+  handlers: {
+    ...defListHastHandlers,
+    code(state, node: Code) {
+      const pre = defaultHandlers.code(state, node);
+      const code = pre.children[0];
+      if (node.meta && code?.type === "element") code.properties.dataMeta = node.meta;
+      return pre;
+    },
+  },
+};
 
 /**
  * Markdown syntax: CommonMark plus GitHub's tables, task lists, footnotes, strikethrough and
@@ -85,7 +106,8 @@ export const remarkMathSyntax: PluggableList = [remarkMath];
  * scope `<style>` to the article, give the other headings ids (github-slugger, the same slugs the
  * TOC links to), render math with KaTeX (after the sanitiser: only KaTeX's own output carries its
  * styles; after the ids: a heading's id comes from its TeX), and last, reparse the result as a
- * browser would (see rehype-reparse.ts).
+ * browser would (see rehype-reparse.ts). Code blocks are highlighted
+ * with Shiki (after the sanitiser: only Shiki's own output carries its colours).
  */
 export const rehypePlugins: PluggableList = [
   rehypeShortcodes,
@@ -99,6 +121,7 @@ export const rehypePlugins: PluggableList = [
   rehypeScopeStyles,
   rehypeSlug,
   rehypeKatex,
+  rehypeHighlight,
   rehypeReparse,
 ];
 
@@ -134,12 +157,17 @@ export interface MarkdownOptions {
    * cannot read; `false` reads `$` and `\(` as CommonMark does (a post's `math: false`, and the spec suites).
    */
   math?: MathOptions | false;
+  /**
+   * Code blocks highlighted (default), with where to report a language Folio cannot highlight;
+   * `false` leaves them as CommonMark writes them (the spec suites).
+   */
+  highlight?: HighlightData["highlight"];
 }
 
 /** Runs Markdown through the steps above: react-markdown's processor with the site's plugins, giving the article's HTML tree. */
-export function markdownToHast(markdown: string, { typography = true, shortcodes, math = {} }: MarkdownOptions = {}): Root {
+export function markdownToHast(markdown: string, { typography = true, shortcodes, math = {}, highlight = {} }: MarkdownOptions = {}): Root {
   const chosen = articleProcessor(typography, math !== false, "article");
-  return chosen.runSync(chosen.parse(markdown), { value: markdown, data: { shortcodes, math } }) as Root;
+  return chosen.runSync(chosen.parse(markdown), { value: markdown, data: { shortcodes, math, highlight } }) as Root;
 }
 
 /**

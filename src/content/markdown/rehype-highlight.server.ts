@@ -1,0 +1,205 @@
+import type { Element, ElementContent, Root } from "hast";
+import { createRequire } from "node:module";
+import { createHighlighterCoreSync, type HighlighterCore, type LanguageRegistration, type ThemeRegistration } from "shiki/core";
+import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import { bundledLanguagesInfo } from "shiki/langs";
+import githubDark from "shiki/themes/github-dark-default.mjs";
+import githubLight from "shiki/themes/github-light-default.mjs";
+import { toString } from "hast-util-to-string";
+import { fenceOptions } from "./code-fence-options";
+
+/** Where markdownToHast gives this step what it needs from the post: where to report a language Folio cannot highlight (false: no highlighting). */
+export interface HighlightData {
+  highlight?: { report?: (language: string) => void } | false;
+}
+
+/** Names other generators' highlighters (Chroma, highlight.js, Prism) give languages that Shiki knows by another. */
+const ALIASES: Readonly<Record<string, string>> = { golang: "go", patch: "diff", cfg: "ini", gradle: "groovy", nasm: "asm" };
+/** Names that mean "no language": shown as written, with no warning. */
+const PLAIN = new Set(["text", "txt", "plain", "plaintext", "none", "nohighlight", "output"]);
+/** Left to the diagram step, which shows the diagram (or its source until the diagram arrives). */
+const NOT_HIGHLIGHTED = new Set(["mermaid"]);
+
+/**
+ * Highlights fenced code blocks at build time with Shiki (VS Code's TextMate grammars), in place:
+ * the page carries coloured text and runs no highlighting script. Each token's colour is a CSS
+ * `light-dark()` pair from GitHub's light and dark themes, so the reader's colour scheme picks
+ * one with no re-render (the site's colours are pairs of the same kind: app.css). The fence's options
+ * (code-fence-options.ts) add a title, line numbers and highlighted lines; a `diff` block marks added
+ * and removed lines. A language Shiki does not know shows as plain text and is reported once.
+ *
+ * It runs after the sanitiser, on text that came through it: only this step writes the tokens'
+ * styles. A line of more than 2,000 characters stays plain (a hostile post
+ * cannot stall the build); there is no time limit, which would make the output depend on the machine's load.
+ */
+export default function rehypeHighlight() {
+  return (tree: Root, file: { data: unknown }) => {
+    const options = (file.data as HighlightData).highlight;
+    const reported = new Set<string>();
+    const report = (language: string) => {
+      if (reported.has(language)) return;
+      reported.add(language);
+      if (options) options.report?.(language);
+    };
+    highlightBlocks(tree, options === false ? undefined : report);
+  };
+}
+
+/** Replaces each `pre > code.language-*` under `parent` with its highlighted block (without `report`, only drops the fences' options). */
+function highlightBlocks(parent: Root | Element, report: ((language: string) => void) | undefined): void {
+  parent.children.forEach((pre, index) => {
+    if (pre.type !== "element") return;
+    const code = pre.tagName === "pre" && pre.children.length === 1 ? pre.children[0] : undefined;
+    if (code?.type !== "element" || code.tagName !== "code") return highlightBlocks(pre, report);
+    const meta = typeof code.properties.dataMeta === "string" ? code.properties.dataMeta : undefined;
+    delete code.properties.dataMeta;
+    const classes = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
+    const written = classes.find((name) => name.startsWith("language-"))?.slice("language-".length);
+    if (written === undefined || NOT_HIGHLIGHTED.has(written.toLowerCase()) || !report) return;
+    const language = languageOf(written);
+    if (language === undefined) report(written);
+    parent.children[index] = highlighted(toString(code), language, written, meta);
+  });
+}
+
+/** The language Shiki knows `written` as, loaded; "text" for plain text; undefined if it knows none. */
+function languageOf(written: string): string | undefined {
+  const name = written.toLowerCase();
+  if (PLAIN.has(name)) return "text";
+  const wanted = ALIASES[name] ?? name;
+  const id = bundledLanguagesInfo.find((info) => info.id === wanted || info.aliases?.includes(wanted))?.id;
+  if (!id) return undefined;
+  const shiki = highlighter();
+  if (!shiki.getLoadedLanguages().includes(id)) {
+    // Grammars are loaded as a post needs them (Shiki has 240, most of a build needs a few).
+    shiki.loadLanguageSync((require(`shiki/langs/${id}.mjs`) as { default: LanguageRegistration[] }).default);
+  }
+  return id;
+}
+
+const require = createRequire(import.meta.url);
+const THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
+let shikiHighlighter: HighlighterCore | undefined;
+
+/**
+ * One highlighter per process (or worker), with the JavaScript regular-expression engine: it works
+ * synchronously, as the article pipeline does, and needs no WebAssembly. GitHub's light theme has
+ * one colour (comments, #6e7781) under WCAG AA's 4.5:1 on the site's code background (#f6f8fa):
+ * it takes the site's muted text colour instead, which is GitHub's newer comment colour.
+ */
+function highlighter(): HighlighterCore {
+  shikiHighlighter ??= createHighlighterCoreSync({
+    engine: createJavaScriptRegexEngine({ forgiving: true }),
+    themes: [withColour(githubLight, "#6e7781", "#59636e"), githubDark],
+    langs: [],
+  });
+  return shikiHighlighter;
+}
+
+function withColour(theme: ThemeRegistration, from: string, to: string): ThemeRegistration {
+  return {
+    ...theme,
+    tokenColors: theme.tokenColors?.map((rule) =>
+      rule.settings.foreground?.toLowerCase() === from ? { ...rule, settings: { ...rule.settings, foreground: to } } : rule,
+    ),
+  };
+}
+
+/**
+ * The block as the page shows it: a figure with a caption (its title, and its language) around a
+ * `pre.shiki` whose lines are `span.line`s of coloured tokens. Line numbers are CSS counters, so
+ * copying the code never copies them.
+ */
+function highlighted(code: string, language: string | undefined, written: string, meta: string | undefined): Element {
+  const options = fenceOptions(meta);
+  const text = code.endsWith("\n") ? code.slice(0, -1) : code;
+  const lines = language ? tokenLines(text, language) : text.split("\n").map((line) => (line ? [line] : []));
+  const diff = language === "diff";
+  const pre = element(
+    "pre",
+    {
+      className: ["shiki", ...(options.firstLineNumber !== undefined ? ["line-numbers"] : [])],
+      // The browser scrolls a long line inside the block; a keyboard reaches it to scroll it too.
+      tabIndex: 0,
+      ...(options.firstLineNumber !== undefined && options.firstLineNumber !== 1
+        ? { style: `counter-reset:line ${options.firstLineNumber - 1}` }
+        : {}),
+    },
+    [
+      element(
+        "code",
+        { className: [`language-${written}`] },
+        lines.flatMap((tokens, index) => line(tokens, index + 1, options.highlightedLines, diff)),
+      ),
+    ],
+  );
+  const label = language && language !== "text" ? languageName(language) : undefined;
+  if (!options.title && !label) return pre;
+  // The language is a label, not the post's text (summaries, word counts and search leave it out): CSS shows it.
+  return element("figure", { className: ["code-figure"] }, [
+    element(
+      "figcaption",
+      { className: ["code-caption"], ...(label ? { dataLanguage: label } : {}) },
+      options.title ? [{ type: "text", value: options.title }] : [],
+    ),
+    pre,
+  ]);
+}
+
+/** A token: its text, or its text and style. */
+type Token = string | [text: string, style: string];
+
+/** The code's lines as tokens; a token in the block's own colour is plain text (its style would repeat the block's). */
+function tokenLines(code: string, language: string): Token[][] {
+  const { tokens } = highlighter().codeToTokens(code, {
+    lang: language,
+    themes: THEMES,
+    defaultColor: "light-dark()",
+    tokenizeMaxLineLength: 2000,
+  });
+  const plainColour = foreground();
+  return tokens.map((line) => {
+    const merged: Token[] = [];
+    for (const token of line) {
+      const style = Object.entries(token.htmlStyle ?? {})
+        .filter(([property]) => !property.startsWith("--"))
+        .map(([property, value]) => `${property}:${value.replaceAll(", ", ",")}`)
+        .join(";");
+      const own = style.toLowerCase() === plainColour || !/\S/.test(token.content) ? "" : style;
+      const last = merged.at(-1);
+      if (last !== undefined && (typeof last === "string" ? own === "" : own === last[1]))
+        merged[merged.length - 1] = typeof last === "string" ? last + token.content : [last[0] + token.content, own];
+      else merged.push(own ? [token.content, own] : token.content);
+    }
+    return merged;
+  });
+}
+
+let defaultStyle: string | undefined;
+/** The style of a token in the block's own colour, as codeToTokens writes it. */
+function foreground(): string {
+  const { fg } = highlighter().codeToTokens("x", { lang: "text", themes: THEMES, defaultColor: "light-dark()" });
+  defaultStyle ??= `color:${(fg ?? "").split(";")[0].replaceAll(", ", ",")}`.toLowerCase();
+  return defaultStyle;
+}
+
+/** One line: `span.line`, marked if highlighted or, in a diff, added or removed; then its line break. */
+function line(tokens: Token[], number: number, highlightedLines: ReadonlySet<number>, diff: boolean): ElementContent[] {
+  const text = tokens.map((token) => (typeof token === "string" ? token : token[0])).join("");
+  const classes = ["line"];
+  if (highlightedLines.has(number)) classes.push("highlighted");
+  if (diff && /^\+(?!\+\+ )/.test(text)) classes.push("inserted");
+  if (diff && /^-(?!-- )/.test(text)) classes.push("deleted");
+  const children: ElementContent[] = tokens.map((token) =>
+    typeof token === "string" ? { type: "text", value: token } : element("span", { style: token[1] }, [{ type: "text", value: token[0] }]),
+  );
+  return [element("span", { className: classes }, children), { type: "text", value: "\n" }];
+}
+
+function languageName(id: string): string {
+  return bundledLanguagesInfo.find((info) => info.id === id)?.name ?? id;
+}
+
+function element(tagName: string, properties: Element["properties"], children: ElementContent[]): Element {
+  return { type: "element", tagName, properties, children };
+}

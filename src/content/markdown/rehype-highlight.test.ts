@@ -1,0 +1,101 @@
+import { toHtml } from "hast-util-to-html";
+import { describe, expect, it } from "vitest";
+import { markdownToHast } from "./pipeline";
+
+function highlight(markdown: string) {
+  const reported: string[] = [];
+  const html = toHtml(markdownToHast(markdown, { highlight: { report: (language) => reported.push(language) } }));
+  return { html, reported };
+}
+
+/** The WCAG contrast ratio of two `#rrggbb` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high + 0.05) / (low + 0.05);
+}
+
+describe("code blocks highlighted at build time", () => {
+  it("colours each token with a light and a dark colour, in the page's markup (no script)", () => {
+    const { html } = highlight("```python\ndef mean(xs):\n    return sum(xs) / len(xs)  # average\n```");
+    expect(html).toContain(
+      '<pre class="shiki" tabindex="0"><code class="language-python"><span class="line"><span style="color:light-dark(#CF222E,#FF7B72)">def</span>',
+    );
+    expect(html).toContain('data-language="Python"');
+    // Tokens in the block's own colour are plain text: their style would repeat the block's.
+    expect(html).not.toMatch(/#1F2328,#E6EDF3/i);
+  });
+
+  it("every colour of both themes reads at WCAG AA (4.5:1) on the site's code background in its scheme", () => {
+    const { html } = highlight(
+      [
+        "```js",
+        "// comment",
+        "const s = `t${1}`; /re/g; class A extends B { #p = null }",
+        "```",
+        "```css",
+        "a:hover { color: #fff !important }",
+        "```",
+        "```diff",
+        "- a",
+        "+ b",
+        "```",
+      ].join("\n"),
+    );
+    const pairs = [...html.matchAll(/light-dark\((#[0-9A-F]{6}),(#[0-9A-F]{6})\)/gi)];
+    expect(pairs.length).toBeGreaterThan(10);
+    for (const [, light, dark] of pairs) {
+      expect(contrast(light, "#f6f8fa"), light).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(dark, "#151b23"), dark).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it("reads the fence's options: title, line numbers from a number, highlighted lines", () => {
+    const { html } = highlight('```go title="main.go" {linenos=table,hl_lines=[2],linenostart=10}\na()\nb()\nc()\n```');
+    expect(html).toContain('<figure class="code-figure"><figcaption class="code-caption" data-language="Go">main.go</figcaption>');
+    expect(html).toContain('<pre class="shiki line-numbers" tabindex="0" style="counter-reset:line 9">');
+    expect([...html.matchAll(/<span class="line( highlighted)?">/g)].map((match) => Boolean(match[1]))).toEqual([false, true, false]);
+  });
+
+  it("marks a diff's added and removed lines, not its file headers", () => {
+    const { html } = highlight("```diff\n--- a/x\n+++ b/x\n-old\n+new\n same\n```");
+    expect([...html.matchAll(/<span class="(line[^"]*)">/g)].map((match) => match[1])).toEqual([
+      "line",
+      "line",
+      "line deleted",
+      "line inserted",
+      "line",
+    ]);
+  });
+
+  it("shows a language it does not know as plain text and reports it once; plain-text names are not reported", () => {
+    const { html, reported } = highlight(
+      "```klingon\nqapla'\n```\n\n```klingon\nbatlh\n```\n\n```text\nplain\n```\n\n```golang\nfunc a() {}\n```",
+    );
+    expect(reported).toEqual(["klingon"]);
+    expect(html).toContain('<code class="language-klingon"><span class="line">qapla\'</span>');
+    expect(html).toContain('data-language="Go"');
+  });
+
+  it("leaves diagrams, blocks without a language and raw code elements alone, and the spec suites' blocks when turned off", () => {
+    expect(highlight("```mermaid\ngraph TD; A-->B\n```").html).toBe('<pre><code class="language-mermaid">graph TD; A-->B\n</code></pre>');
+    expect(highlight("```\nplain\n```").html).toBe("<pre><code>plain\n</code></pre>");
+    expect(toHtml(markdownToHast("```js\nx\n```", { highlight: false }))).toBe('<pre><code class="language-js">x\n</code></pre>');
+  });
+
+  it("keeps the text exactly, escapes included, so the copy button copies the code as written", () => {
+    const code = 'if (a < b && c > "d") { return `<script>${x}</script>`; }\n\ttabbed\n';
+    const { html } = highlight("```js\n" + code + "```");
+    expect(html).not.toContain("<script>");
+    const text = html
+      .replace(/<[^>]+>/g, "")
+      .replaceAll("&#x3C;", "<")
+      .replaceAll("&#x26;", "&");
+    expect(text).toBe(code);
+  });
+});
