@@ -18,6 +18,7 @@ import {
   checkGenerator,
   corpusProject,
   MATH_POST,
+  CODE_POST,
   postInEveryCorpus,
   SAMPLE_POST,
   SHORTCODE_POST,
@@ -126,6 +127,7 @@ function pagesToMeasure(generated) {
     "sample post": `/posts/${SAMPLE_POST.slug}/`,
     "shortcode post": `/posts/${SHORTCODE_POST.slug}/`,
     "math post": `/posts/${MATH_POST.slug}/`,
+    "code post": `/posts/${CODE_POST.slug}/`,
     "generated post": `/posts/${generated.slug}/`,
     // `ai` is the sample post's first tag and the corpus's most common one: a full list at every N.
     tag: "/tags/ai/",

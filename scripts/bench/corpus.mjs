@@ -38,6 +38,9 @@ export const SHORTCODE_POST = { slug: "shortcode-post", file: "posts/shortcode-p
 /** A post of formulas (scripts/bench/math-post/), in every corpus too: Lighthouse scores a page with math. */
 export const MATH_POST = { slug: "math-post", file: "posts/math-post/index.md" };
 
+/** A post of highlighted code blocks with their options (scripts/bench/code-post/), in every corpus too: Lighthouse scores a page of code. */
+export const CODE_POST = { slug: "code-post", file: "posts/code-post/index.md" };
+
 /** Cache folders tools create under node_modules (Vite's deps and config, find-cache-dir users). */
 const CACHE_ENTRIES = [".cache", ".vite", ".vite-temp"];
 
@@ -140,6 +143,7 @@ function addSamplePost(dir) {
     [SAMPLE_POST, path.join(ROOT, "posts", SAMPLE_POST.slug)],
     [SHORTCODE_POST, path.join(import.meta.dirname, "shortcode-post")],
     [MATH_POST, path.join(import.meta.dirname, "math-post")],
+    [CODE_POST, path.join(import.meta.dirname, "code-post")],
   ]) {
     const target = path.join(dir, "posts", post.slug);
     if (existsSync(target)) throw new Error(`the generated corpus already has a post named ${post.slug}`);
