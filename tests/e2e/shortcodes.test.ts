@@ -260,7 +260,7 @@ describe("shortcodes in the browser", () => {
     const { page } = await openPost();
     const article = page.locator("article");
     expect(await article.getByText("Feeling curious today.").isVisible()).toBe(true);
-    const figure = article.locator("figure");
+    const figure = article.locator("figure:not(.code-figure)");
     expect(await figure.locator("figcaption").innerText()).toMatch(/The chart\s+Cases by year/);
     expect(
       await figure.getByRole("img", { name: "A chart of cases" }).evaluate((image: HTMLImageElement) => image.naturalWidth),

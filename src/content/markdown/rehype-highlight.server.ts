@@ -61,7 +61,9 @@ function highlightBlocks(parent: Root | Element, report: ((language: string) => 
     if (written === undefined || NOT_HIGHLIGHTED.has(written.toLowerCase()) || !report) return;
     const language = languageOf(written);
     if (language === undefined) report(written);
-    parent.children[index] = highlighted(toString(code), language, written, meta);
+    // A block already in a figure (the author's, or a shortcode's: Hexo's codeblock) keeps that figure's caption.
+    const captioned = parent.type === "element" && parent.tagName === "figure";
+    parent.children[index] = highlighted(toString(code), language, written, meta, captioned);
   });
 }
 
@@ -119,9 +121,11 @@ function withColour(theme: ThemeRegistration, from: string, to: string): ThemeRe
  * `pre.shiki` whose lines are `span.line`s of coloured tokens. Line numbers are CSS counters, so
  * copying the code never copies them.
  */
-function highlighted(code: string, language: string | undefined, written: string, meta: string | undefined): Element {
+function highlighted(code: string, language: string | undefined, written: string, meta: string | undefined, captioned: boolean): Element {
   const options = fenceOptions(meta);
-  const text = code.endsWith("\n") ? code.slice(0, -1) : code;
+  // The last line's line break, if the code had one (a fence's code always has), is kept: copying gives the code as written.
+  const finalBreak = code.endsWith("\n");
+  const text = finalBreak ? code.slice(0, -1) : code;
   const lines = language ? tokenLines(text, language) : text.split("\n").map((line) => (line ? [line] : []));
   const diff = language === "diff";
   const pre = element(
@@ -138,12 +142,12 @@ function highlighted(code: string, language: string | undefined, written: string
       element(
         "code",
         { className: [`language-${written}`] },
-        lines.flatMap((tokens, index) => line(tokens, index + 1, options.highlightedLines, diff)),
+        lines.flatMap((tokens, index) => line(tokens, index + 1, options.highlightedLines, diff, finalBreak || index < lines.length - 1)),
       ),
     ],
   );
   const label = language && language !== "text" ? languageName(language) : undefined;
-  if (!options.title && !label) return pre;
+  if ((!options.title && !label) || captioned) return pre;
   // The language is a label, not the post's text (summaries, word counts and search leave it out): CSS shows it.
   return element("figure", { className: ["code-figure"] }, [
     element(
@@ -192,8 +196,8 @@ function foreground(): string {
   return defaultStyle;
 }
 
-/** One line: `span.line`, marked if highlighted or, in a diff, added or removed; then its line break. */
-function line(tokens: Token[], number: number, highlightedLines: ReadonlySet<number>, diff: boolean): ElementContent[] {
+/** One line: `span.line`, marked if highlighted or, in a diff, added or removed; then its line break, if it has one. */
+function line(tokens: Token[], number: number, highlightedLines: ReadonlySet<number>, diff: boolean, lineBreak: boolean): ElementContent[] {
   const text = tokens.map((token) => (typeof token === "string" ? token : token[0])).join("");
   const classes = ["line"];
   if (highlightedLines.has(number)) classes.push("highlighted");
@@ -202,7 +206,7 @@ function line(tokens: Token[], number: number, highlightedLines: ReadonlySet<num
   const children: ElementContent[] = tokens.map((token) =>
     typeof token === "string" ? { type: "text", value: token } : element("span", { style: token[1] }, [{ type: "text", value: token[0] }]),
   );
-  return [element("span", { className: classes }, children), { type: "text", value: "\n" }];
+  return [element("span", { className: classes }, children), ...(lineBreak ? [{ type: "text" as const, value: "\n" }] : [])];
 }
 
 function languageName(id: string): string {

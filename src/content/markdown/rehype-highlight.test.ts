@@ -88,6 +88,12 @@ describe("code blocks highlighted at build time", () => {
     expect(toHtml(markdownToHast("```js\nx\n```", { highlight: false }))).toBe('<pre><code class="language-js">x\n</code></pre>');
   });
 
+  it("keeps a figure's own caption: a block in the author's (or a shortcode's) figure gets no second one", () => {
+    const { html } = highlight('<figure><figcaption>Setup</figcaption>\n\n```sh title="setup.sh"\nnpm ci\n```\n\n</figure>');
+    expect(html.match(/<figcaption/g)).toHaveLength(1);
+    expect(html).toContain('<pre class="shiki" tabindex="0"><code class="language-sh">');
+  });
+
   it("keeps the text exactly, escapes included, so the copy button copies the code as written", () => {
     const code = 'if (a < b && c > "d") { return `<script>${x}</script>`; }\n\ttabbed\n';
     const { html } = highlight("```js\n" + code + "```");

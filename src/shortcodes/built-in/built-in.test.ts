@@ -56,7 +56,7 @@ describe("built-in shortcodes", () => {
 
   it("highlight: a code block in the language, its text as written, with Hugo's options as a fence's", () => {
     expect(html('{{< highlight go "linenos=table" >}}\nfunc a() *int { return &b }\n{{< /highlight >}}')).toBe(
-      '<pre><code class="language-go" data-meta="{linenos=table}">func a() *int { return &#x26;b }</code></pre>',
+      '<pre><code class="language-go">func a() *int { return &#x26;b }</code></pre>',
     );
     const highlighted = shortcodeHtml(
       '{{< highlight go "linenos=table,hl_lines=2,linenostart=7" >}}\na := 1\nb := 2\n{{< /highlight >}}',
@@ -183,8 +183,11 @@ describe("Jekyll's and Hexo's Liquid tags", () => {
 
   it("highlight and codeblock: a code block in the language, Hexo's with its title and link", () => {
     expect(liquid("{% highlight ruby linenos %}\ndef foo; puts 'foo'; end\n{% endhighlight %}")).toBe(
-      '<pre><code class="language-ruby" data-meta="{linenos}">def foo; puts \'foo\'; end</code></pre>',
+      "<pre><code class=\"language-ruby\">def foo; puts 'foo'; end</code></pre>",
     );
+    expect(
+      shortcodeHtml("{% highlight ruby linenos %}\nfoo\n{% endhighlight %}", {}, { liquid: true }, { highlight: true }).html,
+    ).toContain('<pre class="shiki line-numbers"');
     expect(liquid("{% codeblock Array.map lang:js https://example.com/map MDN %}\n[1].map(x => x * 2)\n{% endcodeblock %}")).toBe(
       '<figure class="codeblock"><figcaption><span>Array.map</span><a href="https://example.com/map">MDN</a></figcaption><pre><code class="language-js">[1].map(x => x * 2)</code></pre></figure>',
     );
