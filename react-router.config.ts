@@ -31,6 +31,7 @@ export default {
         concurrency: 4,
       },
   async buildEnd({ reactRouterConfig }) {
+    const started = performance.now();
     const { getSite } = await import("./src/build/site.server");
     const { planBuild } = await import("./src/build/build-plan.server");
     const { finishStaticOutput, removeStaleOutput } = await import("./src/build/static-output.server");
@@ -45,6 +46,8 @@ export default {
     const kept = await completePages(clientDir);
     const removed = removeStaleOutput(clientDir, files, [...published, ...kept]);
     pruneParseCache();
+    const { recordStage } = await import("./src/build/build-timings.server");
+    recordStage("End of build: copies beside pages, redirects, stale files, caches", started);
     printBuildSummary({
       posts: plan.posts.length,
       pages: plan.urls.length,

@@ -27,7 +27,7 @@ import { editingDay, editToVisible, startDevServer } from "./bench/dev-server.mj
 import { findHugo, hugoBuild, hugoSite } from "./bench/hugo.mjs";
 import { launchLighthouseChromium, lighthouseScores } from "./bench/lighthouse.mjs";
 import { KINDS, loadPage, nextPostNavigation, serveLikeStaticHost } from "./bench/pages.mjs";
-import { build, check, folderSize, stopEveryGroup } from "./bench/processes.mjs";
+import { build, buildWithStages, check, folderSize, stopEveryGroup } from "./bench/processes.mjs";
 import { LIGHTHOUSE_PAGES, missingFigures, resultsMarkdown } from "./bench/report.mjs";
 import { CHROMIUM_FLAGS, launchChromium } from "./chromium.mjs";
 import { ensureChromium } from "./find-chromium.mjs";
@@ -260,7 +260,7 @@ async function benchmarkCorpus(count, context) {
   if (!dir) return result;
   currentDir = dir;
   try {
-    result.build = await step("build", scaledLimit(count), (signal) => build(dir, signal));
+    result.build = await step("build", scaledLimit(count), (signal) => buildWithStages(dir, signal));
     if (!result.build) return result;
     // The yardstick, right after: Hugo's cold build of the same posts.
     if (context.hugo)

@@ -1,7 +1,7 @@
 // Child processes the benchmark starts: each in a process group of its own, so that a watchdog or
 // the end of a step stops it and every process it started, and nothing else.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -97,6 +97,34 @@ export function treeRss(pid) {
 /** Production build of a project: wall time in seconds and peak resident memory of its process tree in bytes. */
 export function build(dir, signal) {
   return timedRun("react-router build", "npx", ["react-router", "build"], { cwd: dir, env: projectEnv("production"), signal });
+}
+
+/**
+ * A build as `build` runs it, with where its time went: each stage the build recorded
+ * (src/build/build-timings.server.ts), grouped by name, as seconds from the build's start to the
+ * stage's first start and last end, with how many times it ran and their summed time (worker
+ * threads run side by side, so a stage's sum can exceed its span).
+ */
+export async function buildWithStages(dir, signal) {
+  const file = path.join(dir, ".folio-build-stages.jsonl");
+  rmSync(file, { force: true });
+  const started = performance.timeOrigin + performance.now();
+  const result = await timedRun("react-router build", "npx", ["react-router", "build"], {
+    cwd: dir,
+    env: { ...projectEnv("production"), FOLIO_TIMINGS: file },
+    signal,
+  });
+  const stages = new Map();
+  for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
+    const { stage, start, end } = JSON.parse(line);
+    const entry = stages.get(stage) ?? { stage, from: Infinity, to: 0, runs: 0, sum: 0 };
+    entry.from = Math.min(entry.from, (start - started) / 1000);
+    entry.to = Math.max(entry.to, (end - started) / 1000);
+    entry.runs++;
+    entry.sum += (end - start) / 1000;
+    stages.set(stage, entry);
+  }
+  return { ...result, stages: [...stages.values()].sort((a, b) => a.from - b.from) };
 }
 
 /**

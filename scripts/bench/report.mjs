@@ -37,6 +37,7 @@ export function resultsMarkdown({ results, failures, command, loads, lighthouse,
     "",
   ];
   lines.push(...hugoSection(results));
+  lines.push(...stagesSection(results));
   for (const result of results) lines.push(...corpusSection(result, lighthouse));
   if (results.length > 1) lines.push(...growthSection(results));
   if (failures.length) {
@@ -319,12 +320,39 @@ function hugoSection(results) {
   ];
 }
 
+/** Where each cold build's time went, stage by stage (processes.mjs, buildWithStages). */
+function stagesSection(results) {
+  const measured = results.filter((result) => result.build?.stages?.length);
+  if (!measured.length) return [];
+  const lines = [
+    "## Where a cold build's time goes",
+    "",
+    "Each stage as the build recorded it (`FOLIO_TIMINGS`, src/build/build-timings.server.ts): seconds from the build's start to the stage's first start and its last end; a stage run by several threads at once shows how many and their summed time. Stages overlap (the planning thread runs while the server's bundle is written); the time before the first stage is Node, npx and Vite starting, and the time between the server's bundle and the end of the build is React Router's own prerendering (the first page of each route, and waiting for the render workers).",
+    "",
+  ];
+  for (const { count, build } of measured) {
+    lines.push(
+      `### ${count.toLocaleString("en")} posts (build ${seconds(build.seconds)})`,
+      "",
+      "| stage | from | to | time | runs (summed) |",
+      "|---|---|---|---|---|",
+    );
+    for (const stage of build.stages)
+      lines.push(
+        `| ${stage.stage} | ${stage.from.toFixed(1)} s | ${stage.to.toFixed(1)} s | ${(stage.to - stage.from).toFixed(1)} s | ${stage.runs > 1 ? `${stage.runs} (${stage.sum.toFixed(1)} s)` : "1"} |`,
+      );
+    lines.push("");
+  }
+  return lines;
+}
+
 /** The figures a run must produce (for --smoke): names of those missing or not numbers. */
 export function missingFigures(result, { lighthouse }) {
   const missing = [];
   const need = (name, value) => has(value) || missing.push(`${result.count} posts: ${name}`);
   need("build time", result.build?.seconds);
   need("build peak memory", result.build?.peak);
+  need("build stages (FOLIO_TIMINGS)", result.build?.stages?.length || undefined);
   need("rebuild time", result.rebuild?.seconds);
   need("npm run check time", result.check?.seconds);
   need("dev server ready", result.dev?.readyMs);

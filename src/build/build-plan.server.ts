@@ -3,6 +3,7 @@ import { printRelayed } from "./build-log.server";
 import type { CachedPostFile } from "./parse-cache.server";
 import { followPlan, planPages, type PagePlan } from "./page-cache.server";
 import { buildFromCache, getSite, keyPostsForBuild, prerenderPaths } from "./site.server";
+import { recordStage } from "./build-timings.server";
 import { viteModuleWorker } from "./vite-worker.server";
 
 /** What a build renders, decided before React Router renders anything (react-router.config.ts). */
@@ -40,6 +41,7 @@ export function planBuild(): Promise<BuildPlan> {
  * carries is small: URLs, fingerprints and a key per post.
  */
 async function planBuildInWorker(): Promise<BuildPlan> {
+  const started = performance.now();
   // build-plan-thread.server.ts makes the plan as it loads; the thread answers with it or with the
   // error that stops the build (a post's problems read as they would in this thread).
   const worker = await viteModuleWorker("src/build/build-plan-thread.server.ts", "parentPort.postMessage({ plan: module.plan });", {
@@ -53,6 +55,7 @@ async function planBuildInWorker(): Promise<BuildPlan> {
       worker.once("exit", (code) => reject(new Error(`folio: the planning thread exited (${code}) without a plan`)));
     });
     if (answer.error !== undefined) throw Object.assign(new Error(answer.error), { name: answer.name ?? "Error" });
+    recordStage("Planning (its thread, in all)", started);
     return answer.plan!;
   } finally {
     await worker.terminate();

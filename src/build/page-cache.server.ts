@@ -6,6 +6,7 @@ import { createStaticHandler, type RouteObject } from "react-router";
 import routeConfig from "../routes";
 import { codeVersion } from "./code-version.server";
 import { logOnce, seconds, startProgress } from "./build-log.server";
+import { recordStage } from "./build-timings.server";
 import { writtenByThisBuild } from "./build-started.server";
 import { forFingerprint } from "./site.server";
 
@@ -94,6 +95,7 @@ export async function planPages(urls: readonly string[]): Promise<PagePlan> {
     else plan.render.push(url);
   }
   progress.end();
+  recordStage("Planning: fingerprinting pages", started);
   logOnce(`folio: ${plan.render.length} of ${urls.length} pages to render, the rest unchanged (fingerprinted in ${seconds(started)})`);
   return plan;
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { logOnce, seconds, startProgress } from "./build-log.server";
+import { recordStage } from "./build-timings.server";
 import { cachedParse, cachedPostFile, postFileByKey, uncached, type CachedPostFile } from "./parse-cache.server";
 import { parsePost, type PostFile } from "../content/parse-post.server";
 import { viteModuleWorker } from "./vite-worker.server";
@@ -62,6 +63,7 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
         };
         // A number is how many posts the last batch parsed (0 when the worker has just started), then it gets the next batch.
         worker.on("message", (message: number | { error: string }) => {
+          if (message === 0) recordStage("Worker start-up (each parse worker)", started);
           if (typeof message === "number") {
             parsed += message;
             progress.advance(message);
@@ -79,6 +81,7 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
   progress.end();
   for (const failure of new Set(failures))
     logOnce(`folio: a parse worker failed, its posts are parsed in the main thread: ${failure}`, { warn: true });
+  recordStage("Planning: parsing posts in worker threads", started);
   logOnce(`folio: ${parsed} of ${todo.length} uncached posts parsed in ${workers} worker threads in ${seconds(started)}`);
 }
 

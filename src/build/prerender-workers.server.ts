@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Plugin } from "vite";
 import { logOnce, seconds, startProgress, type Progress } from "./build-log.server.ts";
+import { recordStage } from "./build-timings.server.ts";
 import type { CachedPostFile } from "./parse-cache.server.ts";
 import { postsFolder } from "./posts-folder.server.ts";
 
@@ -149,6 +150,7 @@ async function renderInWorkers(
         // A number is how many pages the last batch rendered (0 when the worker has just started), then it gets the next batch.
         worker.on("message", (message: number | { error: string }) => {
           if (typeof message !== "number") return stop(message.error);
+          if (message === 0) recordStage("Worker start-up (each render worker)", started);
           if (message > 0) renderProgress()?.advance(message);
           const batch = todo.slice(next, (next += BATCH_SIZE));
           if (batch.length > 0 && failure === undefined) worker.postMessage(batch);
@@ -160,6 +162,7 @@ async function renderInWorkers(
     }),
   );
   if (failure !== undefined) throw new Error(`folio: a page could not be prerendered: ${failure}`);
+  recordStage("Rendering pages in worker threads", started);
   logOnce(
     `folio: ${todo.length} pages rendered in ${workers} worker threads in ${seconds(started)}; React Router renders the other ${all.length - todo.length}`,
   );

@@ -7,6 +7,7 @@ import { buildSite, pageUrl, type BuildSiteOptions, type Site } from "../content
 import { ContentErrors, postProblem, type PostProblem } from "../content/content-error";
 import { slugify } from "../content/slug";
 import { logOnce, printWarnings, seconds, startProgress } from "./build-log.server";
+import { recordStage } from "./build-timings.server";
 import type { ArticleBody, Post } from "../content/post";
 import { postSources, skippedPosts } from "./post-sources.server";
 import { listPostsFolder, postPathOnDisk, postsFolder } from "./posts-folder.server";
@@ -128,6 +129,7 @@ export async function keyPostsForBuild(): Promise<{ posts: CachedPostFile[]; ski
   const started = performance.now();
   buildFromCache(posts);
   getSite();
+  recordStage("Planning: reading posts from the cache, parsing the rest, building the site", started);
   logOnce(`folio: ${posts.length} posts read in ${seconds(started)}`, { key: "posts read" });
   return { posts, skipped: listing.skipped };
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { Rolldown } from "vite";
+import { recordStage } from "./build-timings.server";
 
 /** Where bundled thread modules are written: inside the project, so that their imports find node_modules. */
 const BUNDLE_DIR = ".folio-cache/threads";
@@ -54,6 +55,7 @@ export function bundleForThreads(moduleFile: string): Promise<string> {
 }
 
 async function writeBundle(moduleFile: string): Promise<string> {
+  const started = performance.now();
   // Imported here, not above: the threads' bundles include this module, and need no Vite.
   const { build } = await import("vite");
   const result = await build({
@@ -88,5 +90,6 @@ async function writeBundle(moduleFile: string): Promise<string> {
       }
     }
   }
+  recordStage(`Bundling code for threads (${name})`, started);
   return pathToFileURL(file).href;
 }
