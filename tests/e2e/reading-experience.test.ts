@@ -33,6 +33,12 @@ https://example.org/a/very/long/address/with/no/spaces/in/it/that/a/phone/has/to
 {{< auto-dark >}}
 A diagram drawn for light backgrounds.
 {{< /auto-dark >}}
+
+<style>
+@keyframes pulse { from { opacity: 0.2; } to { opacity: 1; } }
+.pulse { animation: pulse 2s infinite alternate; transition: color 3s; }
+</style>
+<p class="pulse">A pulsing line.</p>
 `;
 
 async function open(page: Page, path = "/posts/schemes/") {
@@ -148,6 +154,24 @@ describe("a printed article", () => {
     // Chromium prints it.
     expect((await page.pdf()).length).toBeGreaterThan(1000);
     await context.close();
+  });
+});
+
+describe("motion", () => {
+  it("runs a post's own animation, unless the reader asked for less motion: then nothing moves", async () => {
+    const motion = async (reducedMotion: "reduce" | "no-preference") => {
+      const context = await site.browser.newContext({ reducedMotion });
+      const page = await context.newPage();
+      await open(page);
+      const style = await page.locator(".pulse").evaluate((node) => {
+        const computed = getComputedStyle(node);
+        return [computed.animationName, computed.animationDuration, computed.animationIterationCount, computed.transitionDuration];
+      });
+      await context.close();
+      return style;
+    };
+    expect(await motion("no-preference")).toEqual(["pulse", "2s", "infinite", "3s"]);
+    expect(await motion("reduce")).toEqual(["pulse", "0s", "1", "0s"]);
   });
 });
 
