@@ -197,8 +197,10 @@ function draw(source: string, dark: boolean): Promise<Drawing> {
       securityLevel: "strict",
       // An error is thrown (and shown beside the source), not drawn as Mermaid's bomb into the page.
       suppressErrorRendering: true,
-      theme: dark ? "dark" : "default",
+      // Mermaid's base theme, in the site's colours as the page shows them now.
+      theme: "base",
       darkMode: dark,
+      themeVariables: siteTheme(dark),
       // Mermaid 12 lays graphs out with ELK by default: 450 KB gzip more than dagre (48 KB) for a
       // flowchart. A diagram can still ask for ELK (`flowchart-elk`, or `layout: elk` in its config).
       layout: "dagre",
@@ -210,6 +212,53 @@ function draw(source: string, dark: boolean): Promise<Drawing> {
   });
   queue = drawn.catch(() => undefined);
   return drawn;
+}
+
+/**
+ * Mermaid's theme variables for the site's colours (app.css's custom properties, resolved for the
+ * scheme the page shows): nodes in the accent's soft tint with an accent border, lines muted, edge
+ * labels and notes on the surface colour, text in the text colour, so labels read as the page's text does.
+ */
+function siteTheme(dark: boolean): Record<string, string | boolean> {
+  const probe = document.createElement("span");
+  probe.hidden = true;
+  document.body.append(probe);
+  const colour = (property: string) => {
+    probe.style.color = `var(${property})`;
+    return getComputedStyle(probe).color;
+  };
+  const [text, muted, background, surface, border, accent, accentSoft] = [
+    "--text",
+    "--muted",
+    "--background",
+    "--surface",
+    "--border",
+    "--accent",
+    "--accent-soft",
+  ].map(colour);
+  probe.remove();
+  return {
+    darkMode: dark,
+    fontFamily: getComputedStyle(document.documentElement).fontFamily,
+    background,
+    textColor: text,
+    primaryColor: accentSoft,
+    primaryTextColor: text,
+    primaryBorderColor: accent,
+    // The secondary and tertiary fills (a pie's other slices, a class's sections) Mermaid turns from
+    // the primary one by hue, at its lightness: the text colour reads on them too.
+    secondaryTextColor: text,
+    secondaryBorderColor: border,
+    tertiaryTextColor: text,
+    tertiaryBorderColor: border,
+    lineColor: muted,
+    edgeLabelBackground: surface,
+    clusterBkg: surface,
+    clusterBorder: border,
+    noteBkgColor: surface,
+    noteTextColor: text,
+    noteBorderColor: border,
+  };
 }
 
 /** A diagram's name (its `accTitle`, else its kind) and description (its `accDescr`), which Mermaid writes into the SVG. */

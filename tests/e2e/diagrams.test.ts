@@ -50,6 +50,7 @@ flowchart LR
   classDef evil fill:#f00,color:#f00
   class a evil
   style b fill:#f00
+  b --> c[Plain]
 \`\`\`
 
 Text after the diagram.
@@ -207,8 +208,16 @@ describe("diagrams", () => {
     expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
     const shadow = await page.evaluate(() => document.querySelector(".diagram-image")?.shadowRoot?.innerHTML ?? "");
     expect(shadow).not.toMatch(/onerror|<script|javascript:/i);
-    // The diagram's style is in its shadow root only: the page's body and labels are as they were.
+    // The diagram's style is in its shadow root only: the page's body is as it was.
     expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe("flex");
+    // A plain node is in the site's colours (the accent's soft tint, app.css), not the forest theme's green.
+    const plainFill = await page.evaluate(() => {
+      const node = [...(document.querySelector(".diagram-image")?.shadowRoot?.querySelectorAll(".node") ?? [])].find(
+        (element) => element.textContent === "Plain",
+      );
+      return node && getComputedStyle(node.querySelector("rect, path, polygon")!).fill;
+    });
+    expect(plainFill).toBe("rgb(227, 238, 250)");
     await page.context().close();
   });
 
