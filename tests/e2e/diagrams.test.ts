@@ -93,11 +93,17 @@ const site = servedSite({
 async function open(
   path: string,
   { colorScheme = "light" as "light" | "dark", javaScriptEnabled = true } = {},
-): Promise<{ page: Page; scripts: string[]; mermaidScripts: string[] }> {
+): Promise<{ page: Page; scripts: string[]; mermaidScripts: string[]; errors: string[] }> {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, javaScriptEnabled });
   const page = await context.newPage();
   const scripts: string[] = [];
   const mermaidScripts: string[] = [];
+  // Script errors, a hydration mismatch React reports, and what the page's Content-Security-Policy refused.
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
   page.on("response", async (response) => {
     if (response.request().resourceType() !== "script") return;
     const name = response.url().replace(/^.*\//, "");
@@ -106,7 +112,7 @@ async function open(
     if ((await response.text()).includes("No diagram type detected")) mermaidScripts.push(name);
   });
   await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
-  return { page, scripts, mermaidScripts };
+  return { page, scripts, mermaidScripts, errors };
 }
 
 /** Waits until `count` diagrams are drawn (Mermaid's code loads after the page's: up to a few seconds on a busy machine). */
@@ -123,7 +129,7 @@ function diagramTexts(page: Page): Promise<string[]> {
 
 describe("diagrams", () => {
   it("draws a ```mermaid block and the mermaid shortcode as SVG, each an image named for screen readers, with its source", async () => {
-    const { page } = await open("/posts/diagrams/");
+    const { page, errors } = await open("/posts/diagrams/");
     const images = page.getByRole("img");
     await drawn(page, 2);
     expect(await images.first().getAttribute("aria-label")).toBe("How a post is built");
@@ -143,6 +149,7 @@ describe("diagrams", () => {
     await page.keyboard.press("Enter");
     expect(await source.locator("code").isVisible()).toBe(true);
     expect(await source.locator("code").innerText()).toContain("md[Markdown] --> pipe[Pipeline] --> page[Page]");
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
@@ -157,7 +164,7 @@ describe("diagrams", () => {
   });
 
   it("loads nothing of Mermaid on a page without a diagram, and draws one when the reader goes on to a page with one", async () => {
-    const { page, scripts, mermaidScripts } = await open("/posts/plain/");
+    const { page, scripts, mermaidScripts, errors } = await open("/posts/plain/");
     expect(await page.content()).not.toMatch(/mermaid|diagram-/i);
     // Neither Mermaid nor the diagrams' own component.
     expect(scripts.filter((name) => /mermaid|diagram|shortcode-island/i.test(name))).toEqual([]);
@@ -166,6 +173,7 @@ describe("diagrams", () => {
     await expect.poll(() => page.locator("#post-title").innerText()).toBe("Diagrams");
     await drawn(page, 2);
     expect(mermaidScripts.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
