@@ -2,6 +2,7 @@ import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vitest/config";
 import { folioPosts } from "./src/build/posts-plugin.server.ts";
 import { folioIslandChunk } from "./src/build/island-chunk.server.ts";
+import { folioMermaidLayouts } from "./src/build/mermaid-layouts.server.ts";
 import { folioPrerender } from "./src/build/prerender-workers.server.ts";
 import { folioViteLogger } from "./src/build/vite-logger.server.ts";
 import { woff2FontsOnly } from "./src/build/woff2-fonts.server.ts";
@@ -10,7 +11,7 @@ import { basePath } from "./src/site-config.ts";
 export default defineConfig({
   base: basePath,
   // React Router's plugin builds the app; Vitest renders components on its own.
-  plugins: process.env.VITEST ? [] : [folioPosts(), folioIslandChunk(), folioPrerender(), reactRouter()],
+  plugins: process.env.VITEST ? [] : [folioPosts(), folioIslandChunk(), folioMermaidLayouts(), folioPrerender(), reactRouter()],
   // Fonts as WOFF2 only: the math style sheet's (KaTeX's) other formats would be copied into the build unused.
   css: { postcss: { plugins: [woff2FontsOnly()] } },
   // Vite's output, above Folio's progress, without React Router's line per file written (FOLIO_VERBOSE=1 shows them).

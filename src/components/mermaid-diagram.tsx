@@ -14,9 +14,9 @@ type Drawing = { svg: string; name: string; description?: string } | { error: st
 /**
  * A Mermaid diagram (a ```mermaid block, or the `mermaid` shortcode), drawn in the browser over the
  * code block the build rendered: the page is readable before any of Mermaid's code arrives, and
- * stays so without script. Mermaid (~200 KB gzip with a flowchart's code) loads only once a diagram
- * comes within half a screen of the viewport and the browser is idle, so it never competes with the
- * page's first paint. The diagram follows the colour scheme, and is drawn again when it changes.
+ * stays so without script. Mermaid (~210 KB gzip with a flowchart's code) loads only when a diagram
+ * is on screen, or within half a screen of it once the reader scrolls, and the browser is idle. The
+ * diagram is in the site's colours for the scheme the page shows, and is drawn again when it changes.
  *
  * It is drawn in a shadow root: the style Mermaid writes into the SVG, with what a diagram's author
  * put in it (`classDef`, `style`), cannot reach the page around it. It is an image named by its
@@ -96,7 +96,7 @@ export default function MermaidDiagram({ source, children }: MermaidDiagramProps
  * Calls `draw` once `element` is on screen, or within half a screen of it after the reader has
  * scrolled, and the browser is idle; returns what cancels it. A diagram just below the first
  * screen waits for the reader to scroll: the page's load (what Lighthouse measures) stays Mermaid's
- * ~215 KB gzip of script lighter, and the diagram is drawn before the reader gets there.
+ * ~210 KB gzip of script lighter, and the diagram is drawn before the reader gets there.
  */
 function whenNear(element: Element, draw: () => void): () => void {
   let cancelIdle: (() => void) | undefined;
@@ -201,8 +201,8 @@ function draw(source: string, dark: boolean): Promise<Drawing> {
       theme: "base",
       darkMode: dark,
       themeVariables: siteTheme(dark),
-      // Mermaid 12 lays graphs out with ELK by default: 450 KB gzip more than dagre (48 KB) for a
-      // flowchart. A diagram can still ask for ELK (`flowchart-elk`, or `layout: elk` in its config).
+      // Mermaid 12 lays graphs out with ELK by default, 450 KB gzip of script to dagre's 17 KB; the
+      // browser's build has no ELK (build/mermaid-layouts.server.ts).
       layout: "dagre",
       secure: SECURE_KEYS,
     };
