@@ -70,6 +70,18 @@ flowchart TD
 \`\`\`
 `;
 
+// A diagram that asks for the ELK layout, which the site draws with dagre (build/mermaid-layouts.server.ts).
+const ELK_POST = `---
+title: ELK
+date: 2024-04-28
+---
+
+\`\`\`mermaid
+flowchart-elk TD
+  start[Start] --> finish[Finish]
+\`\`\`
+`;
+
 const BROKEN_POST = `---
 title: Broken diagram
 date: 2024-04-30
@@ -87,6 +99,7 @@ const site = servedSite({
   "posts/hostile/index.md": HOSTILE_POST,
   "posts/broken/index.md": BROKEN_POST,
   "posts/long/index.md": LONG_POST,
+  "posts/elk/index.md": ELK_POST,
 });
 
 /** A page, and the scripts it loaded: their file names, and which of them are Mermaid's own code. */
@@ -226,6 +239,14 @@ describe("diagrams", () => {
       return node && getComputedStyle(node.querySelector("rect, path, polygon")!).fill;
     });
     expect(plainFill).toBe("rgb(227, 238, 250)");
+    await page.context().close();
+  });
+
+  it("draws a diagram that asks for ELK with dagre, without loading ELK's code", async () => {
+    const { page, scripts } = await open("/posts/elk/");
+    await drawn(page, 1);
+    expect((await diagramTexts(page))[0]).toContain("Finish");
+    expect(scripts.filter((name) => /elk/i.test(name))).toEqual([]);
     await page.context().close();
   });
 
