@@ -10,7 +10,7 @@ const DAGRE = /^dagre-[A-Z0-9]+\.mjs$/;
 /**
  * The `folio:mermaid-layouts` Vite plugin: in the browser's build, Mermaid's ELK layout is its dagre
  * layout, as in Mermaid's own "tiny" build, which leaves ELK out and lays out with dagre the diagrams
- * that ask for it (`flowchart-elk`, `layout: elk`).
+ * that ask for it (`layout: elk` in their configuration).
  *
  * Why: ELK is 450 KB gzip of script, nine times dagre's, for a layout a diagram must ask for
  * (mermaid-diagram.tsx lays out with dagre). Only a page whose diagram asked would load it, but its

@@ -77,7 +77,8 @@ date: 2024-04-28
 ---
 
 \`\`\`mermaid
-flowchart-elk TD
+%%{init: {"layout": "elk"}}%%
+flowchart TD
   start[Start] --> finish[Finish]
 \`\`\`
 `;
