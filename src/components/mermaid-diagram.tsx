@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { MermaidConfig } from "mermaid";
 import diagramStyles from "./mermaid-diagram.css?url";
 
@@ -41,7 +41,7 @@ export default function MermaidDiagram({ source, children }: MermaidDiagramProps
     let current = true;
     draw(source, dark).then(
       (drawn) => current && setDrawing(drawn),
-      (error: unknown) => current && setDrawing({ error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => current && setDrawing({ error: shortMessage(error instanceof Error ? error.message : String(error)) }),
     );
     return () => {
       current = false;
@@ -49,7 +49,8 @@ export default function MermaidDiagram({ source, children }: MermaidDiagramProps
   }, [near, source, dark]);
 
   const svg = drawing && "svg" in drawing ? drawing.svg : undefined;
-  useEffect(() => {
+  // Before the browser paints the diagram's box, which would otherwise show empty for a frame.
+  useLayoutEffect(() => {
     const host = image.current;
     if (!host || svg === undefined) return;
     (host.shadowRoot ?? host.attachShadow({ mode: "open" })).innerHTML = svg;
@@ -129,6 +130,19 @@ function whenNear(element: Element, draw: () => void): () => void {
     removeEventListener("scroll", onScroll);
     cancelIdle?.();
   };
+}
+
+/**
+ * An error's first and last lines, at most 200 characters: between them, Mermaid's parse errors quote
+ * the diagram's line with a caret under the place ("Parse error on line 3: … Expecting 'NODE_STRING', got 'PS'").
+ */
+function shortMessage(message: string): string {
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const text = lines.length > 1 ? `${lines[0]} ${lines.at(-1)}` : (lines[0] ?? "");
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
 /** Runs `callback` when the browser is next idle; returns what cancels it. */
