@@ -20,8 +20,9 @@ export default defineConfig({
   // (React Router's own `optimizeDeps.include`), and react-markdown, whose URL filter paths.ts uses.
   // Left to discover them, Vite's dev server also found the build-only packages behind the route
   // modules (front-matter, postcss, unified, …), pre-bundled them at the first page and reloaded it.
-  // A browser dependency added later goes here.
-  optimizeDeps: { noDiscovery: true, include: ["react-markdown"] },
+  // A browser dependency added later goes here: Mermaid (components/mermaid-diagram.tsx), whose
+  // dependencies include CommonJS modules (dayjs) that the browser cannot import as they are.
+  optimizeDeps: { noDiscovery: true, include: ["react-markdown", "mermaid"] },
   // build/ is kept from one build to the next: unchanged pages stay in place, and the build deletes
   // what it did not write itself (src/build/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
   build: {
