@@ -202,7 +202,12 @@ let diagrams = 0;
  * Mermaid's configuration is global, so diagrams are drawn one after another, each with its own.
  */
 function draw(source: string, dark: boolean): Promise<Drawing> {
-  mermaid ??= import("mermaid").then((module) => module.default);
+  mermaid ??= import("mermaid").then((module) => {
+    // Mermaid 12.3's block diagrams JSON.stringify a size that holds the <html> element, which React's
+    // hydration gave a circular property: without a JSON form of its own, every block diagram failed.
+    Object.defineProperty(document.documentElement, "toJSON", { value: () => "html", configurable: true });
+    return module.default;
+  });
   const drawn = queue.then(async () => {
     const renderer = await mermaid!;
     const config: MermaidConfig = {

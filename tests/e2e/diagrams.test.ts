@@ -83,6 +83,19 @@ flowchart TD
 \`\`\`
 `;
 
+// A block diagram, which Mermaid 12.3 draws only if the page's <html> can be turned into JSON.
+const BLOCK_POST = `---
+title: Block
+date: 2024-04-27
+---
+
+\`\`\`mermaid
+block-beta
+columns 2
+  client["Reader"] site["Site"]
+\`\`\`
+`;
+
 const BROKEN_POST = `---
 title: Broken diagram
 date: 2024-04-30
@@ -101,6 +114,7 @@ const site = servedSite({
   "posts/broken/index.md": BROKEN_POST,
   "posts/long/index.md": LONG_POST,
   "posts/elk/index.md": ELK_POST,
+  "posts/block/index.md": BLOCK_POST,
 });
 
 /** A page, and the scripts it loaded: their file names, and which of them are Mermaid's own code. */
@@ -248,6 +262,13 @@ describe("diagrams", () => {
     await drawn(page, 1);
     expect((await diagramTexts(page))[0]).toContain("Finish");
     expect(scripts.filter((name) => /elk/i.test(name))).toEqual([]);
+    await page.context().close();
+  });
+
+  it("draws a block diagram", async () => {
+    const { page } = await open("/posts/block/");
+    await drawn(page, 1);
+    expect((await diagramTexts(page))[0]).toContain("Reader");
     await page.context().close();
   });
 
