@@ -280,12 +280,29 @@ function siteTheme(dark: boolean): Record<string, string | boolean> {
   };
 }
 
+/** What Mermaid's kinds of diagram are called (its `diagramType`, without `-v2` or `Diagram`); others are "<Kind> diagram". */
+const KIND_NAMES: Record<string, string> = {
+  flowchart: "Flowchart",
+  er: "Entity relationship diagram",
+  journey: "User journey",
+  gantt: "Gantt chart",
+  pie: "Pie chart",
+  quadrantChart: "Quadrant chart",
+  xychart: "XY chart",
+  gitGraph: "Git graph",
+  mindmap: "Mind map",
+  timeline: "Timeline",
+  kanban: "Kanban board",
+  radar: "Radar chart",
+  treemap: "Treemap",
+};
+
 /** A diagram's name (its `accTitle`, else its kind) and description (its `accDescr`), which Mermaid writes into the SVG. */
 function accessibleText(svg: string, diagramType: string): { name: string; description?: string } {
   const root = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
   const child = (tag: string) => [...root.children].find((element) => element.localName === tag)?.textContent?.trim() || undefined;
-  const kind = diagramType.replace(/-v\d+$/, "").replace(/Diagram$/i, "");
-  const name = child("title") ?? (kind === "flowchart" ? "Flowchart" : `${kind.charAt(0).toUpperCase()}${kind.slice(1)} diagram`);
+  const kind = diagramType.replace(/-v\d+$/, "").replace(/Diagram$/, "");
+  const name = child("title") ?? KIND_NAMES[kind] ?? `${kind.charAt(0).toUpperCase()}${kind.slice(1)} diagram`;
   const description = child("desc");
   return { name, ...(description && { description }) };
 }
