@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 import { folioStageTimings } from "./src/build/build-timings.server.ts";
 import { folioPosts } from "./src/build/posts-plugin.server.ts";
 import { folioIslandChunk } from "./src/build/island-chunk.server.ts";
+import { folioMermaidLayouts } from "./src/build/mermaid-layouts.server.ts";
 import { folioPrerender } from "./src/build/prerender-workers.server.ts";
 import { folioViteLogger } from "./src/build/vite-logger.server.ts";
 import { woff2FontsOnly } from "./src/build/woff2-fonts.server.ts";
@@ -11,7 +12,9 @@ import { basePath } from "./src/site-config.ts";
 export default defineConfig({
   base: basePath,
   // React Router's plugin builds the app; Vitest renders components on its own.
-  plugins: process.env.VITEST ? [] : [folioStageTimings(), folioPosts(), folioIslandChunk(), folioPrerender(), reactRouter()],
+  plugins: process.env.VITEST
+    ? []
+    : [folioStageTimings(), folioPosts(), folioIslandChunk(), folioMermaidLayouts(), folioPrerender(), reactRouter()],
   // Fonts as WOFF2 only: the math style sheet's (KaTeX's) other formats would be copied into the build unused.
   css: { postcss: { plugins: [woff2FontsOnly()] } },
   // Vite's output, above Folio's progress, without React Router's line per file written (FOLIO_VERBOSE=1 shows them).
@@ -20,8 +23,9 @@ export default defineConfig({
   // (React Router's own `optimizeDeps.include`), and react-markdown, whose URL filter paths.ts uses.
   // Left to discover them, Vite's dev server also found the build-only packages behind the route
   // modules (front-matter, postcss, unified, …), pre-bundled them at the first page and reloaded it.
-  // A browser dependency added later goes here.
-  optimizeDeps: { noDiscovery: true, include: ["react-markdown"] },
+  // A browser dependency added later goes here: Mermaid (components/mermaid-diagram.tsx), whose
+  // dependencies include CommonJS modules (dayjs) that the browser cannot import as they are.
+  optimizeDeps: { noDiscovery: true, include: ["react-markdown", "mermaid"] },
   // build/ is kept from one build to the next: unchanged pages stay in place, and the build deletes
   // what it did not write itself (src/build/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
   build: {

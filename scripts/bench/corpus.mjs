@@ -35,7 +35,7 @@ export const SAMPLE_POST = { slug: "ai-personalized-cancer-treatment", file: "po
 /** A post with the built-in and example shortcodes (scripts/bench/shortcode-post/), in every corpus too: Lighthouse scores its page. */
 export const SHORTCODE_POST = { slug: "shortcode-post", file: "posts/shortcode-post/index.md" };
 
-/** A post of formulas (scripts/bench/math-post/), in every corpus too: Lighthouse scores a page with math. */
+/** A post of formulas and diagrams (scripts/bench/math-post/), in every corpus too: Lighthouse scores a page with math and Mermaid diagrams. */
 export const MATH_POST = { slug: "math-post", file: "posts/math-post/index.md" };
 
 /** A post of highlighted code blocks with their options (scripts/bench/code-post/), in every corpus too: Lighthouse scores a page of code. */

@@ -7,7 +7,7 @@ import { ImageGallery, galleryComponents } from "./image-gallery";
 
 const galleryCodeComponents = { ...codeComponents, ...galleryComponents };
 
-/** The article of a post with islands (shortcode-island.tsx): only such a post's page loads it. */
+/** The article of a post with islands or diagrams (shortcode-island.tsx): only such a post's page loads it. */
 const IslandContent = lazy(() => import("./shortcode-island"));
 
 interface ArticleBodyProps {
@@ -15,6 +15,8 @@ interface ArticleBodyProps {
   lightgallery: boolean;
   /** It has interactive shortcodes (PostArticle.islands). */
   islands?: boolean;
+  /** It has Mermaid diagrams (PostArticle.diagrams). */
+  diagrams?: boolean;
   /** Where its links to other posts by file lead (PostArticle.links). */
   links?: RefLinks;
   /** Shown above the body, inside the post's style scope (the featured image). */
@@ -25,7 +27,7 @@ interface ArticleBodyProps {
  * A post's rendered body. A post that cannot be rendered shows an error in its place, while the
  * header, navigation and the rest of the page keep working.
  */
-export function ArticleBody({ content, lightgallery, islands, links, children }: ArticleBodyProps) {
+export function ArticleBody({ content, lightgallery, islands, diagrams, links, children }: ArticleBodyProps) {
   // The same post renders to the same elements: router updates that keep the post (the "loading"
   // state at the start of a navigation) then skip the whole body.
   const body = useMemo(() => {
@@ -36,15 +38,16 @@ export function ArticleBody({ content, lightgallery, islands, links, children }:
     } catch (error) {
       return <RenderError error={error} />;
     }
-    // With islands, the same article with each island's component in place of its HTML, once their
-    // code has arrived; until then (after a navigation) the HTML, which looks the same.
-    if (!islands) return html;
+    // With islands or diagrams, the same article with each island's component in place of its HTML,
+    // and each diagram's, once their code has arrived; until then (after a navigation) the HTML, which
+    // looks the same.
+    if (!islands && !diagrams) return html;
     return (
       <Suspense fallback={html}>
-        <IslandContent content={content} components={components} links={links} render={renderContent} />
+        <IslandContent content={content} components={components} links={links} diagrams={diagrams} render={renderContent} />
       </Suspense>
     );
-  }, [content, lightgallery, islands, links]);
+  }, [content, lightgallery, islands, diagrams, links]);
   // The frame contains the post's painting and positioning (CSS containment): even a post style that
   // makes its own elements `position: fixed` cannot cover the site. The post's scoped style can reach
   // .post-content (its scope root) and what is inside, never the frame around it.

@@ -29,7 +29,14 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
           {post.translations && <Translations post={post} />}
         </header>
         {showToc && <TableOfContents headings={post.headings} />}
-        <ArticleBody key={post.slug} content={post.content} lightgallery={post.lightgallery} islands={post.islands} links={post.links}>
+        <ArticleBody
+          key={post.slug}
+          content={post.content}
+          lightgallery={post.lightgallery}
+          islands={post.islands}
+          diagrams={post.diagrams}
+          links={post.links}
+        >
           {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, bundleUrl)} alt="" />}
         </ArticleBody>
         <footer className="post-footer">

@@ -1,4 +1,4 @@
-import { createElement, Fragment, Suspense, type ReactNode } from "react";
+import { Children, createElement, Fragment, isValidElement, lazy, Suspense, type ReactNode } from "react";
 import type { ContentNode, ContentProps } from "../content/markdown/content-tree";
 import type { RefLinks } from "../content/markdown/post-refs";
 import { islandComponent } from "../shortcodes/islands";
@@ -7,21 +7,70 @@ import type { ContentComponents, renderContent } from "./content";
 
 /**
  * The article of a post with islands (PostArticle.islands), each island's mark rendered as its
- * component. It is its own chunk, which only such a post's page loads (article-body.tsx).
+ * component, or with diagrams (PostArticle.diagrams), each ```mermaid block drawn. It is its own
+ * chunk, which only such a post's page loads (article-body.tsx).
  */
 export default function IslandContent({
   content,
   components,
   links,
+  diagrams,
   render,
 }: {
   content: readonly ContentNode[];
   components?: ContentComponents;
   links?: RefLinks;
+  diagrams?: boolean;
   /** The article's renderContent, passed in: this chunk neither carries a copy nor splits it out of the article's. */
   render: typeof renderContent;
 }) {
-  return render(content, components, links, renderIsland);
+  return render(content, diagrams ? withDiagrams(components) : components, links, renderIsland);
+}
+
+/**
+ * The diagram's component (mermaid-diagram.tsx), a chunk of its own, so a page with islands but no
+ * diagram loads none of it. On the server it is loaded before rendering, as the islands are
+ * (islands.ts), so the prerendered page holds its HTML in place.
+ */
+const loadDiagram = () => import("./mermaid-diagram");
+const MermaidDiagram = import.meta.env.SSR ? (await loadDiagram()).default : lazy(loadDiagram);
+
+const diagramComponents = new WeakMap<ContentComponents, ContentComponents>();
+const NO_COMPONENTS: ContentComponents = {};
+
+/**
+ * `components` with each ```mermaid block (`<pre><code class="language-mermaid">`, which the
+ * `mermaid` shortcode also makes) as a diagram, drawn over the code block the build rendered. One
+ * object per `components`, so React keeps each diagram across renders.
+ */
+function withDiagrams(components: ContentComponents = NO_COMPONENTS): ContentComponents {
+  let found = diagramComponents.get(components);
+  if (!found) {
+    const Pre = components.pre ?? "pre";
+    const DiagramOrCode = (props: Record<string, unknown>) => {
+      const code = createElement(Pre, props);
+      const source = mermaidSource(props.children as ReactNode);
+      if (source === undefined) return code;
+      return (
+        <Suspense fallback={code}>
+          <MermaidDiagram source={source}>{code}</MermaidDiagram>
+        </Suspense>
+      );
+    };
+    found = { ...components, pre: DiagramOrCode };
+    diagramComponents.set(components, found);
+  }
+  return found;
+}
+
+/** The source of a diagram, if a code block's content is a ```mermaid block's code element. */
+function mermaidSource(children: ReactNode): string | undefined {
+  const [code, ...rest] = Children.toArray(children).filter((child) => typeof child !== "string" || child.trim() !== "");
+  if (rest.length > 0 || !isValidElement<{ className?: unknown; children?: ReactNode }>(code) || code.type !== "code") return undefined;
+  const { className, children: text } = code.props;
+  if (typeof className !== "string" || !className.split(" ").includes("language-mermaid")) return undefined;
+  const parts = Children.toArray(text);
+  return parts.every((part) => typeof part === "string") ? parts.join("") : undefined;
 }
 
 /** An island's mark: its component, with the HTML the build gave it until its code arrives. */

@@ -325,6 +325,7 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     ...(body.outputs.length > 0 && { shortcodes: true as const }),
     ...(body.outputs.some((html) => html.includes("data-folio-island=")) && { islands: true as const }),
     ...(formulas > 0 && { math: true as const }),
+    ...(hasDiagrams(tree) && { diagrams: true as const }),
   };
   const refs = refsOf(tree, raw);
   if (refs.length > 0) post.refs = refs;
@@ -669,6 +670,16 @@ function refsOf(tree: Root, raw: RawFrontMatter): PostRef[] {
  * `math: true`, which reads the same. Its macros are FixIt's (`math: {katex: {macros: {…}}}`, and
  * MathJax's `["{\\bf #1}", 1]` form), with or without the backslash in the name.
  */
+/** Whether the article has a Mermaid diagram: a ```mermaid block, or the `mermaid` shortcode's, which is one. */
+function hasDiagrams(tree: Root): boolean {
+  let found = false;
+  forEachElement(tree, (element) => {
+    const className = element.properties.className;
+    if (element.tagName === "code" && Array.isArray(className) && className.includes("language-mermaid")) found = true;
+  });
+  return found;
+}
+
 function mathOf(fields: FieldReader): { macros?: Record<string, string> } | false {
   const field = fields.get("math");
   if (field === undefined || field === null) return {};

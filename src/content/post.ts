@@ -62,6 +62,8 @@ export interface PostArticle extends PostSummary {
   islands?: true;
   /** Its article has formulas, rendered at build time: its page loads the math style sheet and fonts (components/math-styles.css). */
   math?: true;
+  /** Its article has Mermaid diagrams (```mermaid blocks): its page draws them in the browser (components/mermaid-diagram.tsx). */
+  diagrams?: true;
   /** Where its links to other posts by file lead, and those posts' titles (Site.links). */
   links?: RefLinks;
   /** LoveIt's `linkToMarkdown`: the post footer links to its Markdown source. */

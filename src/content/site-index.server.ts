@@ -324,6 +324,7 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
     ...(post.shortcodes && { shortcodes: post.shortcodes }),
     ...(post.islands && { islands: post.islands }),
     ...(post.math && { math: post.math }),
+    ...(post.diagrams && { diagrams: post.diagrams }),
     ...(site.links.has(post) && { links: site.links.get(post) }),
   };
 }

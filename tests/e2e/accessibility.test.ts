@@ -46,6 +46,21 @@ $$
 \\int_0^1 x^2 \\, dx = \\frac{1}{3}
 $$
 
+## A diagram
+
+\`\`\`mermaid
+flowchart LR
+  accTitle: From draft to page
+  draft[Draft] -->|review| post[Post] --> page[Page]
+\`\`\`
+
+{{< mermaid >}}
+sequenceDiagram
+  Author->>Site: a post
+  Note right of Site: built
+  Site-->>Reader: its page
+{{< /mermaid >}}
+
 ## A table
 
 | Language | Typing |
@@ -61,7 +76,7 @@ $$
 
 const PAGES = {
   home: "/",
-  "a post with code, math, callouts, a table and footnotes": "/posts/every-kind/",
+  "a post with code, math, callouts, a diagram, a table and footnotes": "/posts/every-kind/",
   "the sample post, with its images": "/posts/ai-personalized-cancer-treatment/",
   "the tag list": "/tags/",
   "a tag page": "/tags/accessibility/",
@@ -87,8 +102,13 @@ describe("accessibility (axe-core)", () => {
         for (const [name, path] of Object.entries(PAGES)) {
           const page = await context.newPage();
           await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
-          // The post's formulas are there to be checked: one inline, one displayed.
-          if (path === "/posts/every-kind/") expect(await page.locator(".katex").count()).toBe(2);
+          if (path === "/posts/every-kind/") {
+            // The post's formulas are there to be checked: one inline, one displayed.
+            expect(await page.locator(".katex").count()).toBe(2);
+            // And its diagrams, drawn once the reader scrolls to them.
+            await page.locator("pre code.language-mermaid").last().scrollIntoViewIfNeeded();
+            await expect.poll(() => page.locator(".diagram-image").count(), { timeout: 15_000 }).toBe(2);
+          }
           const problems = await violations(page);
           if (problems.length) found[name] = problems;
           await page.close();

@@ -26,6 +26,7 @@ describe("the dev server", () => {
   const project = scratchProject({
     "live.md": post("Live post", "Before the edit"),
     "unfinished.md": post("Unfinished thoughts", "Draft section", "draft: true\n"),
+    "diagram.md": "---\ntitle: Diagram\ndate: 2024-02-01\n---\n\n```mermaid\nflowchart LR\n  edit[Edit] --> see[See]\n```\n",
   });
   let server: ChildProcess;
   let origin: string;
@@ -72,6 +73,17 @@ describe("the dev server", () => {
     expect(printed).not.toMatch(/deprecated|Future Flag|optimized dependencies changed|reloading|error/i);
     expect(printed).toMatch(/Local:\s+http:\/\/127\.0\.0\.1:\d+/);
   }, 30_000);
+
+  it("draws a diagram, Mermaid's CommonJS dependencies pre-bundled with the browser's others", async () => {
+    const page = await browser.newPage();
+    let loads = 0;
+    page.on("load", () => loads++);
+    await page.goto(`${origin}/posts/diagram/`, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator(".diagram-image").count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator(".diagram-error").count()).toBe(0);
+    expect(loads).toBe(1);
+    await page.close();
+  }, 40_000);
 
   it("shows an edited post in the open page without a reload", async () => {
     const page = await browser.newPage();

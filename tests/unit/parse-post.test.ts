@@ -293,6 +293,17 @@ describe("a post's <style> block", () => {
   });
 });
 
+describe("diagrams", () => {
+  const diagrams = (body: string) =>
+    parsePost({ file: "posts/test.md", source: `---\ntitle: T\ndate: 2024-01-01\n---\n\n${body}\n` }).post.diagrams;
+
+  it("marks a post with a ```mermaid block or LoveIt's mermaid shortcode, so that its page draws them; no other post", () => {
+    expect(diagrams("```mermaid\nflowchart LR\n  a --> b\n```")).toBe(true);
+    expect(diagrams("{{< mermaid >}}\nflowchart LR\n  a --> b\n{{< /mermaid >}}")).toBe(true);
+    expect(diagrams("```js\nconst mermaid = 1;\n```\n\nA word about `mermaid`.")).toBeUndefined();
+  });
+});
+
 describe("math", () => {
   const parsed = (frontMatter: string, body: string) =>
     parsePost({ file: "posts/test.md", source: `---\n${frontMatter}\n---\n\n${body}\n` });
