@@ -3,7 +3,7 @@ import type { ArchiveEntry, ArticleBody, Post, PostArticle, PostLink, PostSummar
 import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "./parse-post.server";
 import type { RefLinks } from "./markdown/post-refs";
 import { resolveRefLinks } from "./ref-links.server";
-import { relatedPosts } from "./related-posts.server";
+import { relatedPostsFinder } from "./related-posts.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
 import { paths, withBase } from "../paths";
 
@@ -268,18 +268,19 @@ export function neighbours(site: Site, post: Post): { older?: PostLink; newer?: 
   return { older: link(posts[index + 1]), newer: link(posts[index - 1]) };
 }
 
-const relatedByList = new WeakMap<PostList, Map<Post, Post[]>>();
+const relatedByList = new WeakMap<PostList, (post: Post) => Post[]>();
 
 /**
  * The posts related to a post, in its own list (related-posts.server.ts), each as the end of its
- * article links it: a handful whatever the size of the blog. Computed for the whole list the first
- * time one is asked for (~0.9 s at 10,000 posts: scripts/bench/related-posts.mjs), once per thread that renders posts.
+ * article links it: a handful whatever the size of the blog. The list is indexed the first time one
+ * is asked for, once per thread that renders posts (~0.1 s at 10,000 posts; every post's, ~1 s:
+ * scripts/bench/related-posts.mjs).
  */
 export function relatedOf(site: Site, post: Post): ArchiveEntry[] {
   const list = listOf(site, post);
   let related = relatedByList.get(list);
-  if (!related) relatedByList.set(list, (related = relatedPosts(list.posts)));
-  return (related.get(post) ?? []).map((other) => archiveEntryOf(other, site));
+  if (!related) relatedByList.set(list, (related = relatedPostsFinder(list.posts)));
+  return related(post).map((other) => archiveEntryOf(other, site));
 }
 
 /** Where a post's page is in the site. */
