@@ -20,7 +20,7 @@ const TEXT_COMPARED = 64;
  * Indexes `posts` and returns a function giving a post's related posts, most related first, at most
  * `limit` (RELATED_LIMIT): the posts sharing
  * its tags and categories, each shared term weighted by its rarity (inverse document frequency,
- * ln(posts / posts with the term)); posts that share as much are ordered by how alike their title
+ * ln(1 + posts / posts with the term)); posts that share as much are ordered by how alike their title
  * and summary are (cosine of their words, weighted by rarity the same way), then by closeness in
  * date. A post sharing no term with any other gets the posts whose words are most alike its own;
  * one sharing nothing gets none. Deterministic: the same posts in the same order give the same lists.
@@ -38,7 +38,9 @@ export function relatedPostsFinder(posts: readonly Post[], limit = RELATED_LIMIT
   const order = posts.map((_, index) => index).sort((a, b) => posts[b].sortKey - posts[a].sortKey || a - b);
   const terms = featureIndex(order, (index) => postFeatures(posts[index]).terms);
   const words = featureIndex(order, (index) => postFeatures(posts[index]).words);
-  const termWeight = terms.lists.map((list) => Math.log(count / list.length));
+  // ln(1 + posts / posts with the term): a tag on every post still relates them (ln(posts / …) would
+  // weigh it 0, and two posts sharing their one tag would not be related); a word on every post says nothing.
+  const termWeight = terms.lists.map((list) => Math.log(1 + count / list.length));
   const wordWeight = words.lists.map((list) => Math.log(count / list.length));
   const wordNorm = words.ofPost.map((ids) => Math.sqrt(ids.reduce((sum, id) => sum + wordWeight[id] ** 2, 0)));
 

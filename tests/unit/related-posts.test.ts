@@ -57,6 +57,18 @@ describe("related posts", () => {
     expect(titlesRelatedTo(files, "scarf")).toEqual([]);
   });
 
+  it("relates a translation to posts in its own language, at their URLs", () => {
+    const site = buildSite([
+      file("trip/index", "title: A trip\ndate: 2024-01-01\ntags: [travel]"),
+      file("trip/index.fr", "title: Un voyage\ndate: 2024-01-01\ntags: [travel]"),
+      file("walk/index", "title: A walk\ndate: 2024-02-01\ntags: [travel]"),
+      file("walk/index.fr", "title: Une promenade\ndate: 2024-02-01\ntags: [travel]"),
+    ]);
+    const french = site.languages.get("fr")!;
+    expect(relatedOf(site, french.bySlug.get("trip")!)).toMatchObject([{ title: "Une promenade", url: "/fr/posts/walk/" }]);
+    expect(relatedOf(site, site.bySlug.get("trip")!)).toMatchObject([{ title: "A walk", url: "/posts/walk/" }]);
+  });
+
   it("compares words with accents folded, plurals as singulars, and Chinese by pairs of characters", () => {
     expect(wordsOf("Café proteins in Zürich")).toEqual(["cafe", "protein", "zurich"]);
     expect(wordsOf("机器学习")).toEqual(["机器", "器学", "学习"]);
