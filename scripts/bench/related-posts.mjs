@@ -1,8 +1,10 @@
 // Times the related-posts computation (src/content/related-posts.server.ts): the index, then every post's related posts, on a folder of posts,
 // such as `../shared/tools/gen-posts.mjs --out DIR --count 10000` writes, at several sizes:
 //
-//   node scripts/bench/related-posts.mjs DIR [--counts 1000,2500,5000,10000] [--runs 3]
+//   node --expose-gc scripts/bench/related-posts.mjs DIR [--counts 1000,2500,5000,10000] [--runs 3]
 //
+// With --expose-gc it also prints the heap the finder keeps (its index and the posts' words), which
+// each thread that renders post pages holds for the rest of the build.
 // Posts are read as the computation sees them (title, date, tags, categories, and a summary of the
 // first 70 words), with front-matter and a plain-text summary rather than the full parser: parsing
 // 10,000 posts takes minutes, and only the computation is measured. Prints the median of the runs and
@@ -54,6 +56,14 @@ for (const count of counts.filter((count) => count <= posts.length)) {
     indexing.push(performance.now() - started);
     found = sample.reduce((sum, post) => sum + relatedTo(post).length, 0) / count;
     times.push(performance.now() - started);
+  }
+  if (globalThis.gc) {
+    globalThis.gc();
+    const before = process.memoryUsage().heapUsed;
+    const relatedTo = relatedPostsFinder(sample);
+    globalThis.gc();
+    console.log(`${count} posts: the finder keeps ${((process.memoryUsage().heapUsed - before) / 1048576).toFixed(1)} MiB`);
+    void relatedTo;
   }
   // The first run tokenises every post; later ones find their words kept, as the dev server does after an edit.
   const ms = median(times.slice(1));

@@ -273,7 +273,7 @@ const relatedByList = new WeakMap<PostList, (post: Post) => Post[]>();
 /**
  * The posts related to a post, in its own list (related-posts.server.ts), each as the end of its
  * article links it: a handful whatever the size of the blog. The list is indexed the first time one
- * is asked for, once per thread that renders posts (~0.1 s at 10,000 posts; every post's, ~1 s:
+ * is asked for, once per thread that renders posts (~0.2–0.3 s at 10,000 posts; every post's, ~1–1.5 s:
  * scripts/bench/related-posts.mjs).
  */
 export function relatedOf(site: Site, post: Post): ArchiveEntry[] {
