@@ -6,11 +6,13 @@ const FIRST_PAGE = "page/1/";
 
 /**
  * Every URL of the site, built in one place. They match Hugo's so links survive a move:
- * `/`, `/page/2/`, `/posts/<slug>/`, `/tags/`, `/tags/<tag>/`, `/tags/<tag>/page/2/`, and the same for categories.
+ * `/`, `/page/2/`, `/posts/`, `/posts/page/2/`, `/posts/<slug>/`, `/tags/`, `/tags/<tag>/`, `/tags/<tag>/page/2/`, and the same for categories.
  */
 export const paths = {
   /** Page `page` of the home list, or of a language's (`/fr/`); page 1 is `/`. */
   home: (page = 1, language?: string) => `${language ? `/${language}` : ""}${page <= 1 ? "/" : `/page/${page}/`}`,
+  /** Page `page` of the archive, every post by year and month (Hugo's section URL); page 1 is `/posts/`. */
+  archive: (page = 1) => (page <= 1 ? "/posts/" : `/posts/page/${page}/`),
   /** A post, or a translation of it (`/fr/posts/<slug>/`). */
   post: (slug: string, language?: string) => `${language ? `/${language}` : ""}/posts/${slug}/`,
   /** The site's feeds (Hugo's RSS URL, plus Atom and JSON Feed beside it). */

@@ -65,6 +65,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
               <li>
+                <NavLink to={paths.archive()} end>
+                  Archive
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to={paths.taxonomy("tags")}>Tags</NavLink>
               </li>
               <li>

@@ -9,6 +9,9 @@ export default [
   route(":lang?", "routes/home.tsx", { id: "home" }),
   route(":lang?/page/:page", "routes/home.tsx", { id: "home-page" }),
   route(":lang?/posts/:slug", "routes/post.tsx"),
+  // The archive, Hugo's section page (`/posts/`, `/posts/page/2/`), of the site's own language.
+  route("posts", "routes/archive.tsx", { id: "archive" }),
+  route("posts/page/:page", "routes/archive.tsx", { id: "archive-page" }),
   route(":lang?/posts/:slug/:file", "routes/post-file.ts"),
   // The site's feeds and each tag's (`/index.xml`, `/tags/ai/index.xml`), one route per format: a
   // static build must prerender a URL of every route with a loader, and the site's feed always exists.

@@ -17,6 +17,8 @@ export interface SiteConfig {
   defaultImage: string;
   /** Posts per page on the home page and on tag and category pages (Hugo's `paginate`). */
   postsPerPage: number;
+  /** Posts per page of the archive (`/posts/`), a line each: more than a list of summaries holds. */
+  archivePerPage: number;
   /** How many of the newest posts each feed lists. */
   feedLimit: number;
   /** Full post HTML in every feed, not only for posts with `rssFullText: true`. */
@@ -42,6 +44,7 @@ export const siteConfig: SiteConfig = {
   author: "The Folio authors",
   defaultImage: "/og-image.png",
   postsPerPage: 10,
+  archivePerPage: 50,
   feedLimit: 20,
   rssFullText: false,
   postsFolder: "posts",

@@ -283,13 +283,20 @@ export function postBundleFiles(file: string): string[] {
   return readdirSync(path.dirname(postPathOnDisk(file))).filter((name) => bundleFileType(name) !== undefined);
 }
 
-/** Every URL the build writes: list pages, posts with their files, taxonomies and the 404 page. */
+/** Every URL the build writes: list pages, the archive, posts with their files, taxonomies and the 404 page. */
 export function prerenderPaths(): string[] {
   const { homePosts, posts, taxonomies, languages } = getSite();
   if (posts.length === 0) {
     throw new Error('posts/ has no published posts: add one as posts/<name>.md (see the README\'s "Writing a post")');
   }
-  const urls = [...pageUrls(homePosts.length, paths.home), paths.notFound(), "/sitemap.xml", "/robots.txt", ...feedUrls(paths.home())];
+  const urls = [
+    ...pageUrls(homePosts.length, paths.home),
+    ...pageUrls(posts.length, paths.archive, siteConfig.archivePerPage),
+    paths.notFound(),
+    "/sitemap.xml",
+    "/robots.txt",
+    ...feedUrls(paths.home()),
+  ];
   for (const post of posts) urls.push(pageUrl(post));
   // Every post's source and images are published beside it (static-output.server.ts copies them; as
   // pages they would be most of a large build's work). React Router still needs one URL of their route.
@@ -318,9 +325,9 @@ function feedUrls(listPath: string): string[] {
   return (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => paths.feed(format, listPath));
 }
 
-/** A list's pages, and its `page/1/` alias that redirects to the first page as Hugo's does. */
-function pageUrls(count: number, url: (page: number) => string): string[] {
-  const pages = Math.max(1, Math.ceil(count / siteConfig.postsPerPage));
+/** A list's pages of `perPage` posts, and its `page/1/` alias that redirects to the first page as Hugo's does. */
+function pageUrls(count: number, url: (page: number) => string, perPage = siteConfig.postsPerPage): string[] {
+  const pages = Math.max(1, Math.ceil(count / perPage));
   return [paths.firstPageAlias(url(1)), ...Array.from({ length: pages }, (_, index) => url(index + 1))];
 }
 

@@ -1,5 +1,6 @@
 import { Link, useHref } from "react-router";
-import type { PostArticle, PostLink } from "../content/post";
+import { formatCalendarDate } from "../content/calendar-date";
+import type { ArchiveEntry, PostArticle, PostLink } from "../content/post";
 import { absoluteUrl, paths, resolveUrl } from "../paths";
 import shortcodeStyles from "./shortcode-styles.css?url";
 import shortcodeStylesText from "./shortcode-styles.css?inline";
@@ -10,8 +11,18 @@ import { ShareButtons } from "./share-buttons";
 import { PostMeta } from "./post-meta";
 import { TableOfContents } from "./table-of-contents";
 
-/** A full post: header, featured image, table of contents, body and the links after it. */
-export function Article({ post, older, newer }: { post: PostArticle; older?: PostLink; newer?: PostLink }) {
+/** A full post: header, featured image, table of contents, body and the links after it (related posts, previous and next). */
+export function Article({
+  post,
+  older,
+  newer,
+  related = [],
+}: {
+  post: PostArticle;
+  older?: PostLink;
+  newer?: PostLink;
+  related?: ArchiveEntry[];
+}) {
   const showToc = post.toc && post.headings.length > 0;
   // The post's URL under the base path: its Markdown source is beside it. A page bundle's images are
   // at the bundle's own URL, which a translation (`/fr/posts/<slug>/`) shares with the site's post.
@@ -46,6 +57,7 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
               <a href={resolveUrl("index.md", postUrl)}>Read the Markdown source</a>
             </p>
           )}
+          {related.length > 0 && <RelatedPosts posts={related} />}
           {/* prefetch="intent": a pointer resting on a link, or focus, fetches that post's data before the click. */}
           <nav className="post-nav" aria-label="More posts">
             {older && (
@@ -62,6 +74,25 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
         </footer>
       </article>
     </div>
+  );
+}
+
+/** "Related posts": links to the posts most like this one, with their dates. */
+function RelatedPosts({ posts }: { posts: ArchiveEntry[] }) {
+  return (
+    <section className="related-posts" aria-labelledby="related-title">
+      <h2 id="related-title">Related posts</h2>
+      <ul>
+        {posts.map((post) => (
+          <li key={post.url}>
+            <Link to={post.url} prefetch="intent">
+              {post.title}
+            </Link>{" "}
+            <time dateTime={post.date}>{formatCalendarDate(post.date)}</time>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

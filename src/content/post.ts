@@ -43,6 +43,13 @@ export interface PostLink {
   url: string;
 }
 
+/** A post in the archive (`/posts/`): a line with its date and title. */
+export interface ArchiveEntry extends PostLink {
+  date: CalendarDate;
+  /** On the dev server only, a draft (builds leave drafts out). */
+  draft?: true;
+}
+
 /** Everything the article page needs. */
 export interface PostArticle extends PostSummary {
   /** Meta description: front matter `description`, else the summary. */

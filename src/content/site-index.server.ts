@@ -1,8 +1,9 @@
 import { ContentError, ContentErrors } from "./content-error";
-import type { ArticleBody, Post, PostArticle, PostLink, PostSummary, Term } from "./post";
+import type { ArchiveEntry, ArticleBody, Post, PostArticle, PostLink, PostSummary, Term } from "./post";
 import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "./parse-post.server";
 import type { RefLinks } from "./markdown/post-refs";
 import { resolveRefLinks } from "./ref-links.server";
+import { relatedPostsFinder } from "./related-posts.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
 import { paths, withBase } from "../paths";
 
@@ -224,6 +225,23 @@ function hugoOrder(a: Post, b: Post): number {
   return Number(a.weight === 0) - Number(b.weight === 0) || a.weight - b.weight || b.sortKey - a.sortKey || byDefaultLocale(a.slug, b.slug);
 }
 
+const archives = new WeakMap<Site, Post[]>();
+
+/**
+ * The archive's posts (`/posts/`): every post of the site's own language, those hidden from the home
+ * page too, newest first by date alone (Hugo's weight orders lists, not an archive by date).
+ */
+export function archivePosts(site: Site): readonly Post[] {
+  let posts = archives.get(site);
+  if (!posts) archives.set(site, (posts = [...site.posts].sort((a, b) => b.sortKey - a.sortKey || byDefaultLocale(a.slug, b.slug))));
+  return posts;
+}
+
+/** What the archive shows of a post: its title, its date and where it is. */
+export function archiveEntryOf(post: Post, site: Site): ArchiveEntry {
+  return { slug: post.slug, title: post.title, date: post.date, url: urlOf(site, post), ...(post.draft && { draft: true }) };
+}
+
 /** The posts of a language: the site's own without one, undefined for a language no post is translated into. */
 export function postsIn(site: Site, language: string | undefined): PostList | undefined {
   return language === undefined ? site : site.languages.get(language);
@@ -248,6 +266,21 @@ export function neighbours(site: Site, post: Post): { older?: PostLink; newer?: 
   const index = posts.indexOf(post);
   const link = (other: Post | undefined) => other && { slug: other.slug, title: other.title, url: urlOf(site, other) };
   return { older: link(posts[index + 1]), newer: link(posts[index - 1]) };
+}
+
+const relatedByList = new WeakMap<PostList, (post: Post) => Post[]>();
+
+/**
+ * The posts related to a post, in its own list (related-posts.server.ts), each as the end of its
+ * article links it: a handful whatever the size of the blog. The list is indexed the first time one
+ * is asked for, once per thread that renders posts (~0.2–0.3 s at 10,000 posts; every post's, ~1–1.5 s:
+ * scripts/bench/related-posts.mjs).
+ */
+export function relatedOf(site: Site, post: Post): ArchiveEntry[] {
+  const list = listOf(site, post);
+  let related = relatedByList.get(list);
+  if (!related) relatedByList.set(list, (related = relatedPostsFinder(list.posts)));
+  return related(post).map((other) => archiveEntryOf(other, site));
 }
 
 /** Where a post's page is in the site. */

@@ -1,6 +1,6 @@
 import { absoluteUrl, paths } from "../paths";
 import { siteConfig } from "../site-config";
-import { pageUrl, type Site } from "./site-index.server";
+import { archivePosts, pageUrl, type Site } from "./site-index.server";
 import { paginate } from "./pagination";
 import type { Post } from "./post";
 import { TAXONOMIES } from "./taxonomy";
@@ -11,7 +11,7 @@ interface SitemapEntry {
 }
 
 /**
- * The sitemap: list pages, posts and taxonomy pages with the date of their newest change. Drafts are
+ * The sitemap: list pages, the archive's, posts and taxonomy pages with the date of their newest change. Drafts are
  * never built; posts hidden from the home page, redirects and the 404 page are left out.
  */
 export function sitemapXml(site: Site): string {
@@ -19,12 +19,13 @@ export function sitemapXml(site: Site): string {
   const newest = (posts: readonly Post[]) =>
     posts.reduce<string | undefined>((latest, post) => max(latest, post.lastmod ?? post.date), undefined);
   const entries: SitemapEntry[] = [];
-  const addList = (posts: readonly Post[], url: (page: number) => string) => {
-    for (let page = 1, list = paginate(posts, 1, siteConfig.postsPerPage); list; list = paginate(posts, ++page, siteConfig.postsPerPage)) {
+  const addList = (posts: readonly Post[], url: (page: number) => string, perPage = siteConfig.postsPerPage) => {
+    for (let page = 1, list = paginate(posts, 1, perPage); list; list = paginate(posts, ++page, perPage)) {
       entries.push({ path: url(page), lastmod: newest(list.items) });
     }
   };
   addList(site.homePosts, paths.home);
+  addList(archivePosts(site), paths.archive, siteConfig.archivePerPage);
   for (const post of visible(site.posts)) entries.push({ path: pageUrl(post), lastmod: post.lastmod ?? post.date });
   for (const [language, list] of site.languages) {
     addList(list.homePosts, (page) => paths.home(page, language));

@@ -1,4 +1,4 @@
-import type { PostArticle, PostLink } from "../content/post";
+import type { ArchiveEntry, PostArticle, PostLink } from "../content/post";
 import { pageMeta } from "./page-meta";
 import { paths, resolveUrl } from "../paths";
 
@@ -7,6 +7,8 @@ export interface PostPageData {
   post: PostArticle;
   older?: PostLink;
   newer?: PostLink;
+  /** Up to five posts like it (content/related-posts.server.ts). */
+  related: ArchiveEntry[];
 }
 
 /** A post page's title, description, link preview, structured data and translations' alternates. */

@@ -78,6 +78,7 @@ const PAGES = {
   home: "/",
   "a post with code, math, callouts, a diagram, a table and footnotes": "/posts/every-kind/",
   "the sample post, with its images": "/posts/ai-personalized-cancer-treatment/",
+  "the archive": "/posts/",
   "the tag list": "/tags/",
   "a tag page": "/tags/accessibility/",
   "the 404 page": "/no-such-page/",

@@ -19,11 +19,28 @@ const renderedUrls = (stdout: string) =>
 /** The URLs of a list page's three feeds (`/tags/odd/` → `/tags/odd/index.xml`, …). */
 const feedsOf = (list: string) => ["index.xml", "atom.xml", "feed.json"].map((file) => `${list}${file}`);
 
+/** Each built post page's related posts (the links at the end of its article), by the page's URL. */
+function relatedPosts(dir: string): Map<string, string> {
+  const related = new Map<string, string>();
+  // Each post's folder, not the archive's (`/posts/index.html`, `/posts/page/`).
+  const folders = readdirSync(path.join(dir, "build/client/posts"), { withFileTypes: true });
+  for (const slug of folders.filter((entry) => entry.isDirectory() && entry.name !== "page").map((entry) => entry.name)) {
+    const html = readFileSync(path.join(dir, "build/client/posts", slug, "index.html"), "utf8");
+    const section = /aria-labelledby="related-title">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
+    related.set(`/posts/${slug}/`, section);
+  }
+  return related;
+}
+
+/** The post pages whose related posts differ from `before`'s (their titles or order). */
+const relatedChanged = (before: Map<string, string>, dir: string) =>
+  [...relatedPosts(dir)].filter(([url, section]) => before.get(url) !== section).map(([url]) => url);
+
 const post = (title: string, date: string, tags: string, body = "Body text.", extra = "") =>
   `---\ntitle: ${title}\ndate: ${date}\ntags: [${tags}]\n${extra}---\n\n${body}\n`;
 
 describe("an incremental build (the page and parse caches)", () => {
-  it("renders only what an edit changed: the post, its neighbours, and the lists and feeds that show it", () => {
+  it("renders only what an edit changed: the post, its neighbours, the lists and feeds that show it, and the posts it is related to", () => {
     // 25 posts, one a day: lists of ten, newest first. Post 7 is on the home list's page 2 (15 to 6),
     // on `all`'s page 2 and on `odd`'s first page (25, 23, …, 9, 7), in tags and categories alike.
     const posts: Record<string, string> = {};
@@ -51,6 +68,8 @@ describe("an incremental build (the page and parse caches)", () => {
         "/page/1/",
         "/posts/post-25/",
         "/posts/post-25/index.md",
+        "/posts/",
+        "/posts/page/1/",
         "/index.xml",
         "/atom.xml",
         "/feed.json",
@@ -64,17 +83,37 @@ describe("an incremental build (the page and parse caches)", () => {
       const listsOfPost7 = ["/page/2/", "/tags/all/page/2/", "/tags/odd/", "/categories/odd/"];
       const feedsOfPost7 = ["/", "/tags/all/", "/tags/odd/", "/categories/odd/"].flatMap(feedsOf);
 
-      // A new title: its page, its neighbours' (their previous/next links name it), its lists and feeds.
+      // A new title: its page, its neighbours' (their previous/next links name it), its lists and
+      // feeds, and the posts whose related posts name it or no longer do.
+      let related = relatedPosts(project.dir);
+      const relatedTo7 = [...related].filter(([, section]) => section.includes('href="/posts/post-7/"')).map(([url]) => url);
+      expect(relatedTo7.length).toBeGreaterThan(0);
       edit(7, "Seventh, renamed", "Body text.");
       const neighbours = ["/posts/post-6/", "/posts/post-8/"];
-      expect(renderedUrls(build(project.dir))).toEqual(
-        [...new Set([...firstOfEachRoute, "/posts/post-7/", ...neighbours, ...listsOfPost7, ...feedsOfPost7])].sort(),
+      let rendered = renderedUrls(build(project.dir));
+      expect(relatedChanged(related, project.dir)).toEqual(expect.arrayContaining(relatedTo7));
+      expect(rendered).toEqual(
+        [
+          ...new Set([
+            ...firstOfEachRoute,
+            "/posts/post-7/",
+            ...neighbours,
+            ...listsOfPost7,
+            ...feedsOfPost7,
+            ...relatedChanged(related, project.dir),
+          ]),
+        ].sort(),
       );
 
-      // A new first paragraph: its page, and the lists and feeds that show its summary; not its neighbours.
+      // A new first paragraph: its page, and the lists and feeds that show its summary; not its
+      // neighbours, nor posts whose related posts are the same.
+      related = relatedPosts(project.dir);
       edit(7, "Seventh, renamed", "Body text, edited.");
-      expect(renderedUrls(build(project.dir))).toEqual(
-        [...new Set([...firstOfEachRoute, "/posts/post-7/", ...listsOfPost7, ...feedsOfPost7])].sort(),
+      rendered = renderedUrls(build(project.dir));
+      expect(rendered).toEqual(
+        [
+          ...new Set([...firstOfEachRoute, "/posts/post-7/", ...listsOfPost7, ...feedsOfPost7, ...relatedChanged(related, project.dir)]),
+        ].sort(),
       );
     } finally {
       project.remove();
