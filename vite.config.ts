@@ -47,6 +47,9 @@ export default defineConfig({
   environments: {
     client: {
       build: {
+        // Mermaid's core (~630 KB, 127 KB gzip) is one chunk, loaded only when a diagram nears the
+        // screen (components/mermaid-diagram.tsx): the size notice would be no news for an author.
+        chunkSizeWarningLimit: 700,
         rolldownOptions: {
           output: {
             codeSplitting: { groups: [{ name: "react", test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }] },
