@@ -17,6 +17,7 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
   // at the bundle's own URL, which a translation (`/fr/posts/<slug>/`) shares with the site's post.
   const postUrl = useHref(post.url);
   const bundleUrl = useHref(paths.post(post.slug));
+  const featuredSrc = post.featuredImage && resolveUrl(post.featuredImage, bundleUrl);
   return (
     <div className={showToc ? "post-layout with-toc" : "post-layout"}>
       <article className="post" aria-labelledby="post-title">
@@ -29,8 +30,26 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
           {post.translations && <Translations post={post} />}
         </header>
         {showToc && <TableOfContents headings={post.headings} />}
-        <ArticleBody key={post.slug} content={post.content} lightgallery={post.lightgallery} islands={post.islands} links={post.links}>
-          {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, bundleUrl)} alt="" />}
+        <ArticleBody
+          key={post.slug}
+          content={post.content}
+          lightgallery={post.lightgallery}
+          islands={post.islands}
+          links={post.links}
+          images={post.images}
+        >
+          {featuredSrc && (
+            // The page's first image, at its top (often its largest paint): fetched first, sized so that the article below does not move.
+            <img
+              className="featured-image"
+              src={featuredSrc}
+              alt=""
+              loading="eager"
+              fetchPriority="high"
+              decoding="async"
+              {...post.images?.[featuredSrc]}
+            />
+          )}
         </ArticleBody>
         <footer className="post-footer">
           <ShareButtons url={absoluteUrl(post.url)} title={post.title} />

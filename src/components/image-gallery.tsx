@@ -4,7 +4,7 @@ import type { ContentComponents } from "./content";
 /** Article element overrides for LoveIt's `lightgallery`: each image links to its full-size file (so it works without script too). */
 export const galleryComponents: ContentComponents = {
   img: ({ alt = "", ...props }: ComponentProps<"img">) => {
-    const image = <img {...props} alt={alt} loading="lazy" />;
+    const image = <img loading="lazy" {...props} alt={alt} />;
     if (typeof props.src !== "string") return image;
     return (
       <a href={props.src} className="gallery-link" data-gallery="">

@@ -63,6 +63,7 @@ const USED_KEYS = [
   "weight",
   "resources",
   "featuredImage",
+  "featuredImagePreview",
   "toc",
   "lightgallery",
   "linkToMarkdown",
@@ -97,7 +98,6 @@ const INERT_KEYS = [
   "twemoji",
   "hiddenFromSearch",
   "authorLink",
-  "featuredImagePreview",
   "series",
   "type",
   "layout",
@@ -303,7 +303,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     tags: fields.terms(["tags", "taxonomies.tags"], splitWords),
     draft: fields.boolean("draft", false) || protectedPost,
     toc,
-    ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
+    ...optional("featuredImage", fields.featuredImage("featured-image", "featuredImage", bundleFiles, warnings)),
+    ...optional("featuredImagePreview", fields.featuredImage("featured-image-preview", "featuredImagePreview", bundleFiles, warnings)),
     lightgallery: fields.boolean("lightgallery", false),
     linkToMarkdown: fields.boolean("linkToMarkdown", true),
     rssFullText,
@@ -615,26 +616,36 @@ class FieldReader {
     return aliases;
   }
 
-  /** The featured image: the `featured-image` resource, else LoveIt's `featuredImage`. Warns, as Hugo shows none, when the file is missing. */
-  featuredImage(bundleFiles: readonly string[], warnings: ContentWarning[]): string | undefined {
+  /**
+   * LoveIt's featured image (`featured-image`, `featuredImage`) or its preview for lists
+   * (`featured-image-preview`, `featuredImagePreview`): the page bundle's resource of that name, else
+   * the front matter key. Warns, as Hugo shows none, when the resource's file is missing.
+   */
+  featuredImage(
+    resourceName: "featured-image" | "featured-image-preview",
+    key: "featuredImage" | "featuredImagePreview",
+    bundleFiles: readonly string[],
+    warnings: ContentWarning[],
+  ): string | undefined {
     const resources = this.get("resources");
     if (resources !== undefined && resources !== null) {
       if (!Array.isArray(resources)) this.fail("resources", "`resources` must be a list of `- name: … src: …` entries");
       for (const resource of resources) {
-        if (!isRecord(resource) || resource.name !== "featured-image") continue;
-        if (typeof resource.src !== "string") this.fail("resources", "the `featured-image` resource needs `src: file-name.png`");
+        if (!isRecord(resource) || resource.name !== resourceName) continue;
+        if (typeof resource.src !== "string") this.fail("resources", `the \`${resourceName}\` resource needs \`src: file-name.png\``);
         if (bundleFiles.includes(resource.src)) return resource.src;
+        const shownWithout = resourceName === "featured-image" ? "a featured image" : "this preview image in lists";
         warnings.push({
           file: this.file,
           line: this.line("resources"),
           message:
             bundleFiles.length === 0 && !postFileName(this.file).bundle
-              ? `resource \`${resource.src}\` needs a page bundle (posts/<name>/index.md with the image beside it); the post is shown without a featured image`
-              : `resource \`${resource.src}\` is not in the post's folder; the post is shown without a featured image: add the file or fix \`src\``,
+              ? `resource \`${resource.src}\` needs a page bundle (posts/<name>/index.md with the image beside it); the post is shown without ${shownWithout}`
+              : `resource \`${resource.src}\` is not in the post's folder; the post is shown without ${shownWithout}: add the file or fix \`src\``,
         });
       }
     }
-    return this.optionalString("featuredImage");
+    return this.optionalString(key);
   }
 }
 

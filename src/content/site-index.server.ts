@@ -4,7 +4,8 @@ import { parsePost, type ContentWarning, type ParsedPost, type PostFile } from "
 import type { RefLinks } from "./markdown/post-refs";
 import { resolveRefLinks } from "./ref-links.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
-import { paths, withBase } from "../paths";
+import { paths, resolveUrl, withBase } from "../paths";
+import { articleImageSizes, imageSource, type ImageSizer } from "./post-images";
 
 /** Collators made once: `localeCompare` with options makes one per call (~20 ms of each site build at 10,000 posts). */
 const byDefaultLocale = new Intl.Collator().compare;
@@ -53,6 +54,8 @@ export interface Site extends PostList {
   warnings: ContentWarning[];
   /** With `keepGoing` (the dev server), the problems of the posts left out; empty otherwise, as a build throws them. */
   problems: readonly ContentError[];
+  /** Reads a local image's size (BuildSiteOptions.imageSize). */
+  imageSize: ImageSizer;
 }
 
 /** Options for buildSite. */
@@ -73,6 +76,8 @@ export interface BuildSiteOptions {
    * all (the dev server: one broken post must not take the rest of the site down). Default false.
    */
   keepGoing?: boolean;
+  /** How to read a local image's size, for its width and height in pages and lists; default none (build/image-sizes.server.ts reads files). */
+  imageSize?: ImageSizer;
 }
 
 /**
@@ -129,7 +134,8 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
   for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(own.posts, taxonomy, warnings);
   const translations = translationsOf(groups, languageOf, siteLanguage);
-  return { ...own, taxonomies, languages, translations, customUrls, links, unpublished, warnings, problems: errors };
+  const imageSize = options.imageSize ?? (() => undefined);
+  return { ...own, taxonomies, languages, translations, customUrls, links, unpublished, warnings, problems: errors, imageSize };
 }
 
 /** The posts with a `url` of their own, by it; a URL two posts take, or under a language's prefix (`/fr/…`), is an error. */
@@ -302,7 +308,18 @@ export function summaryOf(post: Post, site: Site): PostSummary {
     tags,
     draft,
     ...(unpublished && { unpublished }),
+    ...optionalThumbnail(post, site),
   };
+}
+
+/** LoveIt's order: a post's image in lists is its featured image preview, else its featured image; sized when the build can read its file. */
+function optionalThumbnail(post: Post, site: Site): { thumbnail?: PostSummary["thumbnail"] } {
+  const image = post.featuredImagePreview ?? post.featuredImage;
+  if (!image) return {};
+  const src = resolveUrl(image, withBase(paths.post(post.slug)));
+  const source = imageSource(src, post);
+  const size = source === undefined ? undefined : site.imageSize(source);
+  return { thumbnail: { src, ...size } };
 }
 
 /** What the article page needs of a post: no source text, no build-only fields. */
@@ -310,8 +327,15 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
   const { description, toc, featuredImage, lightgallery, linkToMarkdown } = post;
   const language = translationLanguage(site, post);
   const translations = site.translations.get(post)?.map((version) => ({ ...version, name: languageName(version.language) }));
+  const { thumbnail: _thumbnail, ...summary } = summaryOf(post, site);
+  const images = articleImageSizes(
+    content,
+    post,
+    site.imageSize,
+    featuredImage && resolveUrl(featuredImage, withBase(paths.post(post.slug))),
+  );
   return {
-    ...summaryOf(post, site),
+    ...summary,
     description,
     content,
     headings,
@@ -325,6 +349,7 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
     ...(post.islands && { islands: post.islands }),
     ...(post.math && { math: post.math }),
     ...(site.links.has(post) && { links: site.links.get(post) }),
+    ...(images && { images }),
   };
 }
 
