@@ -99,6 +99,8 @@ function buildSiteShowingProgress(files: readonly PostFile[], options: BuildSite
   try {
     return buildSite(files, {
       imageSize: localImageSize,
+      // The dev server shows the images as they are; a build makes their resized copies (image-variants.server.ts).
+      imageVariants: !import.meta.env.DEV,
       ...options,
       parse: (file) => {
         const parsed = options.parse(file);

@@ -18,6 +18,7 @@ import { writtenByThisBuild } from "./build-started.server";
 import { withContentSecurityPolicy } from "./page-html.server";
 import { postPathOnDisk, staticFolder } from "./posts-folder.server";
 import { postFileOnDisk } from "./site.server";
+import type { PublishedVariant } from "./image-variants.server";
 
 /**
  * Finishes the static site React Router prerendered into `clientDir`, so the folder can be uploaded
@@ -26,7 +27,8 @@ import { postFileOnDisk } from "./site.server";
  *   `assets/`, so the folder's root is the site's root;
  * - `404.html` is the not-found page, where static hosts look for it;
  * - each post's Markdown source (the site-wide Markdown output of LoveIt; `linkToMarkdown` only
- *   decides the link) and its page bundle's images are published beside it, as the dev server serves them;
+ *   decides the link) and its page bundle's images are published beside it, as the dev server serves them,
+ *   with the images' resized copies (`variants`: image-variants.server.ts);
  * - the `.data` files React Router writes beside files (feeds, images) are dropped: nothing asks for them;
  * - each post alias (Hugo's `aliases`) becomes a page that redirects to the post;
  * - the redirect pages get the Content-Security-Policy every other page has: the aliases above, and
@@ -46,6 +48,7 @@ export function finishStaticOutput(
   clientDir: string,
   site: Site,
   prerendered: readonly string[],
+  variants: readonly PublishedVariant[] = [],
 ): { published: string[]; files: string[] } {
   if (basePath !== "/") {
     const nested = path.join(clientDir, ...basePath.split("/").filter(Boolean));
@@ -76,6 +79,8 @@ export function finishStaticOutput(
       for (const file of post.assets) copy(postFileOnDisk(post, file), ...paths.post(post.slug).split("/").filter(Boolean), file);
     }
   }
+  // Their resized copies, from the image cache (image-variants.server.ts).
+  for (const { file, target } of variants) copy(file, ...target.split("/"));
   for (const url of prerendered) {
     if (!url.endsWith("/")) rmSync(`${path.join(clientDir, ...url.split("/"))}.data`, { force: true });
   }

@@ -1,6 +1,7 @@
 import { Link, useHref } from "react-router";
 import type { PostArticle, PostLink } from "../content/post";
 import { absoluteUrl, paths, resolveUrl } from "../paths";
+import { shownSizes } from "../content/post-images";
 import shortcodeStyles from "./shortcode-styles.css?url";
 import shortcodeStylesText from "./shortcode-styles.css?inline";
 import mathStyles from "./math-styles.css?url";
@@ -18,6 +19,7 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
   const postUrl = useHref(post.url);
   const bundleUrl = useHref(paths.post(post.slug));
   const featuredSrc = post.featuredImage && resolveUrl(post.featuredImage, bundleUrl);
+  const featured = featuredSrc ? post.images?.[featuredSrc] : undefined;
   return (
     <div className={showToc ? "post-layout with-toc" : "post-layout"}>
       <article className="post" aria-labelledby="post-title">
@@ -47,7 +49,8 @@ export function Article({ post, older, newer }: { post: PostArticle; older?: Pos
               loading="eager"
               fetchPriority="high"
               decoding="async"
-              {...post.images?.[featuredSrc]}
+              {...featured}
+              sizes={featured?.srcSet && shownSizes(featured.width)}
             />
           )}
         </ArticleBody>

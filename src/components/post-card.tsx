@@ -29,6 +29,9 @@ export function PostCard({ post, onFirstScreen = false }: { post: PostSummary; o
           alt=""
           width={thumbnail.width}
           height={thumbnail.height}
+          srcSet={thumbnail.srcSet}
+          // As wide as the card on a phone, 10rem beside the text otherwise (app.css, .post-thumbnail).
+          sizes={thumbnail.srcSet && "(max-width: 36rem) 100vw, 10rem"}
           loading={onFirstScreen ? "eager" : "lazy"}
           decoding="async"
         />

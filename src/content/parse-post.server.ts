@@ -19,6 +19,7 @@ import { hasShortcodes, ShortcodeError, type ShortcodeCall } from "./markdown/sh
 import { shortcodeRenderer } from "../shortcodes/render.server";
 import { unscopeCss } from "./markdown/rehype-scope-styles";
 import { postFileName, titleFromName, type PostFileName } from "./post-file-name";
+import { imageSrcsOf } from "./post-images";
 import { slugify } from "./slug";
 
 /** A note for the author that does not stop the build, e.g. a front matter key Folio does not know. */
@@ -327,6 +328,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   // Last: it resolves the tree's URLs in place, for the page.
   const headings = headingsOf(tree);
   const content = articleContent(tree, withBase(paths.post(slug)));
+  const imageSrcs = imageSrcsOf(content);
+  if (imageSrcs.length > 0) post.imageSrcs = imageSrcs;
   return { post, article: { content, headings }, ...optional("feedHtml", html), warnings };
 }
 

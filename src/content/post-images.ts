@@ -1,4 +1,4 @@
-import { paths, resolveUrl } from "../paths";
+import { paths, resolveUrl, withBase } from "../paths";
 import { basePath } from "../site-config";
 import type { ContentNode, ContentProps } from "./markdown/content-tree";
 
@@ -15,12 +15,58 @@ export interface ImageSize {
  */
 export type ImageSizer = (source: string) => ImageSize | undefined;
 
-/** The images of a post's page by their `src` as the page writes it, with their sizes (PostArticle.images). */
-export type ImageSizes = Record<string, ImageSize>;
+/** An image of a page as the build found it: its size, and the `srcset` of its resized copies (imageVariants) when it has them. */
+export interface SizedImage extends ImageSize {
+  srcSet?: string;
+}
 
-/** A post's image in a list of posts (PostSummary.thumbnail): its URL on the site, and its size when the build could read it. */
-export interface PostThumbnail extends Partial<ImageSize> {
+/** The images of a post's page by their `src` as the page writes it (PostArticle.images). */
+export type ImageSizes = Record<string, SizedImage>;
+
+/** A post's image in a list of posts (PostSummary.thumbnail): its URL on the site, and its size and resized copies when the build could read it. */
+export interface PostThumbnail extends Partial<SizedImage> {
   src: string;
+}
+
+/** The widths of the WebP copies a build makes of a page bundle's raster image (imageVariants), those narrower than the image. */
+export const VARIANT_WIDTHS = [480, 960, 1600];
+/** The widest copy: the image's own width, up to this, is the large one the gallery opens. */
+export const LARGEST_VARIANT = 2400;
+/** Raster images a build resizes: animated GIFs and vector SVGs are left as they are, as AVIF files already are small. */
+const RESIZED = /\.(png|jpe?g|webp)$/i;
+
+/** A resized WebP copy of a page bundle's image, published beside it. */
+export interface ImageVariant {
+  /** Its file name: the image's, then the width (`chart.png.480w.webp`). */
+  name: string;
+  width: number;
+}
+
+/**
+ * The WebP copies a build makes of a page bundle's image `name` of `size`: one for each of
+ * VARIANT_WIDTHS narrower than the image, and one at its own width (at most LARGEST_VARIANT). None
+ * for a file it does not resize.
+ */
+export function imageVariants(name: string, size: ImageSize): ImageVariant[] {
+  if (!RESIZED.test(name)) return [];
+  const largest = Math.min(size.width, LARGEST_VARIANT);
+  return [...VARIANT_WIDTHS.filter((width) => width < largest), largest].map((width) => ({ name: `${name}.${width}w.webp`, width }));
+}
+
+/** What the page needs of an image whose file is at `source`: its size, and with `variants` the srcset of a bundle image's copies. */
+function sizedImage(source: string, size: ImageSize, post: ImagesOf, variants: boolean): SizedImage {
+  if (!variants || !source.startsWith("posts/")) return size;
+  const name = source.slice(source.lastIndexOf("/") + 1);
+  const folder = withBase(paths.post(post.slug));
+  const copies = imageVariants(name, size).map((variant) => `${folder}${encodeURIComponent(variant.name)} ${variant.width}w`);
+  return copies.length > 0 ? { ...size, srcSet: copies.join(", ") } : size;
+}
+
+/** The page's image at `src` (as the page writes it) as the build finds it, or undefined when it has no file the build can read. */
+export function findImage(src: string, post: ImagesOf, imageSize: ImageSizer, variants: boolean): SizedImage | undefined {
+  const source = imageSource(src, post);
+  const size = source === undefined ? undefined : imageSize(source);
+  return size && sizedImage(source!, size, post, variants);
 }
 
 /** What a post must say for its images to be found: its file, its URL segment and its bundle's files. */
@@ -54,33 +100,37 @@ export function imageSource(src: string, post: ImagesOf): string | undefined {
   return decoded;
 }
 
-/**
- * The sizes of the images of a post's page, by the `src` the page gives them: every `<img>` of its
- * article whose file the build could read, and its featured image (`featuredSrc`, as the page writes it).
- */
-export function articleImageSizes(
-  content: readonly ContentNode[],
-  post: ImagesOf,
-  imageSize: ImageSizer,
-  featuredSrc?: string,
-): ImageSizes | undefined {
-  const sizes: ImageSizes = {};
-  const add = (src: string) => {
-    if (src in sizes) return;
-    const source = imageSource(src, post);
-    const size = source === undefined ? undefined : imageSize(source);
-    if (size) sizes[src] = size;
-  };
-  if (featuredSrc) add(featuredSrc);
+/** The `src` of every image of an article, as the page writes it, each once in order (Post.imageSrcs). */
+export function imageSrcsOf(content: readonly ContentNode[]): string[] {
+  const srcs = new Set<string>();
   const visit = (nodes: readonly ContentNode[]) => {
     for (const node of nodes) {
       if (typeof node === "string") continue;
       const [type, props, ...children] = node as [string, ContentProps | 0, ...ContentNode[]];
-      if (type === "img" && props && typeof props.src === "string") add(props.src);
+      if (type === "img" && props && typeof props.src === "string") srcs.add(props.src);
       visit(children);
     }
   };
   visit(content);
+  return [...srcs];
+}
+
+/**
+ * The sizes of the images of a post's page, by the `src` the page gives them: its article's images
+ * (`srcs`: Post.imageSrcs) whose file the build could read, and its featured image (`featuredSrc`, as
+ * the page writes it); with `variants`, with the srcset of a bundle image's resized copies.
+ */
+export function articleImageSizes(
+  srcs: readonly string[],
+  post: ImagesOf,
+  { imageSize, variants = false, featuredSrc }: { imageSize: ImageSizer; variants?: boolean; featuredSrc?: string },
+): ImageSizes | undefined {
+  const sizes: ImageSizes = {};
+  for (const src of featuredSrc ? [featuredSrc, ...srcs] : srcs) {
+    if (src in sizes) continue;
+    const found = findImage(src, post, imageSize, variants);
+    if (found) sizes[src] = found;
+  }
   return Object.keys(sizes).length > 0 ? sizes : undefined;
 }
 
@@ -90,13 +140,44 @@ export function articleImageSizes(
  * image's proportions), `decoding="async"`, and `loading="lazy"` unless it is `eager` (the first
  * image of the page, which is likely on the first screen). An author's own `loading` or `decoding` wins.
  */
-export function sizedImageProps(props: ContentProps, size: ImageSize | undefined, eager: boolean): ContentProps {
+export function sizedImageProps(props: ContentProps, image: SizedImage | undefined, eager: boolean): ContentProps {
   const sized: ContentProps = { loading: eager ? "eager" : "lazy", decoding: "async", ...props };
-  if (!size) return sized;
+  if (!image) return sized;
   const width = Number(props.width);
   const height = Number(props.height);
-  if (props.width === undefined && props.height === undefined) return { ...sized, width: size.width, height: size.height };
-  if (props.height === undefined && width > 0) return { ...sized, height: Math.round((width * size.height) / size.width) };
-  if (props.width === undefined && height > 0) return { ...sized, width: Math.round((height * size.width) / size.height) };
+  let shown: number | undefined = width > 0 ? width : undefined;
+  if (props.width === undefined && props.height === undefined) {
+    Object.assign(sized, { width: image.width, height: image.height });
+    shown = image.width;
+  } else if (props.height === undefined && width > 0) {
+    sized.height = Math.round((width * image.height) / image.width);
+  } else if (props.width === undefined && height > 0) {
+    shown = Math.round((height * image.width) / image.height);
+    sized.width = shown;
+  }
+  if (image.srcSet && props.srcSet === undefined) {
+    sized.srcSet = image.srcSet;
+    sized.sizes = shownSizes(shown ?? ARTICLE_WIDTH);
+  }
   return sized;
+}
+
+/** The article's widest, in CSS pixels: `--measure` (44rem) in app.css. */
+const ARTICLE_WIDTH = 704;
+
+/** The `sizes` of an image shown `width` pixels wide, or as wide as the article when it is wider: the screen's width on a narrower screen. */
+export function shownSizes(width: number): string {
+  const shown = Math.min(width, ARTICLE_WIDTH);
+  return `(max-width: ${shown}px) 100vw, ${shown}px`;
+}
+
+/** The URL of the widest candidate in a srcset (`a.480w.webp 480w, a.960w.webp 960w`): the large copy the gallery opens. */
+export function largestCandidate(srcSet: string): string | undefined {
+  let largest: { url: string; width: number } | undefined;
+  for (const candidate of srcSet.split(/,\s+/)) {
+    const [url, descriptor = ""] = candidate.trim().split(/\s+/);
+    const width = Number.parseInt(descriptor, 10);
+    if (url && (!largest || width > largest.width)) largest = { url, width };
+  }
+  return largest?.url;
 }

@@ -94,6 +94,8 @@ export interface Post extends Omit<
   sortKey: number;
   /** LoveIt's featured image for lists (the `featured-image-preview` resource, else `featuredImagePreview`), relative to the post's page. */
   featuredImagePreview?: string;
+  /** The `src` of each image in its article, as its page writes them (the build reads their sizes when it makes the page: post-images.ts). */
+  imageSrcs?: readonly string[];
   /** Image files beside a page bundle's index.md, published at `/posts/<slug>/<file>`. */
   assets: readonly string[];
   hiddenFromHomePage: boolean;

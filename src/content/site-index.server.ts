@@ -5,7 +5,7 @@ import type { RefLinks } from "./markdown/post-refs";
 import { resolveRefLinks } from "./ref-links.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
 import { paths, resolveUrl, withBase } from "../paths";
-import { articleImageSizes, imageSource, type ImageSizer } from "./post-images";
+import { articleImageSizes, findImage, type ImageSizer } from "./post-images";
 
 /** Collators made once: `localeCompare` with options makes one per call (~20 ms of each site build at 10,000 posts). */
 const byDefaultLocale = new Intl.Collator().compare;
@@ -56,6 +56,8 @@ export interface Site extends PostList {
   problems: readonly ContentError[];
   /** Reads a local image's size (BuildSiteOptions.imageSize). */
   imageSize: ImageSizer;
+  /** Whether pages give bundle images' resized copies (BuildSiteOptions.imageVariants). */
+  imageVariants: boolean;
 }
 
 /** Options for buildSite. */
@@ -78,6 +80,8 @@ export interface BuildSiteOptions {
   keepGoing?: boolean;
   /** How to read a local image's size, for its width and height in pages and lists; default none (build/image-sizes.server.ts reads files). */
   imageSize?: ImageSizer;
+  /** Pages give page bundles' raster images a srcset of their resized WebP copies (post-images.ts, imageVariants), which the build makes. Default false. */
+  imageVariants?: boolean;
 }
 
 /**
@@ -134,8 +138,8 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
   for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(own.posts, taxonomy, warnings);
   const translations = translationsOf(groups, languageOf, siteLanguage);
-  const imageSize = options.imageSize ?? (() => undefined);
-  return { ...own, taxonomies, languages, translations, customUrls, links, unpublished, warnings, problems: errors, imageSize };
+  const images = { imageSize: options.imageSize ?? (() => undefined), imageVariants: options.imageVariants ?? false };
+  return { ...own, taxonomies, languages, translations, customUrls, links, unpublished, warnings, problems: errors, ...images };
 }
 
 /** The posts with a `url` of their own, by it; a URL two posts take, or under a language's prefix (`/fr/…`), is an error. */
@@ -317,9 +321,7 @@ function optionalThumbnail(post: Post, site: Site): { thumbnail?: PostSummary["t
   const image = post.featuredImagePreview ?? post.featuredImage;
   if (!image) return {};
   const src = resolveUrl(image, withBase(paths.post(post.slug)));
-  const source = imageSource(src, post);
-  const size = source === undefined ? undefined : site.imageSize(source);
-  return { thumbnail: { src, ...size } };
+  return { thumbnail: { src, ...findImage(src, post, site.imageSize, site.imageVariants) } };
 }
 
 /** What the article page needs of a post: no source text, no build-only fields. */
@@ -328,12 +330,12 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
   const language = translationLanguage(site, post);
   const translations = site.translations.get(post)?.map((version) => ({ ...version, name: languageName(version.language) }));
   const { thumbnail: _thumbnail, ...summary } = summaryOf(post, site);
-  const images = articleImageSizes(
-    content,
-    post,
-    site.imageSize,
-    featuredImage && resolveUrl(featuredImage, withBase(paths.post(post.slug))),
-  );
+  // From the post's list of its images, not from its article: a page's fingerprint, made without the article, holds their sizes too.
+  const images = articleImageSizes(post.imageSrcs ?? [], post, {
+    imageSize: site.imageSize,
+    variants: site.imageVariants,
+    featuredSrc: featuredImage && resolveUrl(featuredImage, withBase(paths.post(post.slug))),
+  });
   return {
     ...summary,
     description,

@@ -1,13 +1,19 @@
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { luminance } from "./colour";
+import { runBuild } from "./scratch-project";
 import { servedSite } from "./served-site";
 
 // Images as a reader meets them in Chromium: sized from their files at build time, so nothing moves
 // as they arrive; lazily loaded below the first screen; and each post's image in the lists.
 const SAMPLE_IMAGE = path.resolve(import.meta.dirname, "../../posts/ai-personalized-cancer-treatment/featured-image.png"); // 1200 × 630
+const LOVEIT_IMAGE = path.resolve(
+  import.meta.dirname,
+  "../fixtures/drop-in/posts/hugo-loveit/theme-documentation-extended-shortcodes/featured-image.jpg",
+); // 1280 × 720
 const svg = (width: number, height: number, fill: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${fill}"/></svg>`;
 const paragraphs = (count: number, words: string) => Array.from({ length: count }, (_, index) => `${words} (${index + 1}).`).join("\n\n");
@@ -45,6 +51,22 @@ resources:
 ${paragraphs(3, "A post with a featured image and a smaller one for lists")}
 `;
 
+const GALLERY = `---
+title: Gallery
+date: 2024-05-04
+lightgallery: true
+resources:
+  - name: featured-image
+    src: one.png
+---
+
+${paragraphs(2, "Two pictures that open full size")}
+
+![The first picture](one.png)
+
+![The second picture](two.jpg)
+`;
+
 const PLAIN = `---
 title: Plain
 date: 2024-05-01
@@ -53,11 +75,15 @@ date: 2024-05-01
 No images here.
 `;
 
+let projectDir = "";
 const site = servedSite(
-  { "photos/index.md": PHOTOS, "cover/index.md": COVER, "plain/index.md": PLAIN },
+  { "photos/index.md": PHOTOS, "cover/index.md": COVER, "gallery/index.md": GALLERY, "plain/index.md": PLAIN },
   {
     prepare: (dir) => {
+      projectDir = dir;
       copyFileSync(SAMPLE_IMAGE, path.join(dir, "posts/photos/chart.png"));
+      copyFileSync(SAMPLE_IMAGE, path.join(dir, "posts/gallery/one.png"));
+      copyFileSync(LOVEIT_IMAGE, path.join(dir, "posts/gallery/two.jpg"));
       writeFileSync(path.join(dir, "posts/photos/diagram.svg"), svg(640, 480, "#2980b9"));
       writeFileSync(path.join(dir, "posts/cover/cover.svg"), svg(1200, 630, "#27ae60"));
       writeFileSync(path.join(dir, "posts/cover/cover-small.svg"), svg(400, 210, "#c0392b"));
@@ -79,7 +105,7 @@ async function open(
     if (request.resourceType() === "image") requested.push(new URL(request.url()).pathname);
   });
   if (imageDelay > 0) {
-    await page.route(/\.(png|svg)$/, async (route) => {
+    await page.route(/\.(png|svg|webp)$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, imageDelay));
       await route.continue();
     });
@@ -106,15 +132,16 @@ describe("images in an article", () => {
         alt: image.alt,
         width: image.getAttribute("width"),
         height: image.getAttribute("height"),
-        natural: `${image.naturalWidth}×${image.naturalHeight}`,
+        // The picture's own proportions, whichever copy the browser chose (a resized one shows as wide as its `sizes`).
+        proportions: (image.naturalWidth / image.naturalHeight).toFixed(1),
       })),
     );
     expect(images).toEqual([
-      { alt: "A chart", width: "1200", height: "630", natural: "1200×630" },
-      { alt: "A diagram", width: "640", height: "480", natural: "640×480" },
+      { alt: "A chart", width: "1200", height: "630", proportions: "1.9" },
+      { alt: "A diagram", width: "640", height: "480", proportions: "1.3" },
       // The author's width is kept; the height keeps the file's proportions.
-      { alt: "A small chart", width: "300", height: "158", natural: "1200×630" },
-      { alt: "A badge from the site's public folder", width: "120", height: "40", natural: "120×40" },
+      { alt: "A small chart", width: "300", height: "158", proportions: "1.9" },
+      { alt: "A badge from the site's public folder", width: "120", height: "40", proportions: "3.0" },
     ]);
     await page.context().close();
   });
@@ -139,7 +166,7 @@ describe("images in an article", () => {
       .locator("article .post-content img")
       .evaluateAll((nodes) => nodes.map((image) => `${image.getAttribute("loading")} ${image.getAttribute("decoding")}`));
     expect(attributes).toEqual(["eager async", "lazy async", "lazy async", "lazy async"]);
-    expect(requested).toContain("/posts/photos/chart.png");
+    expect(requested).toContain("/posts/photos/chart.png.960w.webp");
     expect(requested).not.toContain("/images/badge.svg");
     await readToTheEnd(page);
     expect(requested).toContain("/images/badge.svg");
@@ -152,6 +179,61 @@ describe("images in an article", () => {
     expect(
       await featured.evaluate((image) => [image.getAttribute("width"), image.getAttribute("height"), image.getAttribute("loading")]),
     ).toEqual(["1200", "630", "eager"]);
+    await page.context().close();
+  });
+});
+
+describe("resized copies of a page bundle's pictures", () => {
+  /** The file an image shows, once it has arrived. */
+  const shown = async (page: Page, alt: string) => {
+    const image = page.getByRole("img", { name: alt });
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth > 0)).toBe(true);
+    return image.evaluate((node: HTMLImageElement) => new URL(node.currentSrc).pathname);
+  };
+
+  it("let the browser load the smallest WebP copy as wide as the picture is shown", async () => {
+    const { page, requested } = await open("/posts/photos/");
+    // Shown 704 pixels wide (the article's measure): the 960-pixel copy, not the 1200-pixel PNG.
+    expect(await shown(page, "A chart")).toBe("/posts/photos/chart.png.960w.webp");
+    // The author made it 300 pixels wide: the smallest copy fits it (Chromium may show the larger one it already has).
+    expect(await page.getByRole("img", { name: "A small chart" }).getAttribute("sizes")).toBe("(max-width: 300px) 100vw, 300px");
+    expect(requested).not.toContain("/posts/photos/chart.png");
+    await page.context().close();
+
+    const phone = await open("/posts/photos/", { width: 390 });
+    expect(await shown(phone.page, "A chart")).toBe("/posts/photos/chart.png.480w.webp");
+    await phone.page.context().close();
+  });
+
+  it("open in the gallery at their largest, by mouse and by keyboard", async () => {
+    const { page } = await open("/posts/gallery/", { imageDelay: 0 });
+    await page.waitForLoadState("networkidle");
+    const viewer = page.getByRole("dialog", { name: "Image viewer" });
+    await page.getByRole("img", { name: "The first picture" }).click();
+    const large = viewer.getByRole("img", { name: "The first picture" });
+    await expect.poll(() => large.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth)).toBe(1200);
+    expect(new URL((await large.getAttribute("src"))!).pathname).toBe("/posts/gallery/one.png.1200w.webp");
+    await page.keyboard.press("ArrowRight");
+    const second = viewer.getByRole("img", { name: "The second picture" });
+    await expect.poll(() => second.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth)).toBe(1280);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => viewer.isVisible()).toBe(false);
+    // By keyboard: the picture's link, then Enter.
+    await page.getByRole("link", { name: "The second picture" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => second.isVisible()).toBe(true);
+    expect(new URL((await second.getAttribute("src"))!).pathname).toBe("/posts/gallery/two.jpg.1280w.webp");
+    await page.context().close();
+  });
+
+  it("give the lists' thumbnails a small copy", async () => {
+    const { page } = await open("/");
+    const thumbnail = page.getByRole("article", { name: "Gallery" }).locator("img.post-thumbnail");
+    await expect.poll(() => thumbnail.evaluate((node: HTMLImageElement) => node.complete && node.naturalWidth > 0)).toBe(true);
+    expect(await thumbnail.evaluate((node: HTMLImageElement) => new URL(node.currentSrc).pathname)).toBe(
+      "/posts/gallery/one.png.480w.webp",
+    );
     await page.context().close();
   });
 });
@@ -192,4 +274,27 @@ describe("post lists", () => {
     }
     expect(borders[0]).not.toBe(borders[1]);
   });
+});
+
+// Last: it changes a picture and builds again, in the folder the other tests are served from.
+describe("the resized copies in builds", () => {
+  const resized = (output: string) => /folio: (\d+) of (\d+) page bundle images resized/.exec(output)?.slice(1).map(Number);
+
+  it("are made once, and again only for an image that changed", async () => {
+    // Three pictures, two of them the same file: its copies are made once.
+    expect(resized(site.output)).toEqual([2, 2]);
+    const again = runBuild(projectDir);
+    expect(again.status).toBe(0);
+    expect(resized(again.stdout)).toEqual([0, 2]);
+    // A picture replaced beside its unchanged post: its copies, its size and its page change.
+    await sharp({ create: { width: 800, height: 400, channels: 3, background: "#16a085" } })
+      .png()
+      .toFile(path.join(projectDir, "posts/photos/chart.png"));
+    const changed = runBuild(projectDir);
+    expect(resized(changed.stdout)).toEqual([1, 3]);
+    const page = readFileSync(path.join(projectDir, "build/client/posts/photos/index.html"), "utf8");
+    expect(page).toMatch(/<img [^>]*src="\/posts\/photos\/chart.png"[^>]*width="800" height="400"/);
+    expect(existsSync(path.join(projectDir, "build/client/posts/photos/chart.png.800w.webp"))).toBe(true);
+    expect(existsSync(path.join(projectDir, "build/client/posts/photos/chart.png.1200w.webp"))).toBe(false);
+  }, 120_000);
 });
