@@ -20,6 +20,7 @@ import { shortcodeRenderer } from "../shortcodes/render.server";
 import { unscopeCss } from "./markdown/rehype-scope-styles";
 import { postFileName, titleFromName, type PostFileName } from "./post-file-name";
 import { imageSrcsOf } from "./post-images";
+import { captionImages } from "./markdown/image-captions";
 import { slugify } from "./slug";
 
 /** A note for the author that does not stop the build, e.g. a front matter key Folio does not know. */
@@ -324,6 +325,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   };
   const refs = refsOf(tree, raw);
   if (refs.length > 0) post.refs = refs;
+  // After the text is counted: a caption is the image's title, which summaries and word counts leave out.
+  captionImages(tree);
   const html = rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined;
   // Last: it resolves the tree's URLs in place, for the page.
   const headings = headingsOf(tree);

@@ -138,7 +138,8 @@ export function articleImageSizes(
  * The attributes the build adds to an article's `<img>`: its width and height from its file (so the
  * page does not move as it loads; an author's own width, or height, is kept and the other follows the
  * image's proportions), `decoding="async"`, and `loading="lazy"` unless it is `eager` (the first
- * image of the page, which is likely on the first screen). An author's own `loading` or `decoding` wins.
+ * image of the page, which is likely on the first screen); and the srcset of its resized copies, with
+ * `sizes` for the width it is shown at. An author's own `loading` or `decoding` wins.
  */
 export function sizedImageProps(props: ContentProps, image: SizedImage | undefined, eager: boolean): ContentProps {
   const sized: ContentProps = { loading: eager ? "eager" : "lazy", decoding: "async", ...props };

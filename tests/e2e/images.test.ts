@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { luminance } from "./colour";
+import { contrast, luminance } from "./colour";
 import { runBuild } from "./scratch-project";
 import { servedSite } from "./served-site";
 
@@ -25,7 +25,7 @@ date: 2024-05-03
 
 ${paragraphs(2, "Words before the first image, which is on the first screen")}
 
-![A chart](chart.png)
+![A chart](chart.png "Results by month")
 
 ${paragraphs(3, "Words between the images")}
 
@@ -180,6 +180,23 @@ describe("images in an article", () => {
       await featured.evaluate((image) => [image.getAttribute("width"), image.getAttribute("height"), image.getAttribute("loading")]),
     ).toEqual(["1200", "630", "eager"]);
     await page.context().close();
+  });
+});
+
+describe("image captions", () => {
+  it("show an image's Markdown title under it, readable in both schemes", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const { page } = await open("/posts/photos/", { colorScheme });
+      const figure = page.locator("article figure", { has: page.getByRole("img", { name: "A chart" }) });
+      const caption = figure.locator("figcaption");
+      expect(await caption.innerText()).toBe("Results by month");
+      const image = (await figure.getByRole("img").boundingBox())!;
+      expect((await caption.boundingBox())!.y).toBeGreaterThanOrEqual(image.y + image.height);
+      const colour = await caption.evaluate((node) => getComputedStyle(node).color);
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      expect(contrast(colour, background), colorScheme).toBeGreaterThanOrEqual(4.5);
+      await page.context().close();
+    }
   });
 });
 

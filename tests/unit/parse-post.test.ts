@@ -278,6 +278,20 @@ describe("LoveIt's featured image preview, for lists", () => {
   });
 });
 
+describe("image captions", () => {
+  it("shows an image's title as its caption when the image is alone in its paragraph, and leaves it out of the summary", () => {
+    const { post, article } = parsePost({
+      file: "posts/trip/index.md",
+      source: '---\ntitle: T\ndate: 2024-01-02\n---\n\nWords.\n\n![A chart](chart.png "Results by month")\n',
+      bundleFiles: ["chart.png"],
+    });
+    expect(JSON.stringify(article.content)).toContain('["figure",{"className":"image-caption"}');
+    expect(JSON.stringify(article.content)).toContain('["figcaption",0,"Results by month"]');
+    expect(post.summary).toBe("Words.");
+    expect(post.imageSrcs).toEqual(["/posts/trip/chart.png"]);
+  });
+});
+
 describe("a post's <style> block", () => {
   const styled = (css: string) =>
     parsePost({
