@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { paths } from "../paths";
-import { imageVariants } from "../content/post-images";
+import { imageVariants, RESIZED, type ImageSize } from "../content/post-images";
 import type { Site } from "../content/site-index.server";
 import { count, print, seconds } from "./build-log.server";
 import { localImageSize } from "./image-sizes.server";
@@ -36,7 +36,7 @@ export interface PublishedVariant {
   target: string;
 }
 
-type Index = Record<string, { stamp: string; hash: string }>;
+type Index = Record<string, { stamp: string; hash: string; size?: ImageSize }>;
 
 /**
  * Makes the copies of every page bundle image of the site that the cache lacks (in parallel, one
@@ -54,11 +54,12 @@ export async function imageVariantFiles(site: Site): Promise<PublishedVariant[]>
   for (const list of [site, ...site.languages.values()]) {
     for (const post of list.posts) {
       for (const name of post.assets) {
-        const size = localImageSize(`${post.file.slice(0, post.file.lastIndexOf("/"))}/${name}`);
-        const variants = size ? imageVariants(name, size) : [];
-        if (variants.length === 0) continue;
+        if (!RESIZED.test(name)) continue;
         const source = postFileOnDisk(post, name);
-        const hash = hashOf(source, known, index);
+        const entry = indexed(source, `${post.file.slice(0, post.file.lastIndexOf("/"))}/${name}`, known, index);
+        const variants = entry?.size ? imageVariants(name, entry.size) : [];
+        if (!entry || variants.length === 0) continue;
+        const { hash } = entry;
         const folder = paths.post(post.slug).slice(1);
         for (const variant of variants) {
           const file = path.join(IMAGE_CACHE_DIR, `${hash}-${variant.width}.webp`);
@@ -108,13 +109,20 @@ async function makeVariants(source: string, hash: string, widths: number[]): Pro
   );
 }
 
-/** The hash that names an image's copies: its bytes' and the encoding's, read again only when the file's size or time changed. */
-function hashOf(file: string, known: Index, index: Index): string {
-  const stat = statSync(file);
+/**
+ * An image's entry: the hash that names its copies (its bytes' and the encoding's) and its size,
+ * read again only when the file's size or time changed: a rebuild reads no image.
+ */
+function indexed(file: string, source: string, known: Index, index: Index): Index[string] | undefined {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) return undefined;
   const stamp = `${stat.size} ${stat.mtimeMs}`;
-  const entry = known[file]?.stamp === stamp ? known[file] : { stamp, hash: hashBytes(readFileSync(file)) };
+  const entry =
+    known[file]?.stamp === stamp && known[file].size
+      ? known[file]
+      : { stamp, hash: hashBytes(readFileSync(file)), size: localImageSize(source) };
   index[file] = entry;
-  return entry.hash;
+  return entry;
 }
 
 function hashBytes(bytes: Buffer): string {

@@ -32,8 +32,8 @@ export interface PostThumbnail extends Partial<SizedImage> {
 export const VARIANT_WIDTHS = [480, 960, 1600];
 /** The widest copy: the image's own width, up to this, is the large one the gallery opens. */
 export const LARGEST_VARIANT = 2400;
-/** Raster images a build resizes: animated GIFs and vector SVGs are left as they are, as AVIF files already are small. */
-const RESIZED = /\.(png|jpe?g|webp)$/i;
+/** Raster images a build resizes, by file name: animated GIFs and vector SVGs are left as they are, as AVIF files already are small. */
+export const RESIZED = /\.(png|jpe?g|webp)$/i;
 
 /** A resized WebP copy of a page bundle's image, published beside it. */
 export interface ImageVariant {
