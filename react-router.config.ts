@@ -36,16 +36,19 @@ export default {
     const { planBuild } = await import("./src/build/build-plan.server");
     const { finishStaticOutput, removeStaleOutput } = await import("./src/build/static-output.server");
     const { pruneParseCache } = await import("./src/build/parse-cache.server");
+    const { imageVariantFiles, pruneImageCache } = await import("./src/build/image-variants.server");
     const { completePages } = await import("./src/build/page-cache.server");
     const { renderProgress } = await import("./src/build/prerender-workers.server");
     const { printBuildSummary } = await import("./src/build/build-log.server");
     renderProgress()?.end();
     const plan = await planBuild();
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
-    const { published, files } = finishStaticOutput(clientDir, getSite(), plan.urls);
+    const site = getSite();
+    const { published, files } = finishStaticOutput(clientDir, site, plan.urls, await imageVariantFiles(site));
     const kept = await completePages(clientDir);
     const removed = removeStaleOutput(clientDir, files, [...published, ...kept]);
     pruneParseCache();
+    pruneImageCache();
     const { recordStage } = await import("./src/build/build-timings.server");
     recordStage("End of build: copies beside pages, redirects, stale files, caches", started);
     printBuildSummary({

@@ -23,6 +23,7 @@ import {
 } from "./parse-cache.server";
 import { parsePost, type ContentWarning, type PostFile } from "../content/parse-post.server";
 import { parseAheadInWorkers } from "./parse-workers.server";
+import { localImageSize } from "./image-sizes.server";
 import { bundleFileType } from "../content/page-bundle";
 import { postFileName } from "../content/post-file-name";
 import { TAXONOMIES } from "../content/taxonomy";
@@ -98,6 +99,9 @@ function buildSiteShowingProgress(files: readonly PostFile[], options: BuildSite
   const progress = startProgress("Reading posts", files.length);
   try {
     return buildSite(files, {
+      imageSize: localImageSize,
+      // The dev server shows the images as they are; a build makes their resized copies (image-variants.server.ts).
+      imageVariants: !import.meta.env.DEV,
       ...options,
       parse: (file) => {
         const parsed = options.parse(file);

@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -18,6 +19,7 @@ import { writtenByThisBuild } from "./build-started.server";
 import { withContentSecurityPolicy } from "./page-html.server";
 import { postPathOnDisk, staticFolder } from "./posts-folder.server";
 import { postFileOnDisk } from "./site.server";
+import type { PublishedVariant } from "./image-variants.server";
 
 /**
  * Finishes the static site React Router prerendered into `clientDir`, so the folder can be uploaded
@@ -26,7 +28,8 @@ import { postFileOnDisk } from "./site.server";
  *   `assets/`, so the folder's root is the site's root;
  * - `404.html` is the not-found page, where static hosts look for it;
  * - each post's Markdown source (the site-wide Markdown output of LoveIt; `linkToMarkdown` only
- *   decides the link) and its page bundle's images are published beside it, as the dev server serves them;
+ *   decides the link) and its page bundle's images are published beside it, as the dev server serves them,
+ *   with the images' resized copies (`variants`: image-variants.server.ts);
  * - the `.data` files React Router writes beside files (feeds, images) are dropped: nothing asks for them;
  * - each post alias (Hugo's `aliases`) becomes a page that redirects to the post;
  * - the redirect pages get the Content-Security-Policy every other page has: the aliases above, and
@@ -46,6 +49,7 @@ export function finishStaticOutput(
   clientDir: string,
   site: Site,
   prerendered: readonly string[],
+  variants: readonly PublishedVariant[] = [],
 ): { published: string[]; files: string[] } {
   if (basePath !== "/") {
     const nested = path.join(clientDir, ...basePath.split("/").filter(Boolean));
@@ -59,6 +63,24 @@ export function finishStaticOutput(
     if (published.has(file)) return;
     mkdirSync(path.join(clientDir, path.dirname(file)), { recursive: true });
     publish(source, path.join(clientDir, file));
+    published.add(file);
+  };
+  // A resized copy's file in the cache is never written again (its name is its content's hash): it
+  // is linked rather than copied, ~3 times as fast for the 10,000-post corpus's 21,306 copies.
+  const link = (source: string, ...target: string[]) => {
+    const file = path.join(...target);
+    if (published.has(file)) return;
+    const to = path.join(clientDir, file);
+    if (statSync(to, { throwIfNoEntry: false })?.ino !== statSync(source).ino) {
+      mkdirSync(path.dirname(to), { recursive: true });
+      rmSync(to, { force: true });
+      try {
+        linkSync(source, to);
+      } catch {
+        // Another file system, or one without links.
+        copyFileSync(source, to);
+      }
+    }
     published.add(file);
   };
   // An existing blog's static/ folder (`staticFolder`), at the site's root.
@@ -76,6 +98,8 @@ export function finishStaticOutput(
       for (const file of post.assets) copy(postFileOnDisk(post, file), ...paths.post(post.slug).split("/").filter(Boolean), file);
     }
   }
+  // Their resized copies, from the image cache (image-variants.server.ts).
+  for (const { file, target } of variants) link(file, ...target.split("/"));
   for (const url of prerendered) {
     if (!url.endsWith("/")) rmSync(`${path.join(clientDir, ...url.split("/"))}.data`, { force: true });
   }

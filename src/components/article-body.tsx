@@ -1,6 +1,7 @@
 import { Component, lazy, Suspense, useMemo, type ReactNode } from "react";
 import type { ContentNode } from "../content/markdown/content-tree";
 import type { RefLinks } from "../content/markdown/post-refs";
+import type { ImageSizes } from "../content/post-images";
 import { renderContent } from "./content";
 import { codeComponents } from "./code-copy";
 import { ImageGallery, galleryComponents } from "./image-gallery";
@@ -19,7 +20,9 @@ interface ArticleBodyProps {
   diagrams?: boolean;
   /** Where its links to other posts by file lead (PostArticle.links). */
   links?: RefLinks;
-  /** Shown above the body, inside the post's style scope (the featured image). */
+  /** Its images' sizes (PostArticle.images). */
+  images?: ImageSizes;
+  /** Shown above the body, inside the post's style scope: the featured image, which is then the page's first image. */
   children?: ReactNode;
 }
 
@@ -27,14 +30,16 @@ interface ArticleBodyProps {
  * A post's rendered body. A post that cannot be rendered shows an error in its place, while the
  * header, navigation and the rest of the page keep working.
  */
-export function ArticleBody({ content, lightgallery, islands, diagrams, links, children }: ArticleBodyProps) {
+export function ArticleBody({ content, lightgallery, islands, diagrams, links, images, children }: ArticleBodyProps) {
+  const eagerFirst = !children;
   // The same post renders to the same elements: router updates that keep the post (the "loading"
   // state at the start of a navigation) then skip the whole body.
   const body = useMemo(() => {
     const components = lightgallery ? galleryCodeComponents : codeComponents;
+    const options = { links, images: { sizes: images, eagerFirst } };
     let html: ReactNode;
     try {
-      html = renderContent(content, components, links);
+      html = renderContent(content, components, options);
     } catch (error) {
       return <RenderError error={error} />;
     }
@@ -44,10 +49,10 @@ export function ArticleBody({ content, lightgallery, islands, diagrams, links, c
     if (!islands && !diagrams) return html;
     return (
       <Suspense fallback={html}>
-        <IslandContent content={content} components={components} links={links} diagrams={diagrams} render={renderContent} />
+        <IslandContent content={content} components={components} options={options} diagrams={diagrams} render={renderContent} />
       </Suspense>
     );
-  }, [content, lightgallery, islands, diagrams, links]);
+  }, [content, lightgallery, islands, diagrams, links, images, eagerFirst]);
   // The frame contains the post's painting and positioning (CSS containment): even a post style that
   // makes its own elements `position: fixed` cannot cover the site. The post's scoped style can reach
   // .post-content (its scope root) and what is inside, never the frame around it.

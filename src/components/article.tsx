@@ -2,6 +2,7 @@ import { Link, useHref } from "react-router";
 import { formatCalendarDate } from "../content/calendar-date";
 import type { ArchiveEntry, PostArticle, PostLink } from "../content/post";
 import { absoluteUrl, paths, resolveUrl } from "../paths";
+import { shownSizes } from "../content/post-images";
 import shortcodeStyles from "./shortcode-styles.css?url";
 import shortcodeStylesText from "./shortcode-styles.css?inline";
 import mathStyles from "./math-styles.css?url";
@@ -28,6 +29,8 @@ export function Article({
   // at the bundle's own URL, which a translation (`/fr/posts/<slug>/`) shares with the site's post.
   const postUrl = useHref(post.url);
   const bundleUrl = useHref(paths.post(post.slug));
+  const featuredSrc = post.featuredImage && resolveUrl(post.featuredImage, bundleUrl);
+  const featured = featuredSrc ? post.images?.[featuredSrc] : undefined;
   return (
     <div className={showToc ? "post-layout with-toc" : "post-layout"}>
       <article className="post" aria-labelledby="post-title">
@@ -47,8 +50,21 @@ export function Article({
           islands={post.islands}
           diagrams={post.diagrams}
           links={post.links}
+          images={post.images}
         >
-          {post.featuredImage && <img className="featured-image" src={resolveUrl(post.featuredImage, bundleUrl)} alt="" />}
+          {featuredSrc && (
+            // The page's first image, at its top (often its largest paint): fetched first, sized so that the article below does not move.
+            <img
+              className="featured-image"
+              src={featuredSrc}
+              alt=""
+              loading="eager"
+              fetchPriority="high"
+              decoding="async"
+              {...featured}
+              sizes={featured?.srcSet && shownSizes(featured.width)}
+            />
+          )}
         </ArticleBody>
         <footer className="post-footer">
           <ShareButtons url={absoluteUrl(post.url)} title={post.title} />

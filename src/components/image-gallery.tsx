@@ -1,13 +1,17 @@
 import { useRef, useState, type ComponentProps, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import type { ContentComponents } from "./content";
+import { largestCandidate } from "../content/post-images";
 
-/** Article element overrides for LoveIt's `lightgallery`: each image links to its full-size file (so it works without script too). */
+/**
+ * Article element overrides for LoveIt's `lightgallery`: each image links to its full-size file (so
+ * it works without script too): its large copy, the widest of its srcset, when the build made them.
+ */
 export const galleryComponents: ContentComponents = {
   img: ({ alt = "", ...props }: ComponentProps<"img">) => {
-    const image = <img {...props} alt={alt} loading="lazy" />;
+    const image = <img loading="lazy" {...props} alt={alt} />;
     if (typeof props.src !== "string") return image;
     return (
-      <a href={props.src} className="gallery-link" data-gallery="">
+      <a href={(props.srcSet && largestCandidate(props.srcSet)) || props.src} className="gallery-link" data-gallery="">
         {image}
       </a>
     );

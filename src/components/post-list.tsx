@@ -8,8 +8,8 @@ export function PostList({ list, pageUrl }: { list: Page<PostSummary>; pageUrl: 
   return (
     <>
       <div className="post-list">
-        {list.items.map((post) => (
-          <PostCard key={post.slug} post={post} />
+        {list.items.map((post, index) => (
+          <PostCard key={post.slug} post={post} onFirstScreen={index < 2} />
         ))}
       </div>
       <Pagination page={list.page} totalPages={list.totalPages} pageUrl={pageUrl} />

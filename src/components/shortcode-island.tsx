@@ -1,9 +1,8 @@
 import { Children, createElement, Fragment, isValidElement, lazy, Suspense, type ReactNode } from "react";
 import type { ContentNode, ContentProps } from "../content/markdown/content-tree";
-import type { RefLinks } from "../content/markdown/post-refs";
 import { islandComponent } from "../shortcodes/islands";
 import type { IslandProps } from "../shortcodes/islands";
-import type { ContentComponents, renderContent } from "./content";
+import type { ContentComponents, ContentOptions, renderContent } from "./content";
 
 /**
  * The article of a post with islands (PostArticle.islands), each island's mark rendered as its
@@ -13,18 +12,19 @@ import type { ContentComponents, renderContent } from "./content";
 export default function IslandContent({
   content,
   components,
-  links,
+  options,
   diagrams,
   render,
 }: {
   content: readonly ContentNode[];
   components?: ContentComponents;
-  links?: RefLinks;
+  /** The article's links and images (renderContent's options). */
+  options?: Omit<ContentOptions, "island">;
   diagrams?: boolean;
   /** The article's renderContent, passed in: this chunk neither carries a copy nor splits it out of the article's. */
   render: typeof renderContent;
 }) {
-  return render(content, diagrams ? withDiagrams(components) : components, links, renderIsland);
+  return render(content, diagrams ? withDiagrams(components) : components, { ...options, island: renderIsland });
 }
 
 /**

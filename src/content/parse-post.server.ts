@@ -19,6 +19,8 @@ import { hasShortcodes, ShortcodeError, type ShortcodeCall } from "./markdown/sh
 import { shortcodeRenderer } from "../shortcodes/render.server";
 import { unscopeCss } from "./markdown/rehype-scope-styles";
 import { postFileName, titleFromName, type PostFileName } from "./post-file-name";
+import { imageSrcsOf } from "./post-images";
+import { captionImages } from "./markdown/image-captions";
 import { slugify } from "./slug";
 
 /** A note for the author that does not stop the build, e.g. a front matter key Folio does not know. */
@@ -63,6 +65,7 @@ const USED_KEYS = [
   "weight",
   "resources",
   "featuredImage",
+  "featuredImagePreview",
   "toc",
   "lightgallery",
   "linkToMarkdown",
@@ -97,7 +100,6 @@ const INERT_KEYS = [
   "twemoji",
   "hiddenFromSearch",
   "authorLink",
-  "featuredImagePreview",
   "series",
   "type",
   "layout",
@@ -309,7 +311,8 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
     tags: fields.terms(["tags", "taxonomies.tags"], splitWords),
     draft: fields.boolean("draft", false) || protectedPost,
     toc,
-    ...optional("featuredImage", fields.featuredImage(bundleFiles, warnings)),
+    ...optional("featuredImage", fields.featuredImage("featured-image", "featuredImage", bundleFiles, warnings)),
+    ...optional("featuredImagePreview", fields.featuredImage("featured-image-preview", "featuredImagePreview", bundleFiles, warnings)),
     lightgallery: fields.boolean("lightgallery", false),
     linkToMarkdown: fields.boolean("linkToMarkdown", true),
     rssFullText,
@@ -329,10 +332,14 @@ export function parsePost({ file, source, bundleFiles = [] }: PostFile): ParsedP
   };
   const refs = refsOf(tree, raw);
   if (refs.length > 0) post.refs = refs;
+  // After the text is counted: a caption is the image's title, which summaries and word counts leave out.
+  captionImages(tree);
   const html = rssFullText || siteConfig.rssFullText ? feedHtml(tree, slug) : undefined;
   // Last: it resolves the tree's URLs in place, for the page.
   const headings = headingsOf(tree);
   const content = articleContent(tree, withBase(paths.post(slug)));
+  const imageSrcs = imageSrcsOf(content);
+  if (imageSrcs.length > 0) post.imageSrcs = imageSrcs;
   return { post, article: { content, headings }, ...optional("feedHtml", html), warnings };
 }
 
@@ -622,26 +629,36 @@ class FieldReader {
     return aliases;
   }
 
-  /** The featured image: the `featured-image` resource, else LoveIt's `featuredImage`. Warns, as Hugo shows none, when the file is missing. */
-  featuredImage(bundleFiles: readonly string[], warnings: ContentWarning[]): string | undefined {
+  /**
+   * LoveIt's featured image (`featured-image`, `featuredImage`) or its preview for lists
+   * (`featured-image-preview`, `featuredImagePreview`): the page bundle's resource of that name, else
+   * the front matter key. Warns, as Hugo shows none, when the resource's file is missing.
+   */
+  featuredImage(
+    resourceName: "featured-image" | "featured-image-preview",
+    key: "featuredImage" | "featuredImagePreview",
+    bundleFiles: readonly string[],
+    warnings: ContentWarning[],
+  ): string | undefined {
     const resources = this.get("resources");
     if (resources !== undefined && resources !== null) {
       if (!Array.isArray(resources)) this.fail("resources", "`resources` must be a list of `- name: … src: …` entries");
       for (const resource of resources) {
-        if (!isRecord(resource) || resource.name !== "featured-image") continue;
-        if (typeof resource.src !== "string") this.fail("resources", "the `featured-image` resource needs `src: file-name.png`");
+        if (!isRecord(resource) || resource.name !== resourceName) continue;
+        if (typeof resource.src !== "string") this.fail("resources", `the \`${resourceName}\` resource needs \`src: file-name.png\``);
         if (bundleFiles.includes(resource.src)) return resource.src;
+        const shownWithout = resourceName === "featured-image" ? "a featured image" : "this preview image in lists";
         warnings.push({
           file: this.file,
           line: this.line("resources"),
           message:
             bundleFiles.length === 0 && !postFileName(this.file).bundle
-              ? `resource \`${resource.src}\` needs a page bundle (posts/<name>/index.md with the image beside it); the post is shown without a featured image`
-              : `resource \`${resource.src}\` is not in the post's folder; the post is shown without a featured image: add the file or fix \`src\``,
+              ? `resource \`${resource.src}\` needs a page bundle (posts/<name>/index.md with the image beside it); the post is shown without ${shownWithout}`
+              : `resource \`${resource.src}\` is not in the post's folder; the post is shown without ${shownWithout}: add the file or fix \`src\``,
         });
       }
     }
-    return this.optionalString("featuredImage");
+    return this.optionalString(key);
   }
 }
 

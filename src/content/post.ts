@@ -1,6 +1,7 @@
 import type { RefLinks } from "./markdown/post-refs";
 import type { CalendarDate } from "./calendar-date";
 import type { ContentNode } from "./markdown/content-tree";
+import type { ImageSizes, PostThumbnail } from "./post-images";
 
 /** A tag or category: the name as authors wrote it and the URL segment it lives under. */
 export interface Term {
@@ -34,6 +35,8 @@ export interface PostSummary {
   unpublished?: "scheduled" | "expired";
   /** Where its page is, as a site path: `/posts/<slug>/`, `/<language>/posts/<slug>/` for a translation, or its own `url`. */
   url: string;
+  /** Its image in lists: LoveIt's featured image preview, else its featured image. */
+  thumbnail?: PostThumbnail;
 }
 
 /** A neighbour in date order, for previous/next links. */
@@ -61,6 +64,8 @@ export interface PostArticle extends PostSummary {
   toc: boolean;
   /** URL of the featured image, relative to the post's page. */
   featuredImage?: string;
+  /** The sizes of its page's local images, by `src` (its featured image's as Article writes it), read by the build from their files. */
+  images?: ImageSizes;
   /** LoveIt's `lightgallery`: article images open full size in a gallery. */
   lightgallery: boolean;
   /** Its article uses shortcodes: its page loads their style sheet (components/shortcode-styles.css). */
@@ -89,10 +94,17 @@ export interface PostArticle extends PostSummary {
 export type ArticleBody = Pick<PostArticle, "content" | "headings">;
 
 /** A parsed post with the build-only facts the site index needs; its article is kept apart (ParsedPost). */
-export interface Post extends Omit<PostArticle, keyof ArticleBody | "url" | "unpublished" | "translations" | "links"> {
+export interface Post extends Omit<
+  PostArticle,
+  keyof ArticleBody | "url" | "unpublished" | "translations" | "links" | "thumbnail" | "images"
+> {
   /** The file under posts/, e.g. `posts/hello/index.md`. */
   file: string;
   sortKey: number;
+  /** LoveIt's featured image for lists (the `featured-image-preview` resource, else `featuredImagePreview`), relative to the post's page. */
+  featuredImagePreview?: string;
+  /** The `src` of each image in its article, as its page writes them (the build reads their sizes when it makes the page: post-images.ts). */
+  imageSrcs?: readonly string[];
   /** Image files beside a page bundle's index.md, published at `/posts/<slug>/<file>`. */
   assets: readonly string[];
   hiddenFromHomePage: boolean;

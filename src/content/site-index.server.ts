@@ -5,7 +5,8 @@ import type { RefLinks } from "./markdown/post-refs";
 import { resolveRefLinks } from "./ref-links.server";
 import { relatedPostsFinder } from "./related-posts.server";
 import { TAXONOMIES, type Taxonomy } from "./taxonomy";
-import { paths, withBase } from "../paths";
+import { paths, resolveUrl, withBase } from "../paths";
+import { articleImageSizes, findImage, type ImageSizer } from "./post-images";
 
 /** Collators made once: `localeCompare` with options makes one per call (~20 ms of each site build at 10,000 posts). */
 const byDefaultLocale = new Intl.Collator().compare;
@@ -54,6 +55,10 @@ export interface Site extends PostList {
   warnings: ContentWarning[];
   /** With `keepGoing` (the dev server), the problems of the posts left out; empty otherwise, as a build throws them. */
   problems: readonly ContentError[];
+  /** Reads a local image's size (BuildSiteOptions.imageSize). */
+  imageSize: ImageSizer;
+  /** Whether pages give bundle images' resized copies (BuildSiteOptions.imageVariants). */
+  imageVariants: boolean;
 }
 
 /** Options for buildSite. */
@@ -74,6 +79,10 @@ export interface BuildSiteOptions {
    * all (the dev server: one broken post must not take the rest of the site down). Default false.
    */
   keepGoing?: boolean;
+  /** How to read a local image's size, for its width and height in pages and lists; default none (build/image-sizes.server.ts reads files). */
+  imageSize?: ImageSizer;
+  /** Pages give page bundles' raster images a srcset of their resized WebP copies (post-images.ts, imageVariants), which the build makes. Default false. */
+  imageVariants?: boolean;
 }
 
 /**
@@ -130,7 +139,8 @@ export function buildSite(files: readonly PostFile[], options: BuildSiteOptions 
   const taxonomies = {} as Record<Taxonomy, ReadonlyMap<string, TermEntry>>;
   for (const taxonomy of TAXONOMIES) taxonomies[taxonomy] = indexTerms(own.posts, taxonomy, warnings);
   const translations = translationsOf(groups, languageOf, siteLanguage);
-  return { ...own, taxonomies, languages, translations, customUrls, links, unpublished, warnings, problems: errors };
+  const images = { imageSize: options.imageSize ?? (() => undefined), imageVariants: options.imageVariants ?? false };
+  return { ...own, taxonomies, languages, translations, customUrls, links, unpublished, warnings, problems: errors, ...images };
 }
 
 /** The posts with a `url` of their own, by it; a URL two posts take, or under a language's prefix (`/fr/…`), is an error. */
@@ -335,7 +345,16 @@ export function summaryOf(post: Post, site: Site): PostSummary {
     tags,
     draft,
     ...(unpublished && { unpublished }),
+    ...optionalThumbnail(post, site),
   };
+}
+
+/** LoveIt's order: a post's image in lists is its featured image preview, else its featured image; sized when the build can read its file. */
+function optionalThumbnail(post: Post, site: Site): { thumbnail?: PostSummary["thumbnail"] } {
+  const image = post.featuredImagePreview ?? post.featuredImage;
+  if (!image) return {};
+  const src = resolveUrl(image, withBase(paths.post(post.slug)));
+  return { thumbnail: { src, ...findImage(src, post, site.imageSize, site.imageVariants) } };
 }
 
 /** What the article page needs of a post: no source text, no build-only fields. */
@@ -343,8 +362,15 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
   const { description, toc, featuredImage, lightgallery, linkToMarkdown } = post;
   const language = translationLanguage(site, post);
   const translations = site.translations.get(post)?.map((version) => ({ ...version, name: languageName(version.language) }));
+  const { thumbnail: _thumbnail, ...summary } = summaryOf(post, site);
+  // From the post's list of its images, not from its article: a page's fingerprint, made without the article, holds their sizes too.
+  const images = articleImageSizes(post.imageSrcs ?? [], post, {
+    imageSize: site.imageSize,
+    variants: site.imageVariants,
+    featuredSrc: featuredImage && resolveUrl(featuredImage, withBase(paths.post(post.slug))),
+  });
   return {
-    ...summaryOf(post, site),
+    ...summary,
     description,
     content,
     headings,
@@ -359,6 +385,7 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
     ...(post.math && { math: post.math }),
     ...(post.diagrams && { diagrams: post.diagrams }),
     ...(site.links.has(post) && { links: site.links.get(post) }),
+    ...(images && { images }),
   };
 }
 

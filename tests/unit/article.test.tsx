@@ -40,6 +40,11 @@ function renderArticle(body: string, overrides = {}) {
   );
 }
 
+/** An element's attributes as written in the page, by name. */
+function attributesOf(element: Element | null): Record<string, string> {
+  return Object.fromEntries([...(element?.attributes ?? [])].map((attribute) => [attribute.name, attribute.value]));
+}
+
 describe("Article", () => {
   it("shows the title, date, author, reading time, categories and tags as links", () => {
     renderArticle("Text.");
@@ -99,6 +104,36 @@ describe("Article", () => {
     renderArticle("![A chart](chart.svg)", { featuredImage: "cover.svg" });
     expect(screen.getByRole("img", { name: "A chart" })).toHaveAttribute("src", "/posts/gene-editing/chart.svg");
     expect(document.querySelector(".featured-image")).toHaveAttribute("src", "/posts/gene-editing/cover.svg");
+  });
+
+  it("gives local images the size of their files, lazy loading below the first and async decoding", () => {
+    renderArticle("![A chart](chart.png)\n\n![A map](map.png)\n\n![Far away](https://example.com/far.png)", {
+      images: { "/posts/gene-editing/chart.png": { width: 800, height: 600 }, "/posts/gene-editing/map.png": { width: 400, height: 300 } },
+    });
+    expect(attributesOf(screen.getByRole("img", { name: "A chart" }))).toMatchObject({
+      width: "800",
+      height: "600",
+      loading: "eager",
+      decoding: "async",
+    });
+    expect(attributesOf(screen.getByRole("img", { name: "A map" }))).toMatchObject({
+      width: "400",
+      height: "300",
+      loading: "lazy",
+      decoding: "async",
+    });
+    const far = screen.getByRole("img", { name: "Far away" });
+    expect(far).not.toHaveAttribute("width");
+    expect(attributesOf(far)).toMatchObject({ loading: "lazy", decoding: "async" });
+  });
+
+  it("loads the featured image at once, sized, and every article image lazily below it", () => {
+    renderArticle("![A chart](chart.png)", {
+      featuredImage: "cover.png",
+      images: { "/posts/gene-editing/cover.png": { width: 1200, height: 630 } },
+    });
+    expect(attributesOf(document.querySelector(".featured-image"))).toMatchObject({ width: "1200", height: "630", loading: "eager" });
+    expect(screen.getByRole("img", { name: "A chart" })).toHaveAttribute("loading", "lazy");
   });
 
   it("links to the Markdown source and to the previous and next posts", () => {

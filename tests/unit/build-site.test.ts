@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { buildSite, neighbours, summaryOf } from "../../src/content/site-index.server";
+import { articleOf, buildSite, neighbours, summaryOf } from "../../src/content/site-index.server";
+import { markdownContent } from "../../src/content/markdown/article-content.server";
 import { ContentErrors } from "../../src/content/content-error";
 
 const file = (name: string, frontMatter: string, body = "Text.") => ({
@@ -155,5 +156,50 @@ describe("buildSite", () => {
       ];
       expect(() => buildSite(french)).toThrow(/`url: \/fr\/x\/` is under \/fr\/, the fr translations' home/);
     });
+  });
+});
+
+describe("a post's images in the site", () => {
+  const bundle = (name: string, frontMatter: string, body: string, bundleFiles: string[]) => ({
+    file: `posts/${name}/index.md`,
+    source: `---\ntitle: ${name}\ndate: 2024-01-02\n${frontMatter}\n---\n${body}\n`,
+    bundleFiles,
+  });
+  const sizes: Record<string, { width: number; height: number }> = {
+    "posts/trip/cover.png": { width: 1200, height: 630 },
+    "posts/trip/cover-small.png": { width: 600, height: 315 },
+    "posts/trip/map.png": { width: 800, height: 600 },
+  };
+  const site = buildSite(
+    [
+      bundle("trip", "featuredImage: cover.png\nfeaturedImagePreview: cover-small.png", "![Map](map.png)", [
+        "cover.png",
+        "cover-small.png",
+        "map.png",
+      ]),
+      bundle("walk", "featuredImage: https://example.com/walk.jpg", "Text.", []),
+      bundle("plain", "", "Text.", []),
+    ],
+    { imageSize: (source) => sizes[source] },
+  );
+  const post = (slug: string) => site.bySlug.get(slug)!;
+
+  it("lists a post with its featured image preview first, sized from its file", () => {
+    expect(summaryOf(post("trip"), site).thumbnail).toEqual({ src: "/posts/trip/cover-small.png", width: 600, height: 315 });
+  });
+
+  it("lists a post with its featured image when it has no preview, unsized when it is on another site, and without an image when it has none", () => {
+    expect(summaryOf(post("walk"), site).thumbnail).toEqual({ src: "https://example.com/walk.jpg" });
+    expect(summaryOf(post("plain"), site)).not.toHaveProperty("thumbnail");
+  });
+
+  it("gives the post's page the sizes of its featured image and its article's images", () => {
+    const trip = post("trip");
+    const page = articleOf(trip, { content: markdownContent("![Map](map.png)", "/posts/trip/"), headings: [] }, site);
+    expect(page.images).toEqual({
+      "/posts/trip/cover.png": { width: 1200, height: 630 },
+      "/posts/trip/map.png": { width: 800, height: 600 },
+    });
+    expect(page).not.toHaveProperty("thumbnail");
   });
 });

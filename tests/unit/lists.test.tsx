@@ -5,6 +5,11 @@ import { PostCard } from "../../src/components/post-card";
 import { paths } from "../../src/paths";
 import { articleFixture, renderInRouter } from "./render";
 
+/** An element's attributes as written in the page, by name. */
+function attributesOf(element: Element | null): Record<string, string> {
+  return Object.fromEntries([...(element?.attributes ?? [])].map((attribute) => [attribute.name, attribute.value]));
+}
+
 describe("PostCard", () => {
   it("shows the title as a link, the byline and the summary", () => {
     renderInRouter(<PostCard post={articleFixture({ lastmod: "2024-01-05" })} />);
@@ -20,6 +25,27 @@ describe("PostCard", () => {
     const link = screen.getByRole("link", { name: "Read more of “Gene editing, explained”" });
     expect(link).toHaveAttribute("href", "/posts/gene-editing/");
     expect(link).not.toHaveAttribute("aria-label");
+  });
+});
+
+describe("PostCard's image", () => {
+  const thumbnail = { src: "/posts/gene-editing/cover.png", width: 1200, height: 630 };
+
+  it("shows the post's image, sized from its file, loaded when it nears the screen", () => {
+    const { container } = renderInRouter(<PostCard post={articleFixture({ thumbnail })} />);
+    const image = container.querySelector("img.post-thumbnail");
+    expect(image).toHaveAttribute("src", "/posts/gene-editing/cover.png");
+    expect(attributesOf(image)).toMatchObject({ width: "1200", height: "630", loading: "lazy", decoding: "async", alt: "" });
+  });
+
+  it("loads the first card's image at once", () => {
+    const { container } = renderInRouter(<PostCard post={articleFixture({ thumbnail })} onFirstScreen />);
+    expect(container.querySelector("img.post-thumbnail")).toHaveAttribute("loading", "eager");
+  });
+
+  it("shows no image for a post without one", () => {
+    const { container } = renderInRouter(<PostCard post={articleFixture()} />);
+    expect(container.querySelector("img")).toBeNull();
   });
 });
 

@@ -258,6 +258,49 @@ describe("broken posts fail with the file, the line and the fix", () => {
   });
 });
 
+describe("LoveIt's featured image preview, for lists", () => {
+  const parse = (frontMatter: string, bundleFiles: string[] = ["cover.png", "cover-small.png"]) =>
+    parsePost({ file: "posts/trip/index.md", source: `---\ntitle: T\ndate: 2024-01-02\n${frontMatter}\n---\n`, bundleFiles });
+
+  it("reads the featured-image-preview resource before the featuredImagePreview key, and keeps it out of params", () => {
+    const resources =
+      "resources:\n  - name: featured-image\n    src: cover.png\n  - name: featured-image-preview\n    src: cover-small.png";
+    const { post, warnings } = parse(`${resources}\nfeaturedImagePreview: other.png`);
+    expect(post).toMatchObject({ featuredImage: "cover.png", featuredImagePreview: "cover-small.png" });
+    expect(post.params).not.toHaveProperty("featuredImagePreview");
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads the featuredImagePreview key, as LoveIt's front matter writes it", () => {
+    expect(parse("featuredImage: cover.png\nfeaturedImagePreview: cover-small.png").post).toMatchObject({
+      featuredImage: "cover.png",
+      featuredImagePreview: "cover-small.png",
+    });
+  });
+
+  it("warns about a preview missing from the page bundle, and lists the post with its featured image", () => {
+    const { post, warnings } = parse("resources:\n  - name: featured-image-preview\n    src: gone.png", ["cover.png"]);
+    expect(post.featuredImagePreview).toBeUndefined();
+    expect(warnings.map((warning) => `${warning.line}: ${warning.message}`)).toEqual([
+      "4: resource `gone.png` is not in the post's folder; the post is shown without this preview image in lists: add the file or fix `src`",
+    ]);
+  });
+});
+
+describe("image captions", () => {
+  it("shows an image's title as its caption when the image is alone in its paragraph, and leaves it out of the summary", () => {
+    const { post, article } = parsePost({
+      file: "posts/trip/index.md",
+      source: '---\ntitle: T\ndate: 2024-01-02\n---\n\nWords.\n\n![A chart](chart.png "Results by month")\n',
+      bundleFiles: ["chart.png"],
+    });
+    expect(JSON.stringify(article.content)).toContain('["figure",{"className":"image-caption"}');
+    expect(JSON.stringify(article.content)).toContain('["figcaption",0,"Results by month"]');
+    expect(post.summary).toBe("Words.");
+    expect(post.imageSrcs).toEqual(["/posts/trip/chart.png"]);
+  });
+});
+
 describe("a post's <style> block", () => {
   const styled = (css: string) =>
     parsePost({
