@@ -399,7 +399,7 @@ describe("shortcodes in the browser", () => {
     expect(await article.locator("blockquote .quote-source").innerText()).toBe("— David Levithan, Wide Awake");
     expect(await article.locator("code.language-ruby").innerText()).toBe("def foo; end");
     for (const name of ["the post", "The target", "again"])
-      expect(await article.getByRole("link", { name, exact: true }).getAttribute("href")).toBe("/posts/target/");
+      expect(await article.locator(".post-content").getByRole("link", { name, exact: true }).getAttribute("href")).toBe("/posts/target/");
     expect(await article.getByText("{{ page.title }}").isVisible()).toBe(true);
     const prose = await article.evaluate((node) => {
       const copy = node.cloneNode(true) as HTMLElement;

@@ -40,7 +40,7 @@ describe("a site deployed under a sub-path (https://example.org/blog/)", () => {
     const page = await newPage();
     await page.goto(`${origin}/blog/posts/ai-personalized-cancer-treatment/`, { waitUntil: "networkidle" });
     await page.getByRole("heading", { level: 1, name: /^Challenges and opportunities/ }).waitFor();
-    await expect.poll(() => page.locator(".featured-image").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1200);
+    await expect.poll(() => page.locator(".featured-image").evaluate((image: HTMLImageElement) => image.naturalWidth > 0)).toBe(true);
     await page.reload();
     await page.getByRole("heading", { level: 1, name: /^Challenges and opportunities/ }).waitFor();
     expect(await page.getByRole("link", { name: "Read the Markdown source" }).getAttribute("href")).toBe(
