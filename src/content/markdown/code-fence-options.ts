@@ -16,8 +16,8 @@ export interface FenceOptions {
   title?: string;
   /** The number the block's first line shows; undefined when lines are not numbered. */
   firstLineNumber?: number;
-  /** The lines to highlight, 1 being the block's first line. */
-  highlightedLines: ReadonlySet<number>;
+  /** The lines to highlight, 1 being the block's first line (rehype-highlight adds Docusaurus's magic comments' lines). */
+  highlightedLines: Set<number>;
 }
 
 export function fenceOptions(meta: string | undefined): FenceOptions {

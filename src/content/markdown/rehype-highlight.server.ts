@@ -125,7 +125,7 @@ function highlighted(code: string, language: string | undefined, written: string
   const options = fenceOptions(meta);
   // The last line's line break, if the code had one (a fence's code always has), is kept: copying gives the code as written.
   const finalBreak = code.endsWith("\n");
-  const text = finalBreak ? code.slice(0, -1) : code;
+  const text = withoutMagicComments(finalBreak ? code.slice(0, -1) : code, options.highlightedLines);
   const lines = language ? tokenLines(text, language) : text.split("\n").map((line) => (line ? [line] : []));
   const diff = language === "diff";
   const pre = element(
@@ -157,6 +157,32 @@ function highlighted(code: string, language: string | undefined, written: string
     ),
     pre,
   ]);
+}
+
+/** Docusaurus's comments that highlight lines, in any language's comment syntax (`// highlight-next-line`, `# highlight-start`, `<!-- highlight-end -->`). */
+const MAGIC_COMMENT = /^\s*(?:\/\/|#|--|;|%|\/\*|<!--|\{\/\*)\s*highlight-(next-line|start|end)\s*(?:\*\/\}|\*\/|-->)?\s*$/;
+
+/**
+ * The code without Docusaurus's magic comments, each line they mark added to `highlighted`
+ * (numbered as the reader sees the block, without the comments). Text with none is returned as it is.
+ */
+function withoutMagicComments(code: string, highlighted: Set<number>): string {
+  if (!code.includes("highlight-")) return code;
+  const kept: string[] = [];
+  let next = false;
+  let open = false;
+  for (const line of code.split("\n")) {
+    const comment = MAGIC_COMMENT.exec(line)?.[1];
+    if (comment === "next-line") next = true;
+    else if (comment === "start") open = true;
+    else if (comment === "end") open = false;
+    else {
+      kept.push(line);
+      if (next || open) highlighted.add(kept.length);
+      next = false;
+    }
+  }
+  return kept.join("\n");
 }
 
 /** A token: its text, or its text and style. */

@@ -62,6 +62,35 @@ describe("code blocks highlighted at build time", () => {
     expect([...html.matchAll(/<span class="line( highlighted)?">/g)].map((match) => Boolean(match[1]))).toEqual([false, true, false]);
   });
 
+  it("reads Docusaurus's magic comments: the lines they mark are highlighted, the comments themselves gone", () => {
+    const { html } = highlight(
+      [
+        "```js",
+        "a();",
+        "// highlight-next-line",
+        "b();",
+        "c();",
+        "/* highlight-start */",
+        "d();",
+        "e();",
+        "/* highlight-end */",
+        "f(); // highlight-next-line is code here",
+        "```",
+      ].join("\n"),
+    );
+    expect(html).not.toMatch(/highlight-(start|end)|\/\/ highlight-next-line<\/span><\/span>/);
+    expect([...html.matchAll(/<span class="line( highlighted)?">/g)].map((match) => Boolean(match[1]))).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    const python = highlight("```python\n# highlight-next-line\nx = 1\ny = 2\n```").html;
+    expect([...python.matchAll(/<span class="line( highlighted)?">/g)].map((match) => Boolean(match[1]))).toEqual([true, false]);
+  });
+
   it("marks a diff's added and removed lines, not its file headers", () => {
     const { html } = highlight("```diff\n--- a/x\n+++ b/x\n-old\n+new\n same\n```");
     expect([...html.matchAll(/<span class="(line[^"]*)">/g)].map((match) => match[1])).toEqual([
