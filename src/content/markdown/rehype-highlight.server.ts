@@ -84,6 +84,9 @@ function languageOf(written: string): string | undefined {
 
 const require = createRequire(import.meta.url);
 const THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
+/** The style of a token in the block's own colour (the themes' text colour), which tokenLines leaves out. */
+const PLAIN_STYLE =
+  `color:light-dark(${githubLight.colors?.["editor.foreground"]},${githubDark.colors?.["editor.foreground"]})`.toLowerCase();
 /**
  * VS Code's own regular-expression engine (Oniguruma, compiled to WebAssembly), loaded once per
  * process or worker when this module is (~20 ms): the pipeline runs synchronously, and only loading
@@ -196,7 +199,6 @@ function tokenLines(code: string, language: string): Token[][] {
     defaultColor: "light-dark()",
     tokenizeMaxLineLength: 2000,
   });
-  const plainColour = foreground();
   return tokens.map((line) => {
     const merged: Token[] = [];
     for (const token of line) {
@@ -204,7 +206,7 @@ function tokenLines(code: string, language: string): Token[][] {
         .filter(([property]) => !property.startsWith("--"))
         .map(([property, value]) => `${property}:${value.replaceAll(", ", ",")}`)
         .join(";");
-      const own = style.toLowerCase() === plainColour || !/\S/.test(token.content) ? "" : style;
+      const own = style.toLowerCase() === PLAIN_STYLE || !/\S/.test(token.content) ? "" : style;
       const last = merged.at(-1);
       if (last !== undefined && (typeof last === "string" ? own === "" : own === last[1]))
         merged[merged.length - 1] = typeof last === "string" ? last + token.content : [last[0] + token.content, own];
@@ -212,14 +214,6 @@ function tokenLines(code: string, language: string): Token[][] {
     }
     return merged;
   });
-}
-
-let defaultStyle: string | undefined;
-/** The style of a token in the block's own colour, as codeToTokens writes it. */
-function foreground(): string {
-  const { fg } = highlighter().codeToTokens("x", { lang: "text", themes: THEMES, defaultColor: "light-dark()" });
-  defaultStyle ??= `color:${(fg ?? "").split(";")[0].replaceAll(", ", ",")}`.toLowerCase();
-  return defaultStyle;
 }
 
 /** One line: `span.line`, marked if highlighted or, in a diff, added or removed; then its line break, if it has one. */

@@ -2,6 +2,9 @@ import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
 import { markdownToHast } from "./pipeline";
 
+/** Whether each line of the HTML's code blocks is highlighted, in order. */
+const highlightedLines = (html: string) => [...html.matchAll(/<span class="line( highlighted)?">/g)].map((match) => Boolean(match[1]));
+
 function highlight(markdown: string) {
   const reported: string[] = [];
   const html = toHtml(markdownToHast(markdown, { highlight: { report: (language) => reported.push(language) } }));
@@ -59,7 +62,7 @@ describe("code blocks highlighted at build time", () => {
     const { html } = highlight('```go title="main.go" {linenos=table,hl_lines=[2],linenostart=10}\na()\nb()\nc()\n```');
     expect(html).toContain('<figure class="code-figure"><figcaption class="code-caption" data-language="Go">main.go</figcaption>');
     expect(html).toContain('<pre class="shiki line-numbers" tabindex="0" style="counter-reset:line 9">');
-    expect([...html.matchAll(/<span class="line( highlighted)?">/g)].map((match) => Boolean(match[1]))).toEqual([false, true, false]);
+    expect(highlightedLines(html)).toEqual([false, true, false]);
   });
 
   it("reads Docusaurus's magic comments: the lines they mark are highlighted, the comments themselves gone", () => {
@@ -79,16 +82,9 @@ describe("code blocks highlighted at build time", () => {
       ].join("\n"),
     );
     expect(html).not.toMatch(/highlight-(start|end)|\/\/ highlight-next-line<\/span><\/span>/);
-    expect([...html.matchAll(/<span class="line( highlighted)?">/g)].map((match) => Boolean(match[1]))).toEqual([
-      false,
-      true,
-      false,
-      true,
-      true,
-      false,
-    ]);
+    expect(highlightedLines(html)).toEqual([false, true, false, true, true, false]);
     const python = highlight("```python\n# highlight-next-line\nx = 1\ny = 2\n```").html;
-    expect([...python.matchAll(/<span class="line( highlighted)?">/g)].map((match) => Boolean(match[1]))).toEqual([true, false]);
+    expect(highlightedLines(python)).toEqual([true, false]);
   });
 
   it("marks a diff's added and removed lines, not its file headers", () => {
