@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 import { folioStageTimings } from "./src/build/build-timings.server.ts";
 import { folioPosts } from "./src/build/posts-plugin.server.ts";
 import { folioIslandChunk } from "./src/build/island-chunk.server.ts";
-import { folioMermaidLayouts } from "./src/build/mermaid-layouts.server.ts";
+import { folioMermaid } from "./src/build/mermaid-static.server.ts";
 import { folioPrerender } from "./src/build/prerender-workers.server.ts";
 import { folioViteLogger } from "./src/build/vite-logger.server.ts";
 import { woff2FontsOnly } from "./src/build/woff2-fonts.server.ts";
@@ -14,7 +14,7 @@ export default defineConfig({
   // React Router's plugin builds the app; Vitest renders components on its own.
   plugins: process.env.VITEST
     ? []
-    : [folioStageTimings(), folioPosts(), folioIslandChunk(), folioMermaidLayouts(), folioPrerender(), reactRouter()],
+    : [folioStageTimings(), folioPosts(), folioIslandChunk(), folioMermaid(), folioPrerender(), reactRouter()],
   // Fonts as WOFF2 only: the math style sheet's (KaTeX's) other formats would be copied into the build unused.
   css: { postcss: { plugins: [woff2FontsOnly()] } },
   // Vite's output, above Folio's progress, without React Router's line per file written (FOLIO_VERBOSE=1 shows them).
@@ -23,9 +23,9 @@ export default defineConfig({
   // (React Router's own `optimizeDeps.include`), and react-markdown, whose URL filter paths.ts uses.
   // Left to discover them, Vite's dev server also found the build-only packages behind the route
   // modules (front-matter, postcss, unified, …), pre-bundled them at the first page and reloaded it.
-  // A browser dependency added later goes here: Mermaid (components/mermaid-diagram.tsx), whose
-  // dependencies include CommonJS modules (dayjs) that the browser cannot import as they are.
-  optimizeDeps: { noDiscovery: true, include: ["react-markdown", "mermaid"] },
+  // A browser dependency added later goes here. (Mermaid is not one: the browser loads Mermaid's own
+  // build, copied as files: build/mermaid-static.server.ts.)
+  optimizeDeps: { noDiscovery: true, include: ["react-markdown"] },
   // build/ is kept from one build to the next: unchanged pages stay in place, and the build deletes
   // what it did not write itself (src/build/page-cache.server.ts). Emptying it took ~6 s at 10,000 posts.
   build: {
@@ -47,9 +47,6 @@ export default defineConfig({
   environments: {
     client: {
       build: {
-        // Mermaid's core (~630 KB, 127 KB gzip) is one chunk, loaded only when a diagram nears the
-        // screen (components/mermaid-diagram.tsx): the size notice would be no news for an author.
-        chunkSizeWarningLimit: 700,
         rolldownOptions: {
           output: {
             codeSplitting: { groups: [{ name: "react", test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ }] },

@@ -125,9 +125,10 @@ export async function completePages(clientDir: string): Promise<string[]> {
     throw new Error(`page cache: pages are kept in ${CLIENT_DIR}, not ${clientDir}: leave React Router's buildDirectory as it is`);
   const { previous } = plan;
   // The scripts and styles of this build: those of earlier ones stay in assets/ until the end of the build.
+  // (Its folders are Mermaid's versioned files, which the scripts name: build/mermaid-static.server.ts.)
   const assets: string[] = [];
-  for (const file of (await readdir(path.join(clientDir, "assets"))).sort()) {
-    if (writtenByThisBuild(path.join(clientDir, "assets", file))) assets.push(file);
+  for (const entry of (await readdir(path.join(clientDir, "assets"), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.isFile() && writtenByThisBuild(path.join(clientDir, "assets", entry.name))) assets.push(entry.name);
   }
   if (plan.reuse.length > 0 && (!previous || previous.assets.join() !== assets.join())) {
     // Cannot happen when builds are deterministic; never ship pages that load missing scripts.

@@ -176,10 +176,12 @@ function subscribeToScheme(listener: () => void): () => void {
 
 /**
  * What a diagram may not change with its own `%%{init: …}%%` or front matter: Mermaid's own list
- * (securityLevel among them), and its theme, which follows the page's colour scheme.
+ * (securityLevel among them), its theme, which follows the page's colour scheme, and its layout
+ * (dagre: the site does not serve ELK's).
  */
 const SECURE_KEYS = [
   "secure",
+  "layout",
   "securityLevel",
   "startOnLoad",
   "maxTextSize",
@@ -202,7 +204,8 @@ let diagrams = 0;
  * Mermaid's configuration is global, so diagrams are drawn one after another, each with its own.
  */
 function draw(source: string, dark: boolean): Promise<Drawing> {
-  mermaid ??= import("mermaid").then((module) => {
+  // Mermaid's own browser build, served as files (build/mermaid-static.server.ts): Vite does not bundle it.
+  mermaid ??= (import(/* @vite-ignore */ import.meta.env.FOLIO_MERMAID as string) as Promise<typeof import("mermaid")>).then((module) => {
     // Mermaid 12.3's block diagrams JSON.stringify a size that holds the <html> element, which React's
     // hydration gave a circular property: without a JSON form of its own, every block diagram failed.
     Object.defineProperty(document.documentElement, "toJSON", { value: () => "html", configurable: true });
@@ -221,7 +224,7 @@ function draw(source: string, dark: boolean): Promise<Drawing> {
       darkMode: dark,
       themeVariables: siteTheme(dark),
       // Mermaid 12 lays graphs out with ELK by default, 450 KB gzip of script to dagre's 17 KB; the
-      // browser's build has no ELK (build/mermaid-layouts.server.ts).
+      // site has no ELK (build/mermaid-static.server.ts), and a diagram may not ask for it (SECURE_KEYS).
       layout: "dagre",
       secure: SECURE_KEYS,
     };

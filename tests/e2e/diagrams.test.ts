@@ -70,7 +70,7 @@ flowchart TD
 \`\`\`
 `;
 
-// A diagram that asks for the ELK layout, which the site draws with dagre (build/mermaid-layouts.server.ts).
+// A diagram that asks for the ELK layout, which the site draws with dagre (build/mermaid-static.server.ts serves no ELK).
 const ELK_POST = `---
 title: ELK
 date: 2024-04-28
