@@ -83,10 +83,6 @@ function languageOf(written: string): string | undefined {
 }
 
 const require = createRequire(import.meta.url);
-const THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
-/** The style of a token in the block's own colour (the themes' text colour), which tokenLines leaves out. */
-const PLAIN_STYLE =
-  `color:light-dark(${githubLight.colors?.["editor.foreground"]},${githubDark.colors?.["editor.foreground"]})`.toLowerCase();
 /**
  * VS Code's own regular-expression engine (Oniguruma, compiled to WebAssembly), loaded once per
  * process or worker when this module is (~20 ms): the pipeline runs synchronously, and only loading
@@ -94,19 +90,43 @@ const PLAIN_STYLE =
  * fast as Shiki's JavaScript engine (1.5 against 3.0 ms a block, best of five side-by-side runs).
  */
 const engine = await createOnigurumaEngine(readFileSync(require.resolve("shiki/onig.wasm")));
-let shikiHighlighter: HighlighterCore | undefined;
 
 /**
- * One highlighter per process (or worker). GitHub's light theme has one colour (comments, #6e7781)
- * under WCAG AA's 4.5:1 on the site's code background (#f6f8fa): it takes the site's muted text
- * colour instead, which is GitHub's newer comment colour.
+ * The colours: GitHub's light and dark themes, as `light-dark()` pairs. GitHub's light theme has one
+ * colour (comments, #6e7781) under WCAG AA's 4.5:1 on the site's code background (#f6f8fa): it takes
+ * the site's muted text colour instead, which is GitHub's newer comment colour.
  */
+const LIGHT = withColour(githubLight, "#6e7781", "#59636e");
+const DARK = githubDark;
+/**
+ * Both themes have the same rules (scopes and font styles) in the same order, with other colours. So
+ * Shiki tokenises each block once, with a theme of those rules whose colours are the rules' numbers,
+ * and each number becomes its light and dark colours: half the work of tokenising with both themes,
+ * which Shiki does one theme after the other. (Checked when this module loads.)
+ */
+const RULES = rulesTheme(LIGHT, DARK);
+/** The style of a token in the block's own colour (the themes' text colour), which tokenLines leaves out. */
+const PLAIN_STYLE = `color:light-dark(${LIGHT.colors?.["editor.foreground"]},${DARK.colors?.["editor.foreground"]})`
+  .toUpperCase()
+  .replace("COLOR:LIGHT-DARK", "color:light-dark");
+/** Each rule's colour and background as CSS, by the colour that numbers the rule. */
+const RULE_STYLES = new Map<string, string>([
+  [ruleColour("color", -1), PLAIN_STYLE],
+  ...(LIGHT.tokenColors ?? []).flatMap((rule, index) =>
+    (["foreground", "background"] as const).flatMap((setting): [string, string][] => {
+      const property = setting === "foreground" ? "color" : "background-color";
+      const light = rule.settings[setting];
+      const dark = DARK.tokenColors![index].settings[setting];
+      // In capitals, as Shiki writes a theme's colours.
+      return light && dark ? [[ruleColour(property, index), `${property}:light-dark(${light.toUpperCase()},${dark.toUpperCase()})`]] : [];
+    }),
+  ),
+]);
+
+let shikiHighlighter: HighlighterCore | undefined;
+/** One highlighter per process (or worker). */
 function highlighter(): HighlighterCore {
-  shikiHighlighter ??= createHighlighterCoreSync({
-    engine,
-    themes: [withColour(githubLight, "#6e7781", "#59636e"), githubDark],
-    langs: [],
-  });
+  shikiHighlighter ??= createHighlighterCoreSync({ engine, themes: [RULES], langs: [] });
   return shikiHighlighter;
 }
 
@@ -116,6 +136,34 @@ function withColour(theme: ThemeRegistration, from: string, to: string): ThemeRe
     tokenColors: theme.tokenColors?.map((rule) =>
       rule.settings.foreground?.toLowerCase() === from ? { ...rule, settings: { ...rule.settings, foreground: to } } : rule,
     ),
+  };
+}
+
+/** Rule `index`'s colour or background in the rules' theme (-1: the text colour): colours the themes never use. */
+function ruleColour(property: "color" | "background-color", index: number): string {
+  return `#${property === "color" ? "0f" : "0e"}${(index + 1).toString(16).padStart(4, "0")}`;
+}
+
+/** The theme both `light` and `dark` are, with rule numbers for colours; throws if their rules differ. */
+function rulesTheme(light: ThemeRegistration, dark: ThemeRegistration): ThemeRegistration {
+  const shape = (theme: ThemeRegistration) =>
+    JSON.stringify(
+      theme.tokenColors?.map(({ scope, settings }) => [scope, settings.fontStyle, !settings.foreground, !settings.background]),
+    );
+  if (shape(light) !== shape(dark))
+    throw new Error(`${light.name} and ${dark.name} no longer have the same rules: highlight with each (Shiki's themes option)`);
+  return {
+    name: "folio-rules",
+    type: "light",
+    colors: { "editor.foreground": ruleColour("color", -1), "editor.background": "#ffffff" },
+    tokenColors: light.tokenColors?.map((rule, index) => ({
+      ...rule,
+      settings: {
+        ...rule.settings,
+        ...(rule.settings.foreground ? { foreground: ruleColour("color", index) } : {}),
+        ...(rule.settings.background ? { background: ruleColour("background-color", index) } : {}),
+      },
+    })),
   };
 }
 
@@ -193,20 +241,12 @@ type Token = string | [text: string, style: string];
 
 /** The code's lines as tokens; a token in the block's own colour is plain text (its style would repeat the block's). */
 function tokenLines(code: string, language: string): Token[][] {
-  const { tokens } = highlighter().codeToTokens(code, {
-    lang: language,
-    themes: THEMES,
-    defaultColor: "light-dark()",
-    tokenizeMaxLineLength: 2000,
-  });
+  const tokens = highlighter().codeToTokensBase(code, { lang: language, theme: RULES.name, tokenizeMaxLineLength: 2000 });
   return tokens.map((line) => {
     const merged: Token[] = [];
     for (const token of line) {
-      const style = Object.entries(token.htmlStyle ?? {})
-        .filter(([property]) => !property.startsWith("--"))
-        .map(([property, value]) => `${property}:${value.replaceAll(", ", ",")}`)
-        .join(";");
-      const own = style.toLowerCase() === PLAIN_STYLE || !/\S/.test(token.content) ? "" : style;
+      const tokenStyle = style(token.color, token.bgColor, token.fontStyle);
+      const own = tokenStyle.toLowerCase() === PLAIN_STYLE.toLowerCase() || !/\S/.test(token.content) ? "" : tokenStyle;
       const last = merged.at(-1);
       if (last !== undefined && (typeof last === "string" ? own === "" : own === last[1]))
         merged[merged.length - 1] = typeof last === "string" ? last + token.content : [last[0] + token.content, own];
@@ -214,6 +254,25 @@ function tokenLines(code: string, language: string): Token[][] {
     }
     return merged;
   });
+}
+
+/** TextMate's font style bits (vscode-textmate's FontStyle, a type-only enum in Shiki's exports). */
+const FontStyle = { Italic: 1, Bold: 2, Underline: 4, Strikethrough: 8 } as const;
+
+/** A token's style, as Shiki writes it for two themes: its colours, its background, then its font style. */
+function style(colour: string | undefined, background: string | undefined, fontStyle: number | undefined): string {
+  const parts = [RULE_STYLES.get(colour?.toLowerCase() ?? "") ?? PLAIN_STYLE];
+  if (background) parts.push(RULE_STYLES.get(background.toLowerCase()) ?? "");
+  if (fontStyle && fontStyle > 0) {
+    if (fontStyle & FontStyle.Italic) parts.push("font-style:italic");
+    if (fontStyle & FontStyle.Bold) parts.push("font-weight:bold");
+    const decorations = [
+      ...(fontStyle & FontStyle.Underline ? ["underline"] : []),
+      ...(fontStyle & FontStyle.Strikethrough ? ["line-through"] : []),
+    ];
+    if (decorations.length > 0) parts.push(`text-decoration:${decorations.join(" ")}`);
+  }
+  return parts.filter(Boolean).join(";");
 }
 
 /** One line: `span.line`, marked if highlighted or, in a diff, added or removed; then its line break, if it has one. */

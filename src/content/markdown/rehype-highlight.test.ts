@@ -34,6 +34,13 @@ describe("code blocks highlighted at build time", () => {
     expect(html).not.toMatch(/#1F2328,#E6EDF3/i);
   });
 
+  it("gives tokens the themes' font styles and backgrounds: Markdown's emphasis italic and its strong text bold, a diff's hunk header bold", () => {
+    const { html } = highlight("```markdown\nSome *emphasis* and **strong** text.\n```\n\n```diff\n@@ -1 +1 @@\n-old\n+new\n```");
+    expect(html).toMatch(/<span style="[^"]*font-style:italic">\*emphasis\*<\/span>/);
+    expect(html).toMatch(/<span style="[^"]*font-weight:bold">\*\*strong\*\*<\/span>/);
+    expect(html).toContain('<span style="color:light-dark(#8250DF,#D2A8FF);font-weight:bold">@@ -1 +1 @@</span>');
+  });
+
   it("every colour of both themes reads at WCAG AA (4.5:1) on the site's code background in its scheme", () => {
     const { html } = highlight(
       [
