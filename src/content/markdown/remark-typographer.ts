@@ -43,14 +43,10 @@ function isAutolink(node: Nodes): boolean {
   return node.url === text || node.url === `mailto:${text}` || node.url === `http://${text}`;
 }
 
-/** What the typographer writes for each run of characters, longest first. */
-const SEQUENCES: [string, string][] = [
-  ["---", "\u2014"],
-  ["--", "\u2013"],
-  ["...", "\u2026"],
-  ["<<", "\u00AB"],
-  [">>", "\u00BB"],
-];
+/** What the typographer writes for each run of characters. */
+const SEQUENCES: Readonly<Record<string, string>> = { "---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00AB", ">>": "\u00BB" };
+/** What it replaces, runs longest first, read left to right. */
+const REPLACED = /---|--|\.\.\.|<<|>>|["']/g;
 
 const OPENING = /[\s([{\u2014\u2013-]/u;
 const WORD = /[\p{L}\p{N}]/u;
@@ -59,30 +55,20 @@ function typeset(texts: (Text | null)[]): void {
   // The block's prose as one string, verbatim nodes as a letter: quotes look across node boundaries.
   const parts = texts.map((text) => (text === null ? "x" : text.value));
   const joined = parts.join("");
-  const out: string[] = [];
   let offset = 0;
   texts.forEach((text, index) => {
     const value = parts[index];
     if (text !== null) {
-      let result = "";
-      for (let at = 0; at < value.length; at++) {
-        const position = offset + at;
-        const char = value[at];
+      const start = offset;
+      text.value = value.replace(REPLACED, (match: string, at: number) => {
+        if (match !== '"' && match !== "'") return SEQUENCES[match];
+        const position = start + at;
         const before = position === 0 ? " " : joined[position - 1];
         const after = position + 1 >= joined.length ? " " : joined[position + 1];
-        const sequence = SEQUENCES.find(([written]) => value.startsWith(written, at));
-        if (char === '"') result += OPENING.test(before) && !/\s/.test(after) ? "\u201C" : "\u201D";
-        else if (char === "'")
-          result += WORD.test(before) && WORD.test(after) ? "\u2019" : OPENING.test(before) && !/\s/.test(after) ? "\u2018" : "\u2019";
-        else if (sequence) {
-          result += sequence[1];
-          at += sequence[0].length - 1;
-        } else result += char;
-      }
-      out.push(result);
+        if (match === '"') return OPENING.test(before) && !/\s/.test(after) ? "\u201C" : "\u201D";
+        return WORD.test(before) && WORD.test(after) ? "\u2019" : OPENING.test(before) && !/\s/.test(after) ? "\u2018" : "\u2019";
+      });
     }
     offset += value.length;
   });
-  let next = 0;
-  for (const text of texts) if (text !== null) text.value = out[next++];
 }
