@@ -19,6 +19,19 @@ const YOUNG_GENERATION_MB = 64;
 /** Posts handed to a worker at a time: small enough that the workers finish together. */
 const BATCH_SIZE = 20;
 
+/**
+ * A parse worker's old generation, in MB: 128 MB, and more for a long post. Left to itself, V8 let
+ * each worker's heap grow to ~250 MB for ~70 MB of live objects (its grammars, parser, KaTeX),
+ * collecting rarely: with two workers, a 10,000-post build peaked at ~1,100 MiB while parsing. With
+ * this limit it collects sooner, and the build peaked at ~860 MiB while parsing. Parsing a post
+ * takes up to ~140 times its size in heap (a five-megabyte post took ~700 MB), hence the allowance.
+ * A post that needs more stops its worker, and is parsed again, with the rest of its batch, outside it.
+ */
+function oldGenerationMb(posts: readonly PostFile[]): number {
+  const longest = posts.reduce((most, post) => Math.max(most, post.source.length), 0);
+  return 128 + Math.ceil((160 * longest) / 2 ** 20);
+}
+
 /** What a worker runs once it has loaded this module: parses the batches it is sent into the cache. */
 const WORKER_BODY = `
   parentPort.on("message", (files) => parentPort.postMessage(module.parseIntoCache(files)));
@@ -31,8 +44,9 @@ const WORKER_BODY = `
  * `getSite()` in the main thread, which reports its error with the file and line as usual.
  */
 export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
+  const lacking = uncached(files);
   // Each post by its key, not its text: a worker reads the text from posts/ itself.
-  const todo = uncached(files).map(cachedPostFile);
+  const todo = lacking.map(cachedPostFile);
   const requested = process.env.FOLIO_PARSE_WORKERS;
   const workers = requested ? Number(requested) : Math.min(availableParallelism(), Math.floor(todo.length / MIN_POSTS_PER_WORKER));
   if (!Number.isInteger(workers) || workers < 0)
@@ -50,7 +64,7 @@ export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
       // objects die young, and a small one promotes them to the old generation, which is slow to collect.
       // 3,000 posts parsed in 22-25 s instead of 34-35, and the build peaked at ~920 MiB.
       const worker = await viteModuleWorker("src/build/parse-workers.server.ts", WORKER_BODY, {
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: oldGenerationMb(lacking) },
       }).catch((error: unknown) => {
         failures.push(String((error as Error)?.stack ?? error));
       });
