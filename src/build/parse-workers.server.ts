@@ -20,16 +20,17 @@ const YOUNG_GENERATION_MB = 64;
 const BATCH_SIZE = 20;
 
 /**
- * A parse worker's old generation, in MB: 128 MB, and more for a long post. Left to itself, V8 let
+ * A parse worker's old generation, in MB: 192 MB, and more for a long post. Left to itself, V8 let
  * each worker's heap grow to ~250 MB for ~70 MB of live objects (its grammars, parser, KaTeX),
- * collecting rarely: with two workers, a 10,000-post build peaked at ~1,100 MiB while parsing. With
- * this limit it collects sooner, and the build peaked at ~860 MiB while parsing. Parsing a post
+ * collecting rarely: with two workers, a 10,000-post build peaked at ~1,100 MiB while parsing. V8
+ * sizes its first collections by this limit: a worker's heap then stays at ~160 MB (with 128 MB too,
+ * which collected more often), and a 10,000-post build peaked at ~860 MiB while parsing. Parsing a post
  * takes up to ~140 times its size in heap (a five-megabyte post took ~700 MB), hence the allowance.
  * A post that needs more stops its worker, and is parsed again, with the rest of its batch, outside it.
  */
 function oldGenerationMb(posts: readonly PostFile[]): number {
   const longest = posts.reduce((most, post) => Math.max(most, post.source.length), 0);
-  return 128 + Math.ceil((160 * longest) / 2 ** 20);
+  return 192 + Math.ceil((160 * longest) / 2 ** 20);
 }
 
 /** What a worker runs once it has loaded this module: parses the batches it is sent into the cache. */
