@@ -241,7 +241,15 @@ type Token = string | [text: string, style: string];
 
 /** The code's lines as tokens; a token in the block's own colour is plain text (its style would repeat the block's). */
 function tokenLines(code: string, language: string): Token[][] {
-  const tokens = highlighter().codeToTokensBase(code, { lang: language, theme: RULES.name, tokenizeMaxLineLength: 2000 });
+  // No time limit (Shiki's default is 500 ms a line): the first line in a language also compiles its
+  // grammar's expressions, and on a busy machine it went over, leaving the line plain in one build and
+  // coloured in the next. A long line stays plain instead (2,000 characters), whatever the machine.
+  const tokens = highlighter().codeToTokensBase(code, {
+    lang: language,
+    theme: RULES.name,
+    tokenizeMaxLineLength: 2000,
+    tokenizeTimeLimit: 0,
+  });
   return tokens.map((line) => {
     const merged: Token[] = [];
     for (const token of line) {

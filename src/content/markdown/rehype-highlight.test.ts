@@ -1,5 +1,5 @@
 import { toHtml } from "hast-util-to-html";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { markdownToHast } from "./pipeline";
 
 /** Whether each line of the HTML's code blocks is highlighted, in order. */
@@ -39,6 +39,18 @@ describe("code blocks highlighted at build time", () => {
     expect(html).toMatch(/<span style="[^"]*font-style:italic">\*emphasis\*<\/span>/);
     expect(html).toMatch(/<span style="[^"]*font-weight:bold">\*\*strong\*\*<\/span>/);
     expect(html).toContain('<span style="color:light-dark(#8250DF,#D2A8FF);font-weight:bold">@@ -1 +1 @@</span>');
+  });
+
+  it("colours a line however long the machine takes over it (a busy machine gave plain lines in one build, coloured in the next)", () => {
+    const quick = highlight("```ruby\ndef total(items) = items.sum(&:price)\n```").html;
+    // Each reading of the clock a second after the last, as if every step of tokenising were slow.
+    let now = Date.now();
+    const clock = vi.spyOn(Date, "now").mockImplementation(() => (now += 1000));
+    try {
+      expect(highlight("```ruby\ndef total(items) = items.sum(&:price)\n```").html).toBe(quick);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("every colour of both themes reads at WCAG AA (4.5:1) on the site's code background in its scheme", () => {
