@@ -24,6 +24,9 @@ export default {
           // thread of its own (build-plan.server.ts); most of them are rendered in worker threads by the
           // folio:prerender plugin, before React Router renders the rest.
           const { pages, posts } = await planBuild();
+          // The search index is made while the pages render (Pagefind is a process of its own); buildEnd waits for it.
+          const { startSearchIndex } = await import("./src/build/search-index.server");
+          startSearchIndex().catch(() => {});
           return leaveToWorkers(pages.render, pages.required, posts);
         },
         // React Router renders in one thread, but several pages at a time overlap one page's file
@@ -44,7 +47,9 @@ export default {
     const plan = await planBuild();
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
     const site = getSite();
+    const { startSearchIndex, publishSearchIndex } = await import("./src/build/search-index.server");
     const { published, files } = finishStaticOutput(clientDir, site, plan.urls, await imageVariantFiles(site));
+    published.push(...publishSearchIndex(clientDir, await startSearchIndex()));
     const kept = await completePages(clientDir);
     const removed = removeStaleOutput(clientDir, files, [...published, ...kept]);
     pruneParseCache();
