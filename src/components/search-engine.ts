@@ -1,5 +1,6 @@
 import { correctedQuery, hasCjk } from "../content/search-words";
 import { withBase } from "../paths";
+import { siteConfig } from "../site-config";
 import { pagefindFilters, type SearchState } from "./search-state";
 
 /**
@@ -64,16 +65,21 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(language?: string): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindSearch | null>;
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, unknown>; sort?: Record<string, "asc" | "desc"> },
+  ): Promise<PagefindSearch | null>;
   filters(): Promise<FilterCounts>;
 }
 
 const instances = new Map<string, Promise<Pagefind>>();
 
 /**
- * Pagefind for a language's index, loaded once: the page's own (`<html lang>`), or another. Each
- * language is an instance of its own (the same script under another query string: a module of its
- * own), so a Chinese query searches the Chinese posts, segmented as Chinese.
+ * Pagefind for a language's index, loaded once: the page's own (`<html lang>`), or another's. Each
+ * language is an instance of its own (the same script under another query string is a module of its
+ * own), so a Chinese query searches the Chinese posts, segmented as Chinese. Pagefind 1.6 takes the
+ * language from `<html lang>` as it starts, and nowhere else (`init`'s and `mergeIndex`'s language
+ * are not used for the first index): the attribute is set to the language for that moment.
  */
 function pagefind(language?: string): Promise<Pagefind> {
   const key = language ?? "";
@@ -83,7 +89,12 @@ function pagefind(language?: string): Promise<Pagefind> {
     instance = (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (module) => {
       // Result URLs stay site paths: the router adds the base path.
       await module.options({ baseUrl: "/", excerptLength: 24 });
-      await module.init(language);
+      const root = document.documentElement;
+      const pageLanguage = root.lang;
+      if (language) root.lang = language;
+      const started = module.init();
+      root.lang = pageLanguage;
+      await started;
       return module;
     });
     instance.catch(() => instances.delete(key));
@@ -107,12 +118,19 @@ function indexLanguages(): Promise<string[]> {
 
 const CJK_LANGUAGE = /^(zh|ja|ko)\b/i;
 
-/** The index to search for a query: the page's own, or the CJK languages' for a query in CJK letters when the page is not in one. */
+/**
+ * The indexes to search for a query: the page's language's; for a query in CJK letters on a page in
+ * another language, the CJK languages' the index holds; for one in other letters on a CJK page, the
+ * site's own language's.
+ */
 async function instancesFor(query: string): Promise<Pagefind[]> {
-  const pageLanguage = document.documentElement.lang;
-  if (!hasCjk(query) || CJK_LANGUAGE.test(pageLanguage)) return [await pagefind()];
-  const cjk = (await indexLanguages()).filter((language) => CJK_LANGUAGE.test(language));
-  return cjk.length > 0 ? Promise.all(cjk.map((language) => pagefind(language))) : [await pagefind()];
+  const cjkPage = CJK_LANGUAGE.test(document.documentElement.lang);
+  if (hasCjk(query) && !cjkPage) {
+    const cjk = (await indexLanguages()).filter((language) => CJK_LANGUAGE.test(language));
+    if (cjk.length > 0) return Promise.all(cjk.map((language) => pagefind(language)));
+  }
+  if (query && !hasCjk(query) && cjkPage) return [await pagefind(siteConfig.language)];
+  return [await pagefind()];
 }
 
 let vocabulary: Promise<string[]> | undefined;
@@ -141,7 +159,9 @@ export async function search(state: SearchState, limit = 10): Promise<SearchAnsw
   const filters = pagefindFilters(state);
   const engines = await instancesFor(query);
   const run = async (term: string | null) => {
-    const answers = (await Promise.all(engines.map((engine) => engine.search(term, { filters })))).filter(
+    // Words are ranked by relevance; filters alone list the newest posts first.
+    const options = term === null ? { filters, sort: { date: "desc" as const } } : { filters };
+    const answers = (await Promise.all(engines.map((engine) => engine.search(term, options)))).filter(
       (answer): answer is PagefindSearch => answer !== null,
     );
     return {

@@ -36,7 +36,7 @@ export function searchPageHtml({ language, post, article }: SearchRecord): strin
   ];
   return [
     `<!DOCTYPE html><html lang="${escape(language)}"><head><meta charset="utf-8"><title>${escape(post.title)}</title></head><body>`,
-    `<main data-pagefind-body data-pagefind-meta="date:${escape(post.date)}">`,
+    `<main data-pagefind-body data-pagefind-meta="date:${escape(post.date)}" data-pagefind-sort="date:${escape(post.date)}">`,
     `<h1 data-pagefind-meta="title">${escape(post.title)}</h1>`,
     `<div data-pagefind-ignore>${filters.map(([name, value]) => `<span data-pagefind-filter="${name}">${escape(value)}</span>`).join("")}</div>`,
     terms.length > 0 ? `<p data-pagefind-weight="5">${escape(terms.join(", "))}</p>` : "",

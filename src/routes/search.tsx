@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, useSyncExternalStore } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { allFilterCounts, search, type FilterCounts, type SearchAnswer } from "../components/search-engine";
 import { SearchHitContent } from "../components/search-hit";
 import { EMPTY_SEARCH, isSearching, parseSearchState, searchQuery, type SearchState } from "../components/search-state";
@@ -26,7 +26,8 @@ const noChange = () => () => {};
 const PAGE = 20;
 
 export default function SearchPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
   const scripted = useSyncExternalStore(
     noChange,
     () => true,
@@ -72,7 +73,8 @@ export default function SearchPage() {
 
   /** Changes the state: typing replaces the history entry (one per search, not per letter); a filter adds one. */
   const update = (change: Partial<SearchState>, { replace = false } = {}) =>
-    setParams(new URLSearchParams(searchQuery({ ...state, ...change })), { replace, preventScrollReset: true });
+    // The query as searchQuery writes it (`tags=ai,ethics`): setSearchParams would write `%2C`.
+    navigate({ search: searchQuery({ ...state, ...change }) }, { replace, preventScrollReset: true });
 
   const answer = found?.key === key ? found.answer : undefined;
   const searching = isSearching(state);
