@@ -43,18 +43,22 @@ export default {
     const { completePages } = await import("./src/build/page-cache.server");
     const { renderProgress } = await import("./src/build/prerender-workers.server");
     const { printBuildSummary } = await import("./src/build/build-log.server");
+    const { recordStage } = await import("./src/build/build-timings.server");
     renderProgress()?.end();
     const plan = await planBuild();
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
     const site = getSite();
     const { startSearchIndex, publishSearchIndex } = await import("./src/build/search-index.server");
     const { published, files } = finishStaticOutput(clientDir, site, plan.urls, await imageVariantFiles(site));
-    published.push(...publishSearchIndex(clientDir, await startSearchIndex()));
+    const waited = performance.now();
+    const searchIndex = await startSearchIndex();
+    // What the index adds to the build's wall time: how long its end waited for it (it runs beside the rendering).
+    recordStage("Search index: the end of the build waiting for it", waited);
+    published.push(...publishSearchIndex(clientDir, searchIndex));
     const kept = await completePages(clientDir);
     const removed = removeStaleOutput(clientDir, files, [...published, ...kept]);
     pruneParseCache();
     pruneImageCache();
-    const { recordStage } = await import("./src/build/build-timings.server");
     recordStage("End of build: copies beside pages, redirects, stale files, caches", started);
     printBuildSummary({
       posts: plan.posts.length,
