@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import type { PagefindIndex } from "pagefind";
 import {
   copyFileSync,
   existsSync,
@@ -34,11 +36,17 @@ const SEARCH_CACHE = path.resolve(".folio-cache", "search");
 const PAGES = path.join(SEARCH_CACHE, "pages");
 const RECORDS = path.join(SEARCH_CACHE, "records.json");
 const INDEXES = path.join(SEARCH_CACHE, "index");
+const FULL_INDEX = path.join(SEARCH_CACHE, "full-index.json");
+/** Changed pages are indexed apart from the full index while they are at most this share of all (and at least DELTA_MIN). */
+const DELTA_SHARE = 0.02;
+const DELTA_MIN = 50;
 
 /** Where the index is published, under build/client/ (and so the URL the browser loads it from). */
 export const SEARCH_OUTPUT = "pagefind";
-/** The vocabulary's file in the index's folder: words one a line, most frequent first. */
+/** The vocabulary's file, beside the index: words one a line, most frequent first. */
 export const VOCABULARY_FILE = "folio-vocabulary.txt";
+/** The file that tells the browser about the delta (SearchIndexState). */
+export const STATE_FILE = "folio-search.json";
 /** Of Pagefind's files, those the browser's search needs (not its ready-made UIs or playground). */
 const PUBLISHED =
   /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|(index|filter|fragment)\/.*|folio-vocabulary\.txt)$/;
@@ -52,17 +60,43 @@ interface RecordEntry {
   text: string[];
 }
 
-/** What the index build did, for the summary and the benchmark. */
+/** What the browser needs besides Pagefind's index (`folio-search.json`): whether there is a delta, and which pages of the full index it replaces. */
+export interface SearchIndexState {
+  /** Whether pages changed since the full index are indexed apart, at /pagefind/delta/ (merged by the browser). */
+  delta: boolean;
+  /** The full index's pages a later build changed or removed, by Pagefind's id, with their filters (for the counts). */
+  superseded: Record<string, Record<string, string[]>>;
+}
+
+/** The full index's pages by URL (`full-index.json`). */
+interface FullIndex {
+  /** Its folder under index/. */
+  key: string;
+  pages: Record<string, { key: string; id: string; filters: Record<string, string[]> }>;
+}
+
+interface DeltaIndex {
+  key: string;
+  pages: number;
+  superseded: SearchIndexState["superseded"];
+}
+
+/** What the index build did, for the end of the build and the benchmark. */
 export interface SearchIndexResult {
-  /** The index's folder in the cache, whose files are published under build/client/pagefind/. */
+  /** The full index's folder in the cache, whose files are published under build/client/pagefind/. */
   dir: string;
   /** Its files, relative to `dir`. */
   files: string[];
+  /** The delta's folder, published under build/client/pagefind/delta/, when posts changed since the full index. */
+  deltaDir?: string;
+  deltaFiles?: string[];
+  state: SearchIndexState;
+  vocabulary: string[];
   /** Records written again (their post changed), of all. */
   changed: number;
   records: number;
-  /** Whether Pagefind ran (false: the index of the same records was in the cache). */
-  indexed: boolean;
+  /** What Pagefind indexed: every page, the pages changed since the full index, or nothing (the cache had it). */
+  indexed: "all" | "delta" | "none";
 }
 
 const shared = globalThis as { __folioSearchIndex?: Promise<SearchIndexResult> };
@@ -115,48 +149,130 @@ async function buildSearchIndex(site: Site): Promise<SearchIndexResult> {
   removeStalePages(entries);
   writeFileSync(RECORDS, JSON.stringify({ version, entries }));
 
-  const indexKey = createHash("sha256")
-    .update(version)
-    .update(
-      Object.keys(entries)
-        .sort()
-        .map((url) => `${url}\0${entries[url].key}`)
-        .join("\n"),
-    )
-    .digest("hex")
-    .slice(0, 20);
-  const dir = path.join(INDEXES, indexKey);
-  let indexed = false;
-  if (!existsSync(path.join(dir, VOCABULARY_FILE))) {
-    await writeIndex(dir, entries);
-    indexed = true;
+  const { base, delta, indexed } = await indexPages(entries);
+  for (const other of readdirSync(INDEXES)) {
+    if (other !== base.key && other !== delta?.key) rmSync(path.join(INDEXES, other), { recursive: true, force: true });
   }
-  for (const other of readdirSync(INDEXES)) if (other !== indexKey) rmSync(path.join(INDEXES, other), { recursive: true, force: true });
-  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .map((file) => file.split(path.sep).join("/"))
-    .filter((file) => PUBLISHED.test(file));
+  const listFiles = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .map((file) => file.split(path.sep).join("/"))
+      .filter((file) => PUBLISHED.test(file));
   recordStage("Search index: records and Pagefind (beside the rendering)", started);
   logOnce(
-    indexed
+    indexed === "all"
       ? `folio: search index of ${count} posts (${changed} changed) made in ${seconds(started)}`
-      : `folio: search index of ${count} posts unchanged (from .folio-cache/search/)`,
+      : indexed === "delta"
+        ? `folio: search index of ${count} posts: ${delta!.pages} changed since the full index indexed apart in ${seconds(started)}`
+        : `folio: search index of ${count} posts unchanged (from .folio-cache/search/)`,
   );
-  return { dir, files, changed, records: count, indexed };
+  return {
+    dir: path.join(INDEXES, base.key),
+    files: listFiles(path.join(INDEXES, base.key)),
+    ...(delta && { deltaDir: path.join(INDEXES, delta.key), deltaFiles: listFiles(path.join(INDEXES, delta.key)) }),
+    state: { delta: Boolean(delta), superseded: delta?.superseded ?? {} },
+    vocabulary: vocabulary(Object.values(entries)),
+    changed,
+    records: count,
+    indexed,
+  };
 }
 
-/** Pagefind's index of the pages folder, and the vocabulary, written to `dir` (whole or not at all). */
-async function writeIndex(dir: string, entries: Record<string, RecordEntry>): Promise<void> {
+/**
+ * The full index of the pages folder, kept while few posts changed since it was made; the pages
+ * that changed since are indexed apart (the delta, which the browser merges), and the full index's
+ * versions of them are left out of results by their Pagefind ids. Once more than 2 % of the posts
+ * (at least 50) changed, or none was made, every page is indexed again.
+ */
+async function indexPages(
+  entries: Record<string, RecordEntry>,
+): Promise<{ base: FullIndex; delta?: DeltaIndex; indexed: "all" | "delta" | "none" }> {
+  const urls = Object.keys(entries).sort();
+  let base = readFullIndex();
+  const stale = base ? urls.filter((url) => base!.pages[url]?.key !== entries[url].key) : urls;
+  const removed = base ? Object.keys(base.pages).filter((url) => !(url in entries)) : [];
+  const superseded = [...stale, ...removed].filter((url) => base?.pages[url]);
+  const usable =
+    base &&
+    existsSync(path.join(INDEXES, base.key, "pagefind-entry.json")) &&
+    stale.length + removed.length <= Math.max(DELTA_MIN, DELTA_SHARE * urls.length) &&
+    superseded.every((url) => base!.pages[url].id);
+  if (!base || !usable) {
+    const key = createHash("sha256")
+      .update(urls.map((url) => `${url}\0${entries[url].key}`).join("\n"))
+      .digest("hex")
+      .slice(0, 20);
+    const dir = path.join(INDEXES, key);
+    await writeIndex(dir, (index) => index.addDirectory({ path: PAGES }));
+    base = { key, pages: pagesOfIndex(dir, entries) };
+    writeFileSync(FULL_INDEX, JSON.stringify(base));
+    return { base, indexed: "all" };
+  }
+  if (stale.length === 0 && removed.length === 0) return { base, indexed: "none" };
+  const key = `delta-${createHash("sha256")
+    .update(`${base.key}\n${stale.map((url) => `${url}\0${entries[url].key}`).join("\n")}\n${removed.join("\n")}`)
+    .digest("hex")
+    .slice(0, 20)}`;
+  const dir = path.join(INDEXES, key);
+  let indexed: "delta" | "none" = "none";
+  if (!existsSync(path.join(dir, "pagefind-entry.json"))) {
+    await writeIndex(dir, async (index) => {
+      const errors: string[] = [];
+      for (const url of stale) errors.push(...(await index.addHTMLFile({ url, content: readFileSync(pageFile(url), "utf8") })).errors);
+      return { errors };
+    });
+    indexed = "delta";
+  }
+  const full = base;
+  return {
+    base,
+    delta: {
+      key,
+      pages: stale.length,
+      superseded: Object.fromEntries(superseded.map((url) => [full.pages[url].id, full.pages[url].filters])),
+    },
+    indexed,
+  };
+}
+
+/**
+ * Each page of a written index by its URL: its record's key, and Pagefind's id for it (its
+ * fragment's name, which search results carry) with its filters, read from its fragment (gzip:
+ * `pagefind_dcd` and JSON). A page whose fragment is not found gets no id (and a change to it
+ * makes the next build index every page again).
+ */
+function pagesOfIndex(dir: string, entries: Record<string, RecordEntry>): FullIndex["pages"] {
+  const pages: FullIndex["pages"] = {};
+  for (const url of Object.keys(entries)) pages[url] = { key: entries[url].key, id: "", filters: {} };
+  const fragments = path.join(dir, "fragment");
+  for (const name of existsSync(fragments) ? readdirSync(fragments) : []) {
+    const text = gunzipSync(readFileSync(path.join(fragments, name))).toString("utf8");
+    const fragment = JSON.parse(text.slice(text.indexOf("{"))) as { url?: string; filters?: Record<string, string[]> };
+    const url = fragment.url && decodeURI(fragment.url);
+    if (url && pages[url]) pages[url] = { ...pages[url], id: name.replace(/\.pf_fragment$/, ""), filters: fragment.filters ?? {} };
+  }
+  return pages;
+}
+
+function readFullIndex(): FullIndex | undefined {
+  try {
+    return JSON.parse(readFileSync(FULL_INDEX, "utf8")) as FullIndex;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A Pagefind index of what `add` adds, written to `dir` (whole or not at all). */
+async function writeIndex(dir: string, add: (index: PagefindIndex) => Promise<{ errors: string[] }>): Promise<void> {
   const pagefind = await import("pagefind");
   const temporary = `${dir}.partial`;
   rmSync(temporary, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`folio: Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: PAGES });
+    const added = await add(index);
     if (added.errors.length > 0) throw new Error(`folio: Pagefind could not index the search pages: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: temporary });
     if (written.errors.length > 0) throw new Error(`folio: Pagefind could not write the search index: ${written.errors.join("; ")}`);
-    writeFileSync(path.join(temporary, VOCABULARY_FILE), vocabulary(Object.values(entries)).join("\n"));
     rmSync(dir, { recursive: true, force: true });
     renameSync(temporary, dir);
   } finally {
@@ -211,14 +327,18 @@ function removeStalePages(entries: Record<string, RecordEntry>): void {
 }
 
 /**
- * Publishes the index's files at build/client/pagefind/, linked from the cache (its folder is named
- * by its records and never written again), copied where links cannot be made; returns their paths
- * under build/client/, which the end of the build keeps.
+ * Publishes the index at build/client/pagefind/: the full index's files and the delta's
+ * (`delta/`), linked from the cache (their folders are named by their records and never written
+ * again; copied where links cannot be made), and the vocabulary and the state, written. Returns
+ * their paths under build/client/, which the end of the build keeps.
  */
-export function publishSearchIndex(clientDir: string, { dir, files }: SearchIndexResult): string[] {
-  return files.map((file) => {
-    const relative = path.join(SEARCH_OUTPUT, file);
-    const source = path.join(dir, file);
+export function publishSearchIndex(
+  clientDir: string,
+  { dir, files, deltaDir, deltaFiles = [], state, vocabulary }: SearchIndexResult,
+): string[] {
+  const link = (from: string, file: string, to: string) => {
+    const relative = path.join(SEARCH_OUTPUT, to, file);
+    const source = path.join(from, file);
     const target = path.join(clientDir, relative);
     if (statSync(target, { throwIfNoEntry: false })?.ino !== statSync(source).ino) {
       mkdirSync(path.dirname(target), { recursive: true });
@@ -230,5 +350,20 @@ export function publishSearchIndex(clientDir: string, { dir, files }: SearchInde
       }
     }
     return relative;
-  });
+  };
+  const write = (file: string, content: string) => {
+    const relative = path.join(SEARCH_OUTPUT, file);
+    const target = path.join(clientDir, relative);
+    rmSync(target, { force: true });
+    writeFileSync(target, content);
+    return relative;
+  };
+  return [
+    ...files.map((file) => link(dir, file, "")),
+    ...(deltaDir
+      ? deltaFiles.filter((file) => !/^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(file)).map((file) => link(deltaDir, file, "delta"))
+      : []),
+    write(VOCABULARY_FILE, vocabulary.join("\n")),
+    write(STATE_FILE, JSON.stringify(state)),
+  ];
 }

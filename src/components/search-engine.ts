@@ -70,23 +70,31 @@ interface Pagefind {
     options?: { filters?: Record<string, unknown>; sort?: Record<string, "asc" | "desc"> },
   ): Promise<PagefindSearch | null>;
   filters(): Promise<FilterCounts>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
 }
 
-const instances = new Map<string, Promise<Pagefind>>();
+/** Pagefind started for a language's index (its own module), and that language. */
+interface Instance {
+  pagefind: Pagefind;
+  language: string;
+}
+
+const instances = new Map<string, Promise<Instance>>();
 
 /**
  * Pagefind for a language's index, loaded once: the page's own (`<html lang>`), or another's. Each
  * language is an instance of its own (the same script under another query string is a module of its
  * own), so a Chinese query searches the Chinese posts, segmented as Chinese. Pagefind 1.6 takes the
  * language from `<html lang>` as it starts, and nowhere else (`init`'s and `mergeIndex`'s language
- * are not used for the first index): the attribute is set to the language for that moment.
+ * are not used for the first index): the attribute is set to the language for that moment. Posts
+ * changed since the build's full index are in a delta index, merged in (build/search-index.server.ts).
  */
-function pagefind(language?: string): Promise<Pagefind> {
+function pagefind(language?: string): Promise<Instance> {
   const key = language ?? "";
   let instance = instances.get(key);
   if (!instance) {
     const url = withBase(`/pagefind/pagefind.js${language ? `?language=${encodeURIComponent(language)}` : ""}`);
-    instance = (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (module) => {
+    instance = Promise.all([import(/* @vite-ignore */ url) as Promise<Pagefind>, indexState()]).then(async ([module, state]) => {
       // Result URLs stay site paths: the router adds the base path.
       await module.options({ baseUrl: "/", excerptLength: 24 });
       const root = document.documentElement;
@@ -95,12 +103,41 @@ function pagefind(language?: string): Promise<Pagefind> {
       const started = module.init();
       root.lang = pageLanguage;
       await started;
-      return module;
+      if (state.delta) await module.mergeIndex(withBase("/pagefind/delta/"));
+      return { pagefind: module, language: (language ?? pageLanguage).toLowerCase() };
     });
     instance.catch(() => instances.delete(key));
     instances.set(key, instance);
   }
   return instance;
+}
+
+/** What the build says besides the index (build/search-index.server.ts's SearchIndexState): whether a delta index is merged in, and the full index's pages it replaces. */
+interface IndexState {
+  delta: boolean;
+  superseded: Record<string, Record<string, string[]>>;
+}
+
+let state: Promise<IndexState> | undefined;
+function indexState(): Promise<IndexState> {
+  return (state ??= fetch(withBase("/pagefind/folio-search.json")).then((response) => response.json() as Promise<IndexState>));
+}
+
+/** Whether a result is the full index's version of a page a later build changed or removed (its current version, if any, is the delta's). */
+const isSuperseded = (id: string, superseded: IndexState["superseded"]) => Object.hasOwn(superseded, id);
+
+/**
+ * Filter counts without the superseded pages: those among `results` (for the counts of a search),
+ * or all of them of the instance's language (for the counts of all posts).
+ */
+function withoutSuperseded(counts: FilterCounts, superseded: IndexState["superseded"], ids: Iterable<string>): FilterCounts {
+  const adjusted: FilterCounts = Object.fromEntries(Object.entries(counts).map(([name, values]) => [name, { ...values }]));
+  for (const id of ids) {
+    for (const [name, values] of Object.entries(superseded[id] ?? {})) {
+      for (const value of values) if (adjusted[name]?.[value]) adjusted[name][value]--;
+    }
+  }
+  return adjusted;
 }
 
 /** Starts loading search (its script and the index's entry): on a search field's first focus or keystroke. */
@@ -123,7 +160,7 @@ const CJK_LANGUAGE = /^(zh|ja|ko)\b/i;
  * another language, the CJK languages' the index holds; for one in other letters on a CJK page, the
  * site's own language's.
  */
-async function instancesFor(query: string): Promise<Pagefind[]> {
+async function instancesFor(query: string): Promise<Instance[]> {
   const cjkPage = CJK_LANGUAGE.test(document.documentElement.lang);
   if (hasCjk(query) && !cjkPage) {
     const cjk = (await indexLanguages()).filter((language) => CJK_LANGUAGE.test(language));
@@ -143,7 +180,9 @@ function loadVocabulary(): Promise<string[]> {
 
 /** Every filter's values with how many posts have each (for the search page before anything is chosen). */
 export async function allFilterCounts(): Promise<FilterCounts> {
-  return (await pagefind()).filters();
+  const [{ pagefind: engine, language }, { superseded }] = await Promise.all([pagefind(), indexState()]);
+  const ids = Object.keys(superseded).filter((id) => id.startsWith(`${language}_`));
+  return withoutSuperseded(await engine.filters(), superseded, ids);
 }
 
 /** Fewer results than this for words typed, and the words are checked for typos. */
@@ -157,17 +196,26 @@ const FEW = 3;
 export async function search(state: SearchState, limit = 10): Promise<SearchAnswer> {
   const query = state.q.trim();
   const filters = pagefindFilters(state);
-  const engines = await instancesFor(query);
+  const [engines, { superseded }] = await Promise.all([instancesFor(query), indexState()]);
   const run = async (term: string | null) => {
     // Words are ranked by relevance; filters alone list the newest posts first.
     const options = term === null ? { filters, sort: { date: "desc" as const } } : { filters };
-    const answers = (await Promise.all(engines.map((engine) => engine.search(term, options)))).filter(
+    const answers = (await Promise.all(engines.map(({ pagefind: engine }) => engine.search(term, options)))).filter(
       (answer): answer is PagefindSearch => answer !== null,
     );
+    const all = answers.flatMap((answer) => answer.results);
+    const gone = all.filter((result) => isSuperseded(result.id, superseded)).map((result) => result.id);
+    const language = engines[0].language;
     return {
-      results: answers.flatMap((answer) => answer.results).sort((a, b) => b.score - a.score),
-      filters: answers[0]?.filters ?? {},
-      allFilters: answers[0]?.totalFilters ?? {},
+      results: all.filter((result) => !isSuperseded(result.id, superseded)).sort((a, b) => b.score - a.score),
+      // Each index's results in its own order (by date, for filters alone), for merging by date.
+      lists: answers.map((answer) => answer.results.filter((result) => !isSuperseded(result.id, superseded))),
+      filters: withoutSuperseded(answers[0]?.filters ?? {}, superseded, gone),
+      allFilters: withoutSuperseded(
+        answers[0]?.totalFilters ?? {},
+        superseded,
+        Object.keys(superseded).filter((id) => id.startsWith(`${language}_`)),
+      ),
     };
   };
   let found = await run(query || null);
@@ -181,7 +229,14 @@ export async function search(state: SearchState, limit = 10): Promise<SearchAnsw
       found = { ...more, results: [...found.results, ...more.results.filter((result) => !seen.has(result.id))] };
     }
   }
-  const hits = await Promise.all(found.results.slice(0, limit).map(async (result) => hitOf(await result.data())));
+  const shown = query
+    ? await Promise.all(found.results.slice(0, limit).map((result) => result.data()))
+    : // Filters alone: each index (the full one, the delta) lists its posts newest first; merged by date,
+      // the newest `limit` are among each list's first `limit`.
+      (await Promise.all(found.lists.flatMap((list) => list.slice(0, limit).map((result) => result.data()))))
+        .sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""))
+        .slice(0, limit);
+  const hits = shown.map(hitOf);
   return { hits, total: found.results.length, filters: found.filters, allFilters: found.allFilters, ...(corrected && { corrected }) };
 }
 

@@ -78,6 +78,7 @@ describe("an incremental build (the page and parse caches)", () => {
         "/tags/",
         "/categories/",
         "/404/not-found/",
+        "/search/",
       ];
       expect(renderedUrls(build(project.dir))).toEqual([...firstOfEachRoute].sort());
       const listsOfPost7 = ["/page/2/", "/tags/all/page/2/", "/tags/odd/", "/categories/odd/"];

@@ -1,8 +1,14 @@
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { createRequire } from "node:module";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { servedSite } from "./served-site";
+import { runBuild } from "./scratch-project";
+// @ts-expect-error: a plain ES module script without type declarations
+import { serveStatic } from "../../scripts/serve.mjs";
 
 // Search in the static build (build/search-index.server.ts, components/search-*.ts, routes/search.tsx):
 // the header's field, the search page and its filters in the URL, typos, CJK, and a page that does
@@ -34,18 +40,19 @@ const POSTS = {
   "trip/index.zh.md": post("title: 旅行\ndate: 2024-03-01", "我们很早就出发了，一路走到港口。"),
 };
 
-const site = servedSite(POSTS);
+let projectDir = "";
+const site = servedSite(POSTS, { prepare: (dir) => (projectDir = dir) });
 const errors: string[] = [];
 afterEach(() => expect(errors.splice(0)).toEqual([]));
 
 /** A page of the site in a fresh context (an empty cache), with every request it makes listed. */
-async function open(path: string, options: BrowserContextOptions = {}): Promise<{ page: Page; requests: string[] }> {
+async function open(path: string, options: BrowserContextOptions = {}, origin = site.origin): Promise<{ page: Page; requests: string[] }> {
   const context = await site.browser.newContext(options);
   const page = await context.newPage();
   const requests: string[] = [];
-  page.on("request", (request) => requests.push(request.url().replace(site.origin, "")));
+  page.on("request", (request) => requests.push(request.url().replace(origin, "")));
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${site.origin}${path}`, { waitUntil: "networkidle" });
+  await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
   return { page, requests };
 }
 
@@ -268,6 +275,45 @@ describe("search and the page's rules", () => {
       await page.context().close();
     });
   }
+});
+
+// Last: it changes the project. A rebuild after an edit indexes only the changed post, apart from
+// the full index (build/search-index.server.ts), and the browser merges the two.
+describe("search after a rebuild", () => {
+  it("finds an edited post by its new words, not its old ones, a deleted post no more, and counts each post once", async () => {
+    appendFileSync(path.join(projectDir, "posts/consent.md"), "\nNow also about quasicrystals.\n");
+    rmSync(path.join(projectDir, "posts/bread.md"));
+    const build = runBuild(projectDir);
+    expect(build.status, build.stdout.slice(-2000) + build.stderr.slice(-2000)).toBe(0);
+    expect(build.stdout).toMatch(/search index of 6 posts: 1 changed since the full index indexed apart/);
+    const server = (await serveStatic({ dir: path.join(projectDir, "build/client"), port: 0 })) as Server;
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const titles = async (query: string) => {
+        const { page } = await open(`/search/${query}`, {}, origin);
+        await expect.poll(() => pageStatus(page).innerText(), { timeout: 10_000 }).toMatch(/found/);
+        const found = { titles: await resultTitles(page), status: await pageStatus(page).innerText(), page };
+        return found;
+      };
+      const edited = await titles("?q=quasicrystals");
+      expect(edited.titles).toEqual(["Consent for medical data"]);
+      await edited.page.context().close();
+      // Its old words find it once, from the new index, not twice.
+      const old = await titles("?q=patients");
+      expect(old.titles).toEqual(["Consent for medical data"]);
+      await old.page.context().close();
+      const gone = await titles("?q=flour");
+      expect(gone.status).toBe("No posts found.");
+      await gone.page.context().close();
+      const healthcare = await titles("?category=Healthcare");
+      expect(healthcare.titles).toEqual(["Consent for medical data", "Tumour biology for engineers"]);
+      expect(await healthcare.page.getByLabel("Category").locator("option", { hasText: "Healthcare" }).innerText()).toBe("Healthcare (2)");
+      expect(await healthcare.page.getByLabel("Category").locator("option", { hasText: "Kitchen" }).count()).toBe(0);
+      await healthcare.page.context().close();
+    } finally {
+      server.close();
+    }
+  }, 120_000);
 });
 
 interface AxeResults {
