@@ -24,6 +24,9 @@ export default {
           // thread of its own (build-plan.server.ts); most of them are rendered in worker threads by the
           // folio:prerender plugin, before React Router renders the rest.
           const { pages, posts } = await planBuild();
+          // The search index is made while the pages render (Pagefind is a process of its own); buildEnd waits for it.
+          const { startSearchIndex } = await import("./src/build/search-index.server");
+          startSearchIndex().catch(() => {});
           return leaveToWorkers(pages.render, pages.required, posts);
         },
         // React Router renders in one thread, but several pages at a time overlap one page's file
@@ -40,16 +43,22 @@ export default {
     const { completePages } = await import("./src/build/page-cache.server");
     const { renderProgress } = await import("./src/build/prerender-workers.server");
     const { printBuildSummary } = await import("./src/build/build-log.server");
+    const { recordStage } = await import("./src/build/build-timings.server");
     renderProgress()?.end();
     const plan = await planBuild();
     const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
     const site = getSite();
+    const { startSearchIndex, publishSearchIndex } = await import("./src/build/search-index.server");
     const { published, files } = finishStaticOutput(clientDir, site, plan.urls, await imageVariantFiles(site));
+    const waited = performance.now();
+    const searchIndex = await startSearchIndex();
+    // What the index adds to the build's wall time: how long its end waited for it (it runs beside the rendering).
+    recordStage("Search index: the end of the build waiting for it", waited);
+    published.push(...publishSearchIndex(clientDir, searchIndex));
     const kept = await completePages(clientDir);
     const removed = removeStaleOutput(clientDir, files, [...published, ...kept]);
     pruneParseCache();
     pruneImageCache();
-    const { recordStage } = await import("./src/build/build-timings.server");
     recordStage("End of build: copies beside pages, redirects, stale files, caches", started);
     printBuildSummary({
       posts: plan.posts.length,

@@ -27,8 +27,9 @@ import { editingDay, editToVisible, startDevServer } from "./bench/dev-server.mj
 import { findHugo, hugoBuild, hugoSite } from "./bench/hugo.mjs";
 import { launchLighthouseChromium, lighthouseScores } from "./bench/lighthouse.mjs";
 import { KINDS, loadPage, nextPostNavigation, serveLikeStaticHost } from "./bench/pages.mjs";
-import { build, buildWithStages, check, folderSize, stopEveryGroup } from "./bench/processes.mjs";
-import { LIGHTHOUSE_PAGES, missingFigures, resultsMarkdown } from "./bench/report.mjs";
+import { buildWithStages, check, folderSize, stopEveryGroup } from "./bench/processes.mjs";
+import { LIGHTHOUSE_PAGES, missingFigures, resultsMarkdown, searchStage } from "./bench/report.mjs";
+import { searchIndexSize, searchTimings } from "./bench/search.mjs";
 import { CHROMIUM_FLAGS, launchChromium } from "./chromium.mjs";
 import { ensureChromium } from "./find-chromium.mjs";
 
@@ -146,6 +147,7 @@ async function measurePage(browser, origin, name, pagePath) {
         total: KINDS.reduce((sum, kind) => sum + measured.bytes[kind], 0),
         requests: measured.requests,
         fcp: measured.fcp,
+        search: measured.searchBytes,
       });
   }
   if (!runs.length) return undefined;
@@ -180,6 +182,25 @@ async function measureBuiltSite(dir, result, { browser, lighthouseBrowser, pages
       if (measured !== undefined) navigations.push(measured);
     }
     result.navigation = navigations.length ? median(navigations) : undefined;
+    const searches = [];
+    for (let run = 1; run <= options.loads; run++) {
+      const measured = await step(`search: first query and next keystrokes (${run}/${options.loads})`, 60, (signal) =>
+        searchTimings(browser, host.origin, signal),
+      );
+      if (measured) searches.push(measured);
+    }
+    if (searches.length)
+      result.search = {
+        query: searches[0].query,
+        found: searches[0].found,
+        firstMs: median(searches.map((run) => run.first.ms)),
+        firstRuns: searches.map((run) => run.first.ms),
+        firstBytes: median(searches.map((run) => run.first.bytes)),
+        firstFiles: median(searches.map((run) => run.first.files)),
+        nextMs: median(searches.flatMap((run) => run.next.map((keystroke) => keystroke.ms))),
+        nextRuns: searches.flatMap((run) => run.next.map((keystroke) => keystroke.ms)),
+        nextBytes: median(searches.flatMap((run) => run.next.map((keystroke) => keystroke.bytes))),
+      };
     if (lighthouseBrowser) {
       result.lighthouse = {};
       for (const name of LIGHTHOUSE_PAGES)
@@ -268,19 +289,27 @@ async function benchmarkCorpus(count, context) {
         hugoBuild(hugoSite(dir), signal),
       );
     result.output = folderSize(path.join(dir, "build/client"));
+    result.searchIndex = searchIndexSize(path.join(dir, "build/client"));
     result.check = await step("npm run check, parse cache warm", scaledLimit(count), (signal) => check(dir, signal));
     await measureBuiltSite(dir, result, context);
     const rebuilds = [];
     for (let run = 1; run <= options.loads; run++) {
       const rebuilt = await step(`rebuild after editing one post (${run}/${options.loads})`, scaledLimit(count), (signal) => {
         appendToPost(dir, SAMPLE_POST.file, `Edited by the benchmark at ${new Date().toISOString()}: one more line to rebuild.`);
-        return build(dir, signal);
+        // With its stages, for the search index's share of it (the one post's record, then Pagefind on every post).
+        return buildWithStages(dir, signal);
       });
       if (rebuilt) rebuilds.push(rebuilt);
     }
     if (rebuilds.length) {
       const runs = rebuilds.map((rebuilt) => rebuilt.seconds);
-      result.rebuild = { seconds: median(runs), runs, peak: Math.max(...rebuilds.map((rebuilt) => rebuilt.peak)) };
+      const indexing = rebuilds.map((rebuilt) => searchStage(rebuilt)?.sum).filter((value) => value !== undefined);
+      result.rebuild = {
+        seconds: median(runs),
+        runs,
+        peak: Math.max(...rebuilds.map((rebuilt) => rebuilt.peak)),
+        ...(indexing.length && { searchSeconds: median(indexing) }),
+      };
     }
     await measureDevServer(dir, result, context);
     result.caches = cacheFolders(dir);

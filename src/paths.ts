@@ -19,6 +19,8 @@ export const paths = {
   feed: (format: FeedFormat, listUrl = "/") => `${listUrl}${FEED_FILES[format]}`,
   /** A file published beside a post: its images and its Markdown source (`index.md`). */
   postFile: (slug: string, file: string, language?: string) => `${language ? `/${language}` : ""}/posts/${slug}/${file}`,
+  /** The search page, with a search's state as its query (`?q=protein+folding&tags=ai,ethics&year=2024`: components/search-state.ts). */
+  search: (query = "") => `/search/${query}`,
   taxonomy: (taxonomy: Taxonomy) => `/${taxonomy}/`,
   /** Page `page` of a tag's or category's list; page 1 is `/tags/<tag>/`. */
   term: (taxonomy: Taxonomy, slug: string, page = 1) => (page <= 1 ? `/${taxonomy}/${slug}/` : `/${taxonomy}/${slug}/page/${page}/`),

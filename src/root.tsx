@@ -5,6 +5,7 @@ import stylesheet from "./app.css?url";
 import { BrokenPost } from "./components/broken-post";
 import { NotFound } from "./components/not-found";
 import { SCHEME_SCRIPT, SchemeSwitch } from "./components/scheme-switch";
+import { SearchBox } from "./components/search-box";
 import type { PostProblem } from "./content/content-error";
 import { feedLinks } from "./routes/page-meta";
 import { hydrates } from "./routes/route-handle";
@@ -77,6 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
+          <SearchBox />
           {/* A page without React's scripts (the 404 page) could not act on a choice: it shows the one made. */}
           {hydrate && <SchemeSwitch />}
         </header>

@@ -12,6 +12,8 @@ export default [
   // The archive, Hugo's section page (`/posts/`, `/posts/page/2/`), of the site's own language.
   route("posts", "routes/archive.tsx", { id: "archive" }),
   route("posts/page/:page", "routes/archive.tsx", { id: "archive-page" }),
+  // Search, with its state in the URL's query: one static page the browser fills in.
+  route("search", "routes/search.tsx", { id: "search" }),
   route(":lang?/posts/:slug/:file", "routes/post-file.ts"),
   // The site's feeds and each tag's (`/index.xml`, `/tags/ai/index.xml`), one route per format: a
   // static build must prerender a URL of every route with a loader, and the site's feed always exists.

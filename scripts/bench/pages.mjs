@@ -3,6 +3,7 @@
 import { createServer, request as httpRequest } from "node:http";
 import { createGzip, gzipSync } from "node:zlib";
 import { serveStatic } from "../serve.mjs";
+import { isSearchRequest } from "./search.mjs";
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json)|image\/svg\+xml)/;
 
@@ -66,18 +67,25 @@ export const KINDS = ["html", "js", "css", "data", "other"];
 
 /**
  * Loads a page in a fresh context (empty cache): bytes by kind as gzip sends them (images and other
- * binaries as they are), number of requests, and first contentful paint in ms.
+ * binaries as they are), number of requests, first contentful paint in ms, and the bytes of search's
+ * files among them.
  */
 export async function loadPage(browser, url, signal) {
   return withPage(browser, signal, async (page) => {
     const bytes = Object.fromEntries(KINDS.map((kind) => [kind, 0]));
     let requests = 0;
+    // What the page fetched for search (search.mjs): a page that is not searching fetches none of it.
+    let searchBytes = 0;
     const sizes = [];
     page.on("response", (response) => {
       requests++;
       sizes.push(
         response.body().then(
-          (body) => (bytes[kindOf(response)] += isText(response) ? gzipSync(body).length : body.length),
+          (body) => {
+            const size = isText(response) ? gzipSync(body).length : body.length;
+            bytes[kindOf(response)] += size;
+            if (isSearchRequest(response.url())) searchBytes += size;
+          },
           () => {}, // a redirect or a body the page discarded
         ),
       );
@@ -86,7 +94,7 @@ export async function loadPage(browser, url, signal) {
     if (!answer?.ok()) throw new Error(`${url} answered ${answer?.status()}`);
     const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
     await Promise.all(sizes);
-    return { bytes, requests, fcp };
+    return { bytes, requests, fcp, searchBytes };
   });
 }
 

@@ -13,6 +13,11 @@ const ms = (value) => `${value.toFixed(0)} ms`;
 const percent = (ratio) => `${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(2)} %`;
 const has = (value) => typeof value === "number" && Number.isFinite(value);
 
+/** The build's search-index stage (src/build/search-index.server.ts), if it recorded one. */
+export const searchStage = (build) => build?.stages?.find((stage) => stage.stage.startsWith("Search index: records"));
+/** How long the end of the build waited for the search index: what indexing added to the build's wall time. */
+const searchWait = (build) => build?.stages?.find((stage) => stage.stage.startsWith("Search index: the end"));
+
 /** The whole results file; `extras` (gen-posts --extras on) is stated, so its figures are not taken for a plain corpus's. */
 export function resultsMarkdown({ results, failures, command, loads, lighthouse, extras = false }) {
   const largest = results.at(-1);
@@ -154,6 +159,8 @@ function targetRows(results, lighthouse) {
       : notMeasured(dayTarget),
   );
 
+  rows.push(...searchTargetRows(results, { judge, at10k, notMeasured }));
+
   const growthTarget = "every page's transfer grows < 2 % from 100 to 10,000 posts";
   const growth = results.length > 1 ? pageGrowth(results) : [];
   if (!growth.length) rows.push({ target: growthTarget, measured: "—", status: "not measured (needs two corpus sizes)" });
@@ -172,6 +179,68 @@ function targetRows(results, lighthouse) {
     rows.push({ target: growthTarget, measured: `largest: ${worst.name} ${percent(worst.ratio)} (${range})`, status });
   }
   return rows;
+}
+
+/** Issue 21's figures for search, judged at the largest corpus (those stated for 10,000 posts only there). */
+function searchTargetRows(results, { judge, at10k, notMeasured }) {
+  const largest = results.at(-1);
+  const rows = [];
+  const loaded = results.flatMap((result) =>
+    Object.entries(result.pages)
+      .filter(([, page]) => has(page?.search))
+      .map(([name, page]) => ({ name: `${name} (${result.count})`, bytes: page.search })),
+  );
+  const fetched = loaded.filter((page) => page.bytes > 0);
+  rows.push(
+    loaded.length
+      ? judge(
+          "pages not searching fetch 0 bytes of search",
+          fetched.length
+            ? fetched.map((page) => `${page.name} ${kb(page.bytes)} KB`).join(", ")
+            : `0 bytes on all ${loaded.length} page loads`,
+          fetched.length === 0,
+        )
+      : notMeasured("pages not searching fetch 0 bytes of search"),
+  );
+  const search = largest.search;
+  if (!search) rows.push(notMeasured("search: first query ≤ 150 KB gzip, ≤ 300 ms keystroke to results, next keystroke ≤ 50 ms"));
+  else {
+    rows.push(
+      at10k("search: first query fetches ≤ 150 KB gzip at 10,000 posts", `${kb(search.firstBytes)} KB`, search.firstBytes <= 150 * KB),
+    );
+    rows.push(at10k("search: keystroke to results ≤ 300 ms, cache empty", ms(search.firstMs), search.firstMs <= 300));
+    rows.push(at10k("search: next keystroke to results ≤ 50 ms", ms(search.nextMs), search.nextMs <= 50));
+  }
+  const indexing = searchStage(largest.build);
+  const waited = searchWait(largest.build)?.sum ?? 0;
+  rows.push(
+    indexing
+      ? at10k(
+          "search: indexing adds ≤ 15 % to the build at 10,000 posts",
+          `${seconds(waited)} added (${((100 * waited) / largest.build.seconds).toFixed(0)} % of ${seconds(largest.build.seconds)}); indexing took ${seconds(indexing.to - indexing.from)}, beside the rendering`,
+          waited <= 0.15 * largest.build.seconds,
+        )
+      : notMeasured("search: indexing adds ≤ 15 % to the build at 10,000 posts"),
+  );
+  return rows;
+}
+
+/** One corpus size's search: the index, its share of the builds, and the header's search in Chromium. */
+function searchLine({ build, rebuild, search, searchIndex }) {
+  const indexing = searchStage(build);
+  const index = searchIndex
+    ? `index ${searchIndex.files} files, ${(searchIndex.bytes / 2 ** 20).toFixed(1)} MiB; typo vocabulary ${searchIndex.vocabularyWords.toLocaleString("en")} words, ${kb(searchIndex.vocabularyBytes)} KB (${kb(searchIndex.vocabularyGzip)} KB gzip, fetched only when a query finds fewer than 3 posts)`
+    : "index not measured";
+  const stage = indexing
+    ? `indexing ${seconds(indexing.to - indexing.from)} of the cold build (from ${seconds(indexing.from)} to ${seconds(indexing.to)}, beside the rendering), of which the build's end waited ${seconds(searchWait(build)?.sum ?? 0)}`
+    : "indexing not recorded";
+  const again = has(rebuild?.searchSeconds)
+    ? `, ${seconds(rebuild.searchSeconds)} of each rebuild after one edit (the edited post indexed apart, a delta the browser merges)`
+    : "";
+  const query = search
+    ? `first query “${search.query}” (${search.found} shown) with the cache empty: ${kb(search.firstBytes)} KB in ${search.firstFiles} files, ${ms(search.firstMs)} from keystroke to results painted${search.firstRuns.length > 1 ? ` (${search.firstRuns.map(ms).join(", ")})` : ""}; next keystrokes ${ms(search.nextMs)} (${search.nextRuns.map(ms).join(", ")}), ${kb(search.nextBytes)} KB`
+    : "the header's search not measured";
+  return `- Search: ${index}; ${stage}${again}; ${query}.`;
 }
 
 /** One corpus size: build, rebuild, dev server, pages, Lighthouse. */
@@ -207,6 +276,7 @@ function corpusSection(result, lighthouse) {
   lines.push(
     `- Dev server, saved as vim and JetBrains save (a new file renamed over the post): the new title visible ${has(dev.renameVisibleMs) ? `${ms(dev.renameVisibleMs)} after the rename${renameRuns}${dev.renameReloaded ? " (by a full page reload)" : " (updated in place)"}` : "not measured"}; its memory (process tree) at rest ${dev.day ? `${mib(dev.day.earlyBytes)} after ${dev.day.early} saves, ${mib(dev.day.lateBytes)} after ${dev.day.edits.toLocaleString("en")} (${percent(dev.day.lateBytes / dev.day.earlyBytes - 1)}); at its highest while saving ${mib(dev.day.earlyPeakBytes)} over the next ${dev.day.window} saves, ${mib(dev.day.latePeakBytes)} over the last ${dev.day.window}` : "not measured"}.`,
   );
+  lines.push(searchLine(result));
   lines.push(
     `- Next-post navigation (click on "Previous post" to the new title painted): ${has(navigation) ? ms(navigation) : "not measured"}.`,
   );
@@ -216,14 +286,14 @@ function corpusSection(result, lighthouse) {
     );
   lines.push(
     "",
-    "| page | HTML KB | JS KB | CSS KB | data KB | other KB | total KB | requests | first contentful paint |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| page | HTML KB | JS KB | CSS KB | data KB | other KB | total KB | requests | first contentful paint | search KB |",
+    "|---|---|---|---|---|---|---|---|---|---|",
   );
   for (const [name, page] of Object.entries(pages)) {
-    if (!page) lines.push(`| ${name} | failed | | | | | | | |`);
+    if (!page) lines.push(`| ${name} | failed | | | | | | | | |`);
     else
       lines.push(
-        `| ${name} \`${page.path}\` | ${KINDS.map((kind) => kb(page[kind])).join(" | ")} | ${kb(page.total)} | ${page.requests} | ${ms(page.fcp)} |`,
+        `| ${name} \`${page.path}\` | ${KINDS.map((kind) => kb(page[kind])).join(" | ")} | ${kb(page.total)} | ${page.requests} | ${ms(page.fcp)} | ${has(page.search) ? kb(page.search) : "—"} |`,
       );
   }
   lines.push("");
@@ -360,9 +430,15 @@ export function missingFigures(result, { lighthouse }) {
   need("dev server save by rename visible", result.dev?.renameVisibleMs);
   need("dev server memory after a day of saves", result.dev?.day?.lateBytes);
   need("next-post navigation", result.navigation);
+  need("search: first query time", result.search?.firstMs);
+  need("search: first query bytes", result.search?.firstBytes);
+  need("search: next keystroke time", result.search?.nextMs);
+  need("search: index size", result.searchIndex?.bytes);
+  need("search: indexing stage (FOLIO_TIMINGS)", searchStage(result.build)?.to);
   for (const [name, page] of Object.entries(result.pages)) {
     need(`${name} bytes`, page?.total);
     need(`${name} first contentful paint`, page?.fcp);
+    need(`${name} search bytes`, page?.search);
   }
   if (lighthouse)
     for (const name of LIGHTHOUSE_PAGES)

@@ -60,6 +60,10 @@ export function withContentSecurityPolicy(html: string): string {
   const policy = [
     "default-src 'self'",
     `script-src 'self' ${[...new Set(hashes)].join(" ")}`.trim(),
+    // Search (components/search-engine.ts) runs Pagefind in a worker of the site's own script,
+    // /pagefind/pagefind-worker.js, which compiles its WebAssembly under the worker's own policy (a
+    // static host sends none), so the page needs no 'wasm-unsafe-eval'. Nothing else starts a worker.
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",
     "connect-src 'self'",

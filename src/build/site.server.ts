@@ -271,6 +271,11 @@ export function postSource(post: Post): string {
   return postFile(post).source;
 }
 
+/** What identifies a post's parsed text and article: its parse-cache key (the search index's records key on it: search-index.server.ts). */
+export function postContentKey(post: Post): string {
+  return contentKey(postFile(post));
+}
+
 const articleKey = (post: Post) => `folio-article:${contentKey(postFile(post))}`;
 /** The file the post was parsed from; for a post this copy of the module did not parse, read again from posts/. */
 const postFile = (post: Post): PostFile =>
@@ -297,6 +302,7 @@ export function prerenderPaths(): string[] {
     ...pageUrls(homePosts.length, paths.home),
     ...pageUrls(posts.length, paths.archive, siteConfig.archivePerPage),
     paths.notFound(),
+    paths.search(),
     "/sitemap.xml",
     "/robots.txt",
     ...feedUrls(paths.home()),

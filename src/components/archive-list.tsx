@@ -1,6 +1,8 @@
 import { Link } from "react-router";
 import type { CalendarDate } from "../content/calendar-date";
 import type { ArchiveEntry } from "../content/post";
+import { paths } from "../paths";
+import { EMPTY_SEARCH, searchQuery } from "./search-state";
 
 const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
 const dayAndMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
@@ -30,7 +32,7 @@ export function ArchiveList({ entries, yearCounts }: { entries: readonly Archive
         // Sections without names, so not landmarks: a page of months would be a crowd of regions, "September" twice.
         <section key={year}>
           <h2>
-            {year}{" "}
+            <Link to={paths.search(searchQuery({ ...EMPTY_SEARCH, year: String(year) }))}>{year}</Link>{" "}
             <span className="count">
               ({yearCounts[year]} {yearCounts[year] === 1 ? "post" : "posts"})
             </span>

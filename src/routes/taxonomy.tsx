@@ -1,6 +1,7 @@
-import { data, redirect } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { PostList } from "../components/post-list";
 import { TermCloud } from "../components/term-cloud";
+import { EMPTY_SEARCH, searchQuery } from "../components/search-state";
 import { summaryOf } from "../content/site-index.server";
 import { paginate } from "../content/pagination";
 import { loadSite } from "../build/site.server";
@@ -91,6 +92,13 @@ export default function TaxonomyPage({ loaderData }: Route.ComponentProps) {
           ({total} {total === 1 ? "post" : "posts"})
         </span>
       </h1>
+      <p className="refine">
+        <Link
+          to={paths.search(searchQuery({ ...EMPTY_SEARCH, ...(taxonomy === "tags" ? { tags: [term.name] } : { category: term.name }) }))}
+        >
+          Refine: combine with other tags, a category, a year, an author or words
+        </Link>
+      </p>
       <PostList list={list} pageUrl={(page) => paths.term(taxonomy, term.slug, page)} />
     </section>
   );

@@ -78,12 +78,12 @@ describe("what a build prints", () => {
       expect(build.status, build.stdout.slice(-2000)).toBe(0);
       // The bar is drawn on a line it erases first (carriage return and "erase line") as pages are rendered…
       // eslint-disable-next-line no-control-regex -- the terminal's escape sequences are what is checked
-      const frames = build.stdout.match(/(\r\x1b\[2K|\x1b\[2K\r)Rendering pages [█░]+ \d+\/131/g) ?? [];
+      const frames = build.stdout.match(/(\r\x1b\[2K|\x1b\[2K\r)Rendering pages [█░]+ \d+\/132/g) ?? [];
       expect(frames.length).toBeGreaterThan(0);
       // …and it is gone by the end: the summary is the last line, with no bar after it.
       const lines = build.stdout.split(/\r?\n/).filter((line) => line.trim() !== "");
       expect(lines.at(-1)).toMatch(
-        /^Folio built 13 posts into 131 pages in [\d.]+ s \(131 rendered, 0 unchanged since the last build\): build\/client\/$/,
+        /^Folio built 13 posts into 132 pages in [\d.]+ s \(132 rendered, 0 unchanged since the last build\): build\/client\/$/,
       );
     } finally {
       project.remove();

@@ -80,12 +80,16 @@ export async function buildAndServe(dir: string, base = "/"): Promise<{ origin: 
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, output: build.stdout + build.stderr };
 }
 
-/** Every file of a project's build output, by path, with its content (base64), to compare two builds. Throws on a file it cannot read. */
-export function buildOutput(dir: string): Map<string, string> {
+/**
+ * Every file of a project's build output, by path, with its content (base64), to compare two builds. Throws on a file it cannot read.
+ * `searchIndex: false` leaves out the search index (`pagefind/`), which an incremental build lays out differently.
+ */
+export function buildOutput(dir: string, { searchIndex = true } = {}): Map<string, string> {
   const files = new Map<string, string>();
   const client = path.join(dir, "build/client");
   for (const file of readdirSync(client, { recursive: true, encoding: "utf8" }).sort()) {
     if (file.startsWith(".vite") || statSync(path.join(client, file)).isDirectory()) continue;
+    if (!searchIndex && file.startsWith("pagefind/")) continue;
     files.set(file, readFileSync(path.join(client, file), "base64"));
   }
   return files;
