@@ -309,10 +309,8 @@ export async function drawSiteDiagrams(): Promise<ContentWarning[]> {
     .map((post) => ({ post, sources: diagramSources(cachedArticle(postFile(post), parsePost).content) }));
   const all = diagrams.flatMap(({ sources }) => sources);
   const { drawn, problem } = await drawDiagrams(all);
-  if (drawn > 0) {
-    recordStage("Planning: drawing diagrams", started);
-    logOnce(`folio: ${count(drawn)} ${drawn === 1 ? "diagram" : "diagrams"} drawn in ${seconds(started)}`);
-  }
+  if (all.length > 0) recordStage("Planning: diagrams (drawn in Chromium, or found in their cache)", started);
+  if (drawn > 0) logOnce(`folio: ${count(drawn)} ${drawn === 1 ? "diagram" : "diagrams"} drawn in ${seconds(started)}`);
   if (!problem) pruneDiagramCache(all);
   const warnings: ContentWarning[] = [];
   for (const { post, sources } of diagrams) {

@@ -75,6 +75,9 @@ describe("the dev server", () => {
   }, 30_000);
 
   it("draws a diagram when its page is asked for, as a build does", async () => {
+    // In the page's HTML, not drawn by Mermaid in the browser.
+    const html = await (await fetch(`${origin}/posts/diagram/`)).text();
+    expect(html).toMatch(/<div class="diagram-image" role="img" aria-label="Flowchart"><svg /);
     const page = await browser.newPage();
     let loads = 0;
     page.on("load", () => loads++);
