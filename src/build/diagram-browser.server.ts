@@ -21,16 +21,25 @@ export const MERMAID_DIST = path.dirname(createRequire(import.meta.url).resolve(
 const ORIGIN = "http://folio-diagrams.invalid";
 
 /**
- * A headless Chromium with Mermaid loaded in a blank page, which draws diagrams as they will be
+ * A headless Chromium with Mermaid loaded in blank pages, which draw diagrams as they will be
  * shown: in a copy of an article's boxes (`.post-content .diagram-image`), styled by the site's own
  * style sheet, so that Mermaid measures each label with the fonts, size and line height the page
- * gives it. The page loads nothing from the network.
+ * gives it. The pages load nothing from the network. Each page is in a context of its own, so in a
+ * renderer process of its own: pages draw at the same time, one per core.
  */
 export class DiagramBrowser {
+  /** How many batches of diagrams it draws at once. */
+  readonly pages: number;
+  private readonly idle: Page[];
+  private readonly waiting: ((page: Page) => void)[] = [];
+
   private constructor(
     private readonly browser: Browser,
-    private readonly page: Page,
-  ) {}
+    pages: Page[],
+  ) {
+    this.pages = pages.length;
+    this.idle = [...pages];
+  }
 
   /** Chromium (CHROMIUM_PATH, Debian's, or the PATH's: scripts/find-chromium.mjs), or why there is none. */
   static locate(): { path: string } | { problem: string } {
@@ -38,44 +47,60 @@ export class DiagramBrowser {
     return found.path ? { path: found.path } : { problem: found.problem! };
   }
 
-  /** Starts Chromium at `executablePath` with Mermaid and `siteCss` (the site's style sheet) in its page. */
-  static async launch(executablePath: string, siteCss: string): Promise<DiagramBrowser> {
+  /** Starts Chromium at `executablePath` with Mermaid and `siteCss` (the site's style sheet) in `pages` pages. */
+  static async launch(executablePath: string, siteCss: string, pages = 1): Promise<DiagramBrowser> {
     // Loaded only when a diagram is to be drawn: a build or dev server with none loads no browser code.
     const { chromium } = await import("playwright-core");
     // @ts-expect-error: as above; Chromium's flags as the tests start it (headless, no sandbox, no background connections)
     const { CHROMIUM_FLAGS } = (await import("../../scripts/chromium.mjs")) as { CHROMIUM_FLAGS: string[] };
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
-      await page.route("**/*", async (route) => {
-        const url = new URL(route.request().url());
-        if (url.origin !== ORIGIN) return route.abort();
-        if (url.pathname === "/") return route.fulfill({ contentType: "text/html", body: blankPage(siteCss) });
-        const file = path.join(MERMAID_DIST, path.normalize(decodeURIComponent(url.pathname)));
-        if (!file.startsWith(MERMAID_DIST + path.sep) || !file.endsWith(".mjs")) return route.abort();
-        return route.fulfill({ contentType: "text/javascript", body: await readFile(file) });
-      });
-      await page.goto(`${ORIGIN}/`);
-      await page.evaluate(async (url) => {
-        const module = (await import(/* @vite-ignore */ url)) as { default: unknown };
-        (window as unknown as { mermaid: unknown }).mermaid = module.default;
-      }, `${ORIGIN}/mermaid.esm.min.mjs`);
-      return new DiagramBrowser(browser, page);
+      const opened = await Promise.all(Array.from({ length: pages }, () => mermaidPage(browser, siteCss)));
+      return new DiagramBrowser(browser, opened);
     } catch (error) {
       await browser.close();
       throw error;
     }
   }
 
-  /** Draws `diagrams`, each in the light scheme then the dark one, one after another (Mermaid's configuration is global). */
-  draw(diagrams: readonly DiagramToDraw[]): Promise<RawDrawing[]> {
-    return this.page.evaluate(drawInPage, { diagrams: [...diagrams], secure: SECURE_KEYS });
+  /**
+   * Draws `diagrams`, each in the light scheme then the dark one, one after another in a page
+   * (Mermaid's configuration is the page's), in the next page free.
+   */
+  async draw(diagrams: readonly DiagramToDraw[]): Promise<RawDrawing[]> {
+    const page = this.idle.pop() ?? (await new Promise<Page>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await page.evaluate(drawInPage, { diagrams: [...diagrams], secure: SECURE_KEYS });
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(page);
+      else this.idle.push(page);
+    }
   }
 
   /** Closes the browser. */
   close(): Promise<void> {
     return this.browser.close();
   }
+}
+
+/** A page in a context of its own, with Mermaid loaded from node_modules and the site's style sheet. */
+async function mermaidPage(browser: Browser, siteCss: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) return route.abort();
+    if (url.pathname === "/") return route.fulfill({ contentType: "text/html", body: blankPage(siteCss) });
+    const file = path.join(MERMAID_DIST, path.normalize(decodeURIComponent(url.pathname)));
+    if (!file.startsWith(MERMAID_DIST + path.sep) || !file.endsWith(".mjs")) return route.abort();
+    return route.fulfill({ contentType: "text/javascript", body: await readFile(file) });
+  });
+  await page.goto(`${ORIGIN}/`);
+  await page.evaluate(async (url) => {
+    const module = (await import(/* @vite-ignore */ url)) as { default: unknown };
+    (window as unknown as { mermaid: unknown }).mermaid = module.default;
+  }, `${ORIGIN}/mermaid.esm.min.mjs`);
+  return page;
 }
 
 /**
