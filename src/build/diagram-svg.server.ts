@@ -12,6 +12,9 @@ export interface FinishedDiagram {
   svg: string;
   name: string;
   description?: string;
+  /** Its size at most, in CSS pixels (its viewBox): the page sizes its box before drawing it. */
+  width?: number;
+  height?: number;
 }
 
 /**
@@ -39,8 +42,14 @@ export function finishDiagram(id: string, light: string, dark: string, diagramTy
     darkTree.properties.className = [...classes(darkTree), "diagram-dark"];
     html = svgHtml(lightSvg) + svgHtml(darkTree);
   }
-  return { svg: html, name, ...(description && { description }) };
+  const [, , width, height] = String(lightSvg.properties.viewBox ?? "")
+    .split(/[\s,]+/)
+    .map(Number);
+  const sized = width > 0 && height > 0 && { width: round(width), height: round(height) };
+  return { svg: html, name, ...(description && { description }), ...sized };
 }
+
+const round = (value: number) => Math.round(value * 100) / 100;
 
 /** What Mermaid's kinds of diagram are called (its `diagramType`, without `-v2` or `Diagram`); others are "<Kind> diagram". */
 const KIND_NAMES: Record<string, string> = {

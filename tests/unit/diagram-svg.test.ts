@@ -45,6 +45,12 @@ describe("finishDiagram", () => {
     expect(finishDiagram("d3", '<svg id="d3"></svg>', '<svg id="d3"></svg>', "er").name).toBe("Entity relationship diagram");
   });
 
+  it("gives the drawing's size, from its viewBox, for the page to size its box", () => {
+    const svg = '<svg id="d4" viewBox="-8 -8 572.5 64">';
+    expect(finishDiagram("d4", `${svg}</svg>`, `${svg}</svg>`, "flowchart-v2")).toMatchObject({ width: 572.5, height: 64 });
+    expect(finishDiagram("d4", '<svg id="d4"></svg>', '<svg id="d4"></svg>', "flowchart-v2").width).toBeUndefined();
+  });
+
   it("removes what could run script or load anything, and any style sheet but Mermaid's own", () => {
     const hostile =
       '<script>window.hacked=1</script><a href="javascript:alert(1)" onclick="alert(2)"><text>x</text></a>' +

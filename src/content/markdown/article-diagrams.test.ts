@@ -61,6 +61,14 @@ describe("placeDiagrams", () => {
     expect(pie[2][1]["aria-label"]).toBe("Pie chart");
   });
 
+  it("sizes a diagram's box from its drawing's size, when the build knows it", () => {
+    const sized = placeDiagrams([block("pie")], () => ({ id: "d", svg: "<svg></svg>", name: "Pie chart", width: 400, height: 300 }));
+    expect((sized.content[0] as [string, unknown, [string, Record<string, unknown>]])[2][1].style).toEqual({
+      maxWidth: "400px",
+      aspectRatio: "400 / 300",
+    });
+  });
+
   it("gives the same diagram's second copy ids of its own", () => {
     const image = (content[4] as [string, unknown, [string, Record<string, unknown>]])[2][1];
     expect(image["aria-describedby"]).toBe("diagram-1-copy2-description");

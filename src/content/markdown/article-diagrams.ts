@@ -4,7 +4,8 @@ import type { ContentElement, ContentNode, ContentProps } from "./content-tree";
  * A Mermaid diagram as the build drew it (build/diagrams.server.ts): its SVG, whose ids all start
  * with `id`, with its name and description for screen readers; or why Mermaid could not draw it.
  */
-export type DiagramEntry = { id: string; svg: string; name: string; description?: string } | { error: string };
+export type DiagramEntry =
+  { id: string; svg: string; name: string; description?: string; width?: number; height?: number } | { error: string };
 
 /** An article with its drawn diagrams in place, and how many are left for the reader's browser to draw. */
 export interface ArticleWithDiagrams {
@@ -62,6 +63,10 @@ export function placeDiagrams(content: readonly ContentNode[], drawing: (source:
       role: "img",
       "aria-label": entry.name,
       ...(entry.description && { "aria-describedby": descriptionId }),
+      // Its box sized from the drawing's own size (as wide as it, at most the column, in its
+      // proportions): the browser lays out and paints a diagram off screen only when it comes near
+      // (mermaid-diagram.css: content-visibility), and nothing moves when it does.
+      ...(entry.width && entry.height && { style: { maxWidth: `${entry.width}px`, aspectRatio: `${entry.width} / ${entry.height}` } }),
       dangerouslySetInnerHTML: { __html: svg },
     };
     return [
