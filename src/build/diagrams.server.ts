@@ -79,8 +79,8 @@ async function drawMissing(sources: Iterable<string>, { keepBrowser = false }: {
   if (missing.size === 0) return { drawn: 0 };
   let browser: DiagramBrowser;
   try {
-    // A build draws in a page per core; the dev server, a few diagrams at a time, in one.
-    browser = await openBrowser(keepBrowser ? 1 : Math.min(4, availableParallelism()));
+    // A build draws in a page per core (one for a few diagrams: a page takes ~0.5 s to start); the dev server, a page's diagrams at a time, in one.
+    browser = await openBrowser(keepBrowser ? 1 : Math.max(1, Math.min(4, availableParallelism(), Math.floor(missing.size / 10))));
   } catch (error) {
     return { drawn: 0, problem: error instanceof Error ? error.message : String(error) };
   }
