@@ -96,10 +96,10 @@ async function mermaidPage(browser: Browser, siteCss: string): Promise<Page> {
     return route.fulfill({ contentType: "text/javascript", body: await readFile(file) });
   });
   await page.goto(`${ORIGIN}/`);
-  await page.evaluate(async (url) => {
-    const module = (await import(/* @vite-ignore */ url)) as { default: unknown };
-    (window as unknown as { mermaid: unknown }).mermaid = module.default;
-  }, `${ORIGIN}/mermaid.esm.min.mjs`);
+  // A module script of the page's own, not an import() in a function handed to page.evaluate: the dev
+  // server's module runner rewrites a function's import() into a helper the page does not have.
+  await page.addScriptTag({ type: "module", content: 'import mermaid from "/mermaid.esm.min.mjs"; window.mermaid = mermaid;' });
+  await page.waitForFunction(() => "mermaid" in window);
   return page;
 }
 
