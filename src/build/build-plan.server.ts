@@ -2,7 +2,7 @@ import type { ContentWarning } from "../content/parse-post.server";
 import { printRelayed } from "./build-log.server";
 import type { CachedPostFile } from "./parse-cache.server";
 import { followPlan, planPages, type PagePlan } from "./page-cache.server";
-import { buildFromCache, getSite, keyPostsForBuild, prerenderPaths } from "./site.server";
+import { buildFromCache, drawSiteDiagrams, getSite, keyPostsForBuild, prerenderPaths } from "./site.server";
 import { recordStage } from "./build-timings.server";
 import { viteModuleWorker } from "./vite-worker.server";
 
@@ -65,6 +65,8 @@ async function planBuildInWorker(): Promise<BuildPlan> {
 /** In the planning thread: parses what the cache lacks, lists the URLs and decides which pages to render. */
 export async function makeBuildPlan(): Promise<BuildPlan> {
   const { posts, skipped } = await keyPostsForBuild();
+  // Before the pages' fingerprints, which say whether each diagram is drawn.
+  const diagramWarnings = await drawSiteDiagrams();
   const urls = prerenderPaths();
-  return { urls, pages: await planPages(urls), posts, warnings: [...getSite().warnings, ...skipped] };
+  return { urls, pages: await planPages(urls), posts, warnings: [...getSite().warnings, ...skipped, ...diagramWarnings] };
 }

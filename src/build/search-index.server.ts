@@ -138,7 +138,7 @@ async function buildSearchIndex(site: Site): Promise<SearchIndexResult> {
       url,
       language,
       post: { ...post, ...terms },
-      article: postArticle(post),
+      article: await postArticle(post),
     };
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, searchPageHtml(record));

@@ -6,9 +6,11 @@ import { siteConfig } from "../site-config";
 import { buildSite, pageUrl, type BuildSiteOptions, type Site } from "../content/site-index.server";
 import { ContentErrors, postProblem, type PostProblem } from "../content/content-error";
 import { slugify } from "../content/slug";
-import { logOnce, printWarnings, seconds, startProgress } from "./build-log.server";
+import { count, logOnce, printWarnings, seconds, startProgress } from "./build-log.server";
 import { recordStage } from "./build-timings.server";
-import type { ArticleBody, Post } from "../content/post";
+import type { ArticleBody, Post, PostArticle } from "../content/post";
+import { diagramSources, placeDiagrams } from "../content/markdown/article-diagrams";
+import { cachedDiagram, diagramKey, drawDiagrams, pruneDiagramCache } from "./diagrams.server";
 import { postSources, skippedPosts } from "./post-sources.server";
 import { listPostsFolder, postPathOnDisk, postsFolder } from "./posts-folder.server";
 import {
@@ -254,10 +256,83 @@ function isFingerprinting(): boolean {
   return fingerprinting.getStore() === true;
 }
 
-/** A post's rendered article and its headings (see parse-cache.server.ts); within `forFingerprint`, its key. */
-export function postArticle(post: Post): ArticleBody {
-  if (isFingerprinting()) return { content: [articleKey(post)], headings: [] };
-  return cachedArticle(postFile(post), parsePost);
+/** A post's article as its page shows it: with its diagrams drawn, when the build drew them (PostArticle's `diagrams`, `drawnDiagrams`). */
+export type PageArticle = ArticleBody & Pick<PostArticle, "diagrams" | "drawnDiagrams">;
+
+/**
+ * A post's rendered article and its headings (see parse-cache.server.ts), with each diagram the
+ * build drew in place (diagrams.server.ts); within `forFingerprint`, its key, and its diagrams' keys
+ * with whether each is drawn. The dev server draws a post's diagrams when its page is asked for.
+ */
+export async function postArticle(post: Post): Promise<PageArticle> {
+  const fingerprinting = isFingerprinting();
+  if (fingerprinting && !post.diagrams) return { content: [articleKey(post)], headings: [] };
+  const article = cachedArticle(postFile(post), parsePost);
+  if (!post.diagrams) return article;
+  const sources = diagramSources(article.content);
+  if (import.meta.env.DEV) await drawForDevServer(sources);
+  const { content, placed, left } = placeDiagrams(article.content, cachedDiagram);
+  const flags = { ...(left > 0 && { diagrams: true as const }), ...(placed > 0 && { drawnDiagrams: true as const }) };
+  if (fingerprinting)
+    return {
+      content: [articleKey(post), ...sources.map((source) => `${diagramKey(source)}:${cachedDiagram(source) ? 1 : 0}`)],
+      headings: [],
+      ...flags,
+    };
+  return { content, headings: article.headings, ...flags };
+}
+
+/** On the dev server, draws the diagrams a page shows that the cache lacks; without a browser, says once that the reader's browser draws them. */
+async function drawForDevServer(sources: readonly string[]): Promise<void> {
+  const { problem } = await drawDiagrams(sources, { keepBrowser: true });
+  if (problem) logOnce(`folio: warning: ${noBrowserForDiagrams(problem)}`, { key: "no browser for diagrams", warn: true });
+}
+
+/** What the build says when it cannot draw diagrams. */
+function noBrowserForDiagrams(problem: string): string {
+  return (
+    `mermaid diagrams are drawn in the reader's browser (~210 KB gzip of script on their pages), not at build time: ${problem}. ` +
+    "Install Chromium (`apt-get install -y chromium` on Debian) or set CHROMIUM_PATH to a Chromium or Chrome to draw them at build time"
+  );
+}
+
+/**
+ * For a build's plan, once the posts are parsed: draws every diagram of the site's posts that the
+ * diagram cache lacks, in one browser for the whole build (none when nothing changed), and deletes
+ * the drawings no post uses. Returns the warnings: a diagram Mermaid cannot read, at its post's
+ * line; where no browser could draw, one warning at every post with diagrams.
+ */
+export async function drawSiteDiagrams(): Promise<ContentWarning[]> {
+  const started = performance.now();
+  const diagrams = getSite()
+    .posts.filter((post) => post.diagrams)
+    .map((post) => ({ post, sources: diagramSources(cachedArticle(postFile(post), parsePost).content) }));
+  const all = diagrams.flatMap(({ sources }) => sources);
+  const { drawn, problem } = await drawDiagrams(all);
+  if (all.length > 0) recordStage("Planning: diagrams (drawn in Chromium, or found in their cache)", started);
+  if (drawn > 0) logOnce(`folio: ${count(drawn)} ${drawn === 1 ? "diagram" : "diagrams"} drawn in ${seconds(started)}`);
+  if (!problem) pruneDiagramCache(all);
+  const warnings: ContentWarning[] = [];
+  for (const { post, sources } of diagrams) {
+    const text = postSource(post);
+    for (const source of sources) {
+      const entry = cachedDiagram(source);
+      const line = lineOfDiagram(text, source);
+      if (!entry && problem) warnings.push({ file: post.file, line, message: noBrowserForDiagrams(problem) });
+      if (entry && "error" in entry) warnings.push({ file: post.file, line, message: `mermaid diagram: ${entry.error}` });
+    }
+  }
+  return warnings;
+}
+
+/** The line of a post's file on which a diagram's first line is (the line after its fence), else 1. */
+function lineOfDiagram(text: string, source: string): number {
+  const first = source
+    .split("\n")
+    .find((line) => line.trim() !== "")
+    ?.trim();
+  const at = first ? text.indexOf(first) : -1;
+  return at < 0 ? 1 : text.slice(0, at).split("\n").length;
 }
 
 /** A post's article as HTML for feed readers, if it has one (`rssFullText`); within `forFingerprint`, its key. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { MermaidConfig } from "mermaid";
-import diagramStyles from "./mermaid-diagram.css?url";
+import { diagramError, shortMessage } from "../content/markdown/article-diagrams";
 
 interface MermaidDiagramProps {
   /** The diagram's Mermaid source. */
@@ -60,19 +60,12 @@ export default function MermaidDiagram({ source, children }: MermaidDiagramProps
     return (
       <div ref={pending} className="diagram-pending">
         {children}
-        {drawing && (
-          <>
-            <link rel="stylesheet" href={diagramStyles} precedence="folio" />
-            <p className="diagram-error">This diagram could not be drawn: {drawing.error}</p>
-          </>
-        )}
+        {drawing && <p className="diagram-error">{diagramError(drawing.error)}</p>}
       </div>
     );
   }
   return (
     <figure className="diagram">
-      {/* Only once a diagram is drawn: the page's first paint waits for no style sheet. */}
-      <link rel="stylesheet" href={diagramStyles} precedence="folio" />
       <div
         ref={image}
         className="diagram-image"
@@ -130,19 +123,6 @@ function whenNear(element: Element, draw: () => void): () => void {
     removeEventListener("scroll", onScroll);
     cancelIdle?.();
   };
-}
-
-/**
- * An error's first and last lines, at most 200 characters: between them, Mermaid's parse errors quote
- * the diagram's line with a caret under the place ("Parse error on line 3: … Expecting 'NODE_STRING', got 'PS'").
- */
-function shortMessage(message: string): string {
-  const lines = message
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const text = lines.length > 1 ? `${lines[0]} ${lines.at(-1)}` : (lines[0] ?? "");
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
 /** Runs `callback` when the browser is next idle; returns what cancels it. */

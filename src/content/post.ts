@@ -74,8 +74,13 @@ export interface PostArticle extends PostSummary {
   islands?: true;
   /** Its article has formulas, rendered at build time: its page loads the math style sheet and fonts (components/math-styles.css). */
   math?: true;
-  /** Its article has Mermaid diagrams (```mermaid blocks): its page draws them in the browser (components/mermaid-diagram.tsx). */
+  /**
+   * Its article has Mermaid diagrams (```mermaid blocks). On its page: some the build could not
+   * draw (no browser), which the reader's browser draws (components/mermaid-diagram.tsx).
+   */
   diagrams?: true;
+  /** Its page shows diagrams the build drew (build/diagrams.server.ts): it loads their style sheet (components/mermaid-diagram.css). */
+  drawnDiagrams?: true;
   /** Where its links to other posts by file lead, and those posts' titles (Site.links). */
   links?: RefLinks;
   /** LoveIt's `linkToMarkdown`: the post footer links to its Markdown source. */

@@ -358,7 +358,11 @@ function optionalThumbnail(post: Post, site: Site): { thumbnail?: PostSummary["t
 }
 
 /** What the article page needs of a post: no source text, no build-only fields. */
-export function articleOf(post: Post, { content, headings }: ArticleBody, site: Site): PostArticle {
+export function articleOf(
+  post: Post,
+  { content, headings, diagrams, drawnDiagrams }: ArticleBody & Pick<PostArticle, "diagrams" | "drawnDiagrams">,
+  site: Site,
+): PostArticle {
   const { description, toc, featuredImage, lightgallery, linkToMarkdown } = post;
   const language = translationLanguage(site, post);
   const translations = site.translations.get(post)?.map((version) => ({ ...version, name: languageName(version.language) }));
@@ -383,7 +387,8 @@ export function articleOf(post: Post, { content, headings }: ArticleBody, site: 
     ...(post.shortcodes && { shortcodes: post.shortcodes }),
     ...(post.islands && { islands: post.islands }),
     ...(post.math && { math: post.math }),
-    ...(post.diagrams && { diagrams: post.diagrams }),
+    ...(diagrams && { diagrams }),
+    ...(drawnDiagrams && { drawnDiagrams }),
     ...(site.links.has(post) && { links: site.links.get(post) }),
     ...(images && { images }),
   };

@@ -8,10 +8,10 @@ import { articleOf, neighbours, relatedOf, translationLanguage, type Site } from
  * `url`) that lands on the home route (`/hello/`, home.tsx) or the catch-all (`/2019/05/hello/`, catch-all.tsx).
  * Its meta: post-meta.ts.
  */
-export function postPageData(site: Site, post: Post) {
+export async function postPageData(site: Site, post: Post) {
   const language = translationLanguage(site, post);
   return {
-    post: articleOf(post, postArticle(post), site),
+    post: articleOf(post, await postArticle(post), site),
     ...neighbours(site, post),
     related: relatedOf(site, post),
     ...(language && { language }),

@@ -74,12 +74,15 @@ describe("the dev server", () => {
     expect(printed).toMatch(/Local:\s+http:\/\/127\.0\.0\.1:\d+/);
   }, 30_000);
 
-  it("draws a diagram, Mermaid's CommonJS dependencies pre-bundled with the browser's others", async () => {
+  it("draws a diagram when its page is asked for, as a build does", async () => {
+    // In the page's HTML, not drawn by Mermaid in the browser.
+    const html = await (await fetch(`${origin}/posts/diagram/`)).text();
+    expect(html).toMatch(/<div class="diagram-image" role="img" aria-label="Flowchart"[^>]*><svg /);
     const page = await browser.newPage();
     let loads = 0;
     page.on("load", () => loads++);
     await page.goto(`${origin}/posts/diagram/`, { waitUntil: "networkidle" });
-    await expect.poll(() => page.locator(".diagram-image").count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.locator(".diagram-image svg").count(), { timeout: 20_000 }).toBe(1);
     expect(await page.locator(".diagram-error").count()).toBe(0);
     expect(loads).toBe(1);
     await page.close();

@@ -72,9 +72,16 @@ export function runBuild(dir: string, env: Record<string, string> = {}): SpawnSy
   });
 }
 
-/** Builds a project and serves its build/client on 127.0.0.1 at `base`, as a static host would; `output` is what the build printed. */
-export async function buildAndServe(dir: string, base = "/"): Promise<{ origin: string; server: Server; output: string }> {
-  const build = runBuild(dir);
+/**
+ * Builds a project (with `env` added to the build's environment) and serves its build/client on
+ * 127.0.0.1 at `base`, as a static host would; `output` is what the build printed.
+ */
+export async function buildAndServe(
+  dir: string,
+  base = "/",
+  env: Record<string, string> = {},
+): Promise<{ origin: string; server: Server; output: string }> {
+  const build = runBuild(dir, env);
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   const server = (await serveStatic({ dir: path.join(dir, "build/client"), port: 0, base })) as Server;
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, output: build.stdout + build.stderr };

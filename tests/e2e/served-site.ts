@@ -14,12 +14,16 @@ export interface ServedSite {
 
 /**
  * For a test file: a scratch project with `posts` (and the options of scratchProject), changed by
- * `prepare` (files added beside them), built and served, and Chromium launched, before the tests;
- * all of it closed and removed after.
+ * `prepare` (files added beside them), built (with `buildEnv` added to its environment) and served,
+ * and Chromium launched, before the tests; all of it closed and removed after.
  */
 export function servedSite(
   posts: Record<string, string>,
-  { prepare = () => {}, ...options }: ScratchOptions & { prepare?: (dir: string) => void } = {},
+  {
+    prepare = () => {},
+    buildEnv = {},
+    ...options
+  }: ScratchOptions & { prepare?: (dir: string) => void; buildEnv?: Record<string, string> } = {},
 ): ServedSite {
   const project = scratchProject(posts, options);
   const site = {} as ServedSite;
@@ -28,7 +32,7 @@ export function servedSite(
   beforeAll(async () => {
     prepare(project.dir);
     let origin: string;
-    ({ server, origin, output: site.output } = await buildAndServe(project.dir));
+    ({ server, origin, output: site.output } = await buildAndServe(project.dir, "/", buildEnv));
     site.origin = origin;
     site.browser = await launchChromium();
   }, 120_000);

@@ -374,7 +374,9 @@ describe("shortcodes in the browser", () => {
     expect(await article.locator(".person-mention a").innerText()).toBe("Dillon");
     expect(await article.getByRole("link", { name: "the site" }).getAttribute("href")).toBe("https://example.com/");
     expect(await article.getByText("Typed slowly").isVisible()).toBe(true);
-    expect(await article.locator("code.language-mermaid").innerText()).toBe("graph LR;\n  A --> B");
+    // The mermaid shortcode's diagram, drawn by the build, its source folded under it.
+    expect(await article.getByRole("img", { name: "Flowchart" }).locator("svg").isVisible()).toBe(true);
+    expect(await article.locator(".diagram-source code.language-mermaid").textContent()).toBe("graph LR;\n  A --> B");
     expect(await article.locator("b", { hasText: "Raw bold" }).count()).toBe(1);
     expect(await article.locator(".tabs .tab-title").allInnerTexts()).toEqual(["First tab", "Second tab"]);
     expect(await article.getByText("Two.").isVisible()).toBe(true);

@@ -1,0 +1,210 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+// @ts-expect-error: a plain ES module script without type declarations (the tests', the benchmark's and the screenshots' Chromium)
+import { locateChromium } from "../../scripts/find-chromium.mjs";
+
+/** One diagram as Mermaid drew it in the site's light and dark colours, or Mermaid's error. */
+export type RawDrawing = { light: string; dark: string; diagramType: string } | { error: string };
+
+/** A diagram to draw: its source, and the id its SVG gets (Mermaid prefixes its style's selectors and its markers' ids with it). */
+export interface DiagramToDraw {
+  id: string;
+  source: string;
+}
+
+/** Mermaid's folder in node_modules: its prebuilt browser bundles are served from there to the blank page. */
+export const MERMAID_DIST = path.dirname(createRequire(import.meta.url).resolve("mermaid/dist/mermaid.esm.min.mjs"));
+
+/** The blank page's origin: every request to it is answered from node_modules or the site's style sheet; any other is refused. */
+const ORIGIN = "http://folio-diagrams.invalid";
+
+/**
+ * A headless Chromium with Mermaid loaded in blank pages, which draw diagrams as they will be
+ * shown: in a copy of an article's boxes (`.post-content .diagram-image`), styled by the site's own
+ * style sheet, so that Mermaid measures each label with the fonts, size and line height the page
+ * gives it. The pages load nothing from the network. Each page is in a context of its own, so in a
+ * renderer process of its own: pages draw at the same time, one per core.
+ */
+export class DiagramBrowser {
+  /** How many batches of diagrams it draws at once. */
+  readonly pages: number;
+  private readonly idle: Page[];
+  private readonly waiting: ((page: Page) => void)[] = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    pages: Page[],
+  ) {
+    this.pages = pages.length;
+    this.idle = [...pages];
+  }
+
+  /** Chromium (CHROMIUM_PATH, Debian's, or the PATH's: scripts/find-chromium.mjs), or why there is none. */
+  static locate(): { path: string } | { problem: string } {
+    const found = (locateChromium as () => { path?: string; problem?: string })();
+    return found.path ? { path: found.path } : { problem: found.problem! };
+  }
+
+  /** Starts Chromium at `executablePath` with Mermaid and `siteCss` (the site's style sheet) in `pages` pages. */
+  static async launch(executablePath: string, siteCss: string, pages = 1): Promise<DiagramBrowser> {
+    // Loaded only when a diagram is to be drawn: a build or dev server with none loads no browser code.
+    const { chromium } = await import("playwright-core");
+    // @ts-expect-error: as above; Chromium's flags as the tests start it (headless, no sandbox, no background connections)
+    const { CHROMIUM_FLAGS } = (await import("../../scripts/chromium.mjs")) as { CHROMIUM_FLAGS: string[] };
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+    try {
+      const opened = await Promise.all(Array.from({ length: pages }, () => mermaidPage(browser, siteCss)));
+      return new DiagramBrowser(browser, opened);
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Draws `diagrams`, each in the light scheme then the dark one, one after another in a page
+   * (Mermaid's configuration is the page's), in the next page free.
+   */
+  async draw(diagrams: readonly DiagramToDraw[]): Promise<RawDrawing[]> {
+    const page = this.idle.pop() ?? (await new Promise<Page>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await page.evaluate(drawInPage, { diagrams: [...diagrams], secure: SECURE_KEYS });
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(page);
+      else this.idle.push(page);
+    }
+  }
+
+  /** Closes the browser. */
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+}
+
+/** A page in a context of its own, with Mermaid loaded from node_modules and the site's style sheet. */
+async function mermaidPage(browser: Browser, siteCss: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) return route.abort();
+    if (url.pathname === "/") return route.fulfill({ contentType: "text/html", body: blankPage(siteCss) });
+    const file = path.join(MERMAID_DIST, path.normalize(decodeURIComponent(url.pathname)));
+    if (!file.startsWith(MERMAID_DIST + path.sep) || !file.endsWith(".mjs")) return route.abort();
+    return route.fulfill({ contentType: "text/javascript", body: await readFile(file) });
+  });
+  await page.goto(`${ORIGIN}/`);
+  // A module script of the page's own, not an import() in a function handed to page.evaluate: the dev
+  // server's module runner rewrites a function's import() into a helper the page does not have.
+  await page.addScriptTag({ type: "module", content: 'import mermaid from "/mermaid.esm.min.mjs"; window.mermaid = mermaid;' });
+  await page.waitForFunction(() => "mermaid" in window);
+  return page;
+}
+
+/**
+ * What a diagram may not change with its own `%%{init: …}%%` or front matter: Mermaid's own list
+ * (securityLevel among them), its theme, which is the site's, and its layout (dagre: the site does
+ * not serve ELK's code to the browser, which draws diagrams when the build could not).
+ */
+export const SECURE_KEYS = [
+  "secure",
+  "layout",
+  "securityLevel",
+  "startOnLoad",
+  "maxTextSize",
+  "suppressErrorRendering",
+  "maxEdges",
+  "theme",
+  "themeVariables",
+  "themeCSS",
+  "darkMode",
+  "fontFamily",
+  "altFontFamily",
+];
+
+/** The page Mermaid draws in: the site's style sheet and an article's boxes around the place a diagram goes. */
+function blankPage(siteCss: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${siteCss.replace(/<\/style/gi, "<\\/style")}</style></head>
+<body><main><article class="post"><div class="post-frame"><div class="post-content"><figure class="diagram"><div class="diagram-image" id="folio-host"></div></figure></div></div></article></main></body></html>`;
+}
+
+/**
+ * Runs in the blank page (serialised by playwright-core: it may use nothing from this module).
+ * Mermaid's base theme in the site's colours (app.css's custom properties, resolved for each
+ * scheme), as components/mermaid-diagram.tsx draws in the browser.
+ */
+async function drawInPage({ diagrams, secure }: { diagrams: DiagramToDraw[]; secure: string[] }): Promise<RawDrawing[]> {
+  type Mermaid = typeof import("mermaid").default;
+  const mermaid = (window as unknown as { mermaid: Mermaid }).mermaid;
+  const host = document.getElementById("folio-host")!;
+  const theme = (dark: boolean) => {
+    document.documentElement.dataset.scheme = dark ? "dark" : "light";
+    const probe = document.createElement("span");
+    probe.hidden = true;
+    document.body.append(probe);
+    const colour = (property: string) => {
+      probe.style.color = `var(${property})`;
+      return getComputedStyle(probe).color;
+    };
+    const [text, muted, background, surface, border, accent, accentSoft] = [
+      "--text",
+      "--muted",
+      "--background",
+      "--surface",
+      "--border",
+      "--accent",
+      "--accent-soft",
+    ].map(colour);
+    probe.remove();
+    return {
+      darkMode: dark,
+      fontFamily: getComputedStyle(document.documentElement).fontFamily,
+      background,
+      textColor: text,
+      primaryColor: accentSoft,
+      primaryTextColor: text,
+      primaryBorderColor: accent,
+      secondaryTextColor: text,
+      secondaryBorderColor: border,
+      tertiaryTextColor: text,
+      tertiaryBorderColor: border,
+      lineColor: muted,
+      edgeLabelBackground: surface,
+      clusterBkg: surface,
+      clusterBorder: border,
+      noteBkgColor: surface,
+      noteTextColor: text,
+      noteBorderColor: border,
+    };
+  };
+  const drawings: RawDrawing[] = [];
+  for (const { id, source } of diagrams) {
+    try {
+      const svgs: string[] = [];
+      let diagramType = "";
+      for (const dark of [false, true]) {
+        mermaid.initialize({
+          startOnLoad: false,
+          securityLevel: "strict",
+          suppressErrorRendering: true,
+          theme: "base",
+          darkMode: dark,
+          themeVariables: theme(dark),
+          layout: "dagre",
+          secure: secure,
+        });
+        const drawn = await mermaid.render(id, source, host);
+        svgs.push(drawn.svg);
+        diagramType = drawn.diagramType;
+        host.replaceChildren();
+      }
+      drawings.push({ light: svgs[0], dark: svgs[1], diagramType });
+    } catch (error) {
+      host.replaceChildren();
+      drawings.push({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return drawings;
+}
