@@ -105,20 +105,18 @@ const DARK = githubDark;
  * which Shiki does one theme after the other. (Checked when this module loads.)
  */
 const RULES = rulesTheme(LIGHT, DARK);
+/** A CSS declaration of a light and a dark colour, in capitals as Shiki writes a theme's colours. */
+const lightDark = (property: string, light: string, dark: string) => `${property}:light-dark(${light.toUpperCase()},${dark.toUpperCase()})`;
 /** The style of a token in the block's own colour (the themes' text colour), which tokenLines leaves out. */
-const PLAIN_STYLE = `color:light-dark(${LIGHT.colors?.["editor.foreground"]},${DARK.colors?.["editor.foreground"]})`
-  .toUpperCase()
-  .replace("COLOR:LIGHT-DARK", "color:light-dark");
+const PLAIN_STYLE = lightDark("color", LIGHT.colors!["editor.foreground"], DARK.colors!["editor.foreground"]);
 /** Each rule's colour and background as CSS, by the colour that numbers the rule. */
 const RULE_STYLES = new Map<string, string>([
   [ruleColour("color", -1), PLAIN_STYLE],
   ...(LIGHT.tokenColors ?? []).flatMap((rule, index) =>
     (["foreground", "background"] as const).flatMap((setting): [string, string][] => {
       const property = setting === "foreground" ? "color" : "background-color";
-      const light = rule.settings[setting];
-      const dark = DARK.tokenColors![index].settings[setting];
-      // In capitals, as Shiki writes a theme's colours.
-      return light && dark ? [[ruleColour(property, index), `${property}:light-dark(${light.toUpperCase()},${dark.toUpperCase()})`]] : [];
+      const [light, dark] = [rule.settings[setting], DARK.tokenColors![index].settings[setting]];
+      return light && dark ? [[ruleColour(property, index), lightDark(property, light, dark)]] : [];
     }),
   ),
 ]);
@@ -254,7 +252,7 @@ function tokenLines(code: string, language: string): Token[][] {
     const merged: Token[] = [];
     for (const token of line) {
       const tokenStyle = style(token.color, token.bgColor, token.fontStyle);
-      const own = tokenStyle.toLowerCase() === PLAIN_STYLE.toLowerCase() || !/\S/.test(token.content) ? "" : tokenStyle;
+      const own = tokenStyle === PLAIN_STYLE || !/\S/.test(token.content) ? "" : tokenStyle;
       const last = merged.at(-1);
       if (last !== undefined && (typeof last === "string" ? own === "" : own === last[1]))
         merged[merged.length - 1] = typeof last === "string" ? last + token.content : [last[0] + token.content, own];
