@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 // @ts-expect-error: a plain ES module script without type declarations (the tests', the benchmark's and the screenshots' Chromium)
 import { locateChromium } from "../../scripts/find-chromium.mjs";
+import { SECURE_KEYS, siteTheme } from "../content/markdown/mermaid-site";
 
 /** One diagram as Mermaid drew it in the site's light and dark colours, or Mermaid's error. */
 export type RawDrawing = { light: string; dark: string; diagramType: string } | { error: string };
@@ -70,7 +71,7 @@ export class DiagramBrowser {
   async draw(diagrams: readonly DiagramToDraw[]): Promise<RawDrawing[]> {
     const page = this.idle.pop() ?? (await new Promise<Page>((resolve) => this.waiting.push(resolve)));
     try {
-      return await page.evaluate(drawInPage, { diagrams: [...diagrams], secure: SECURE_KEYS });
+      return await page.evaluate(drawInPage, { diagrams: [...diagrams], secure: SECURE_KEYS, themeSource: siteTheme.toString() });
     } finally {
       const next = this.waiting.shift();
       if (next) next(page);
@@ -103,27 +104,6 @@ async function mermaidPage(browser: Browser, siteCss: string): Promise<Page> {
   return page;
 }
 
-/**
- * What a diagram may not change with its own `%%{init: …}%%` or front matter: Mermaid's own list
- * (securityLevel among them), its theme, which is the site's, and its layout (dagre: the site does
- * not serve ELK's code to the browser, which draws diagrams when the build could not).
- */
-export const SECURE_KEYS = [
-  "secure",
-  "layout",
-  "securityLevel",
-  "startOnLoad",
-  "maxTextSize",
-  "suppressErrorRendering",
-  "maxEdges",
-  "theme",
-  "themeVariables",
-  "themeCSS",
-  "darkMode",
-  "fontFamily",
-  "altFontFamily",
-];
-
 /** The page Mermaid draws in: the site's style sheet and an article's boxes around the place a diagram goes. */
 function blankPage(siteCss: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${siteCss.replace(/<\/style/gi, "<\\/style")}</style></head>
@@ -132,52 +112,26 @@ function blankPage(siteCss: string): string {
 
 /**
  * Runs in the blank page (serialised by playwright-core: it may use nothing from this module).
- * Mermaid's base theme in the site's colours (app.css's custom properties, resolved for each
- * scheme), as components/mermaid-diagram.tsx draws in the browser.
+ * Mermaid's base theme in the site's colours, as components/mermaid-diagram.tsx draws in the
+ * browser: `themeSource` is content/markdown/mermaid-site.ts's `siteTheme`, which reads app.css's
+ * custom properties for the scheme the page is set to.
  */
-async function drawInPage({ diagrams, secure }: { diagrams: DiagramToDraw[]; secure: string[] }): Promise<RawDrawing[]> {
+async function drawInPage({
+  diagrams,
+  secure,
+  themeSource,
+}: {
+  diagrams: DiagramToDraw[];
+  secure: string[];
+  themeSource: string;
+}): Promise<RawDrawing[]> {
   type Mermaid = typeof import("mermaid").default;
   const mermaid = (window as unknown as { mermaid: Mermaid }).mermaid;
   const host = document.getElementById("folio-host")!;
+  const siteTheme = new Function(`return (${themeSource})`)() as (dark: boolean) => Record<string, string | boolean>;
   const theme = (dark: boolean) => {
     document.documentElement.dataset.scheme = dark ? "dark" : "light";
-    const probe = document.createElement("span");
-    probe.hidden = true;
-    document.body.append(probe);
-    const colour = (property: string) => {
-      probe.style.color = `var(${property})`;
-      return getComputedStyle(probe).color;
-    };
-    const [text, muted, background, surface, border, accent, accentSoft] = [
-      "--text",
-      "--muted",
-      "--background",
-      "--surface",
-      "--border",
-      "--accent",
-      "--accent-soft",
-    ].map(colour);
-    probe.remove();
-    return {
-      darkMode: dark,
-      fontFamily: getComputedStyle(document.documentElement).fontFamily,
-      background,
-      textColor: text,
-      primaryColor: accentSoft,
-      primaryTextColor: text,
-      primaryBorderColor: accent,
-      secondaryTextColor: text,
-      secondaryBorderColor: border,
-      tertiaryTextColor: text,
-      tertiaryBorderColor: border,
-      lineColor: muted,
-      edgeLabelBackground: surface,
-      clusterBkg: surface,
-      clusterBorder: border,
-      noteBkgColor: surface,
-      noteTextColor: text,
-      noteBorderColor: border,
-    };
+    return siteTheme(dark);
   };
   const drawings: RawDrawing[] = [];
   for (const { id, source } of diagrams) {

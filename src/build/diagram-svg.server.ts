@@ -5,6 +5,7 @@ import { parseFragment } from "parse5";
 import postcss from "postcss";
 import { forEachElement } from "../content/markdown/hast-elements";
 import { scopeCss } from "../content/markdown/rehype-scope-styles";
+import { diagramKindName } from "../content/markdown/mermaid-site";
 
 /** A diagram as a page shows it: its SVG, and its name and description for screen readers. */
 export interface FinishedDiagram {
@@ -51,32 +52,14 @@ export function finishDiagram(id: string, light: string, dark: string, diagramTy
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** What Mermaid's kinds of diagram are called (its `diagramType`, without `-v2` or `Diagram`); others are "<Kind> diagram". */
-const KIND_NAMES: Record<string, string> = {
-  flowchart: "Flowchart",
-  er: "Entity relationship diagram",
-  journey: "User journey",
-  gantt: "Gantt chart",
-  pie: "Pie chart",
-  quadrantChart: "Quadrant chart",
-  xychart: "XY chart",
-  gitGraph: "Git graph",
-  mindmap: "Mind map",
-  timeline: "Timeline",
-  kanban: "Kanban board",
-  radar: "Radar chart",
-  treemap: "Treemap",
-};
-
 /** A diagram's name (its `accTitle`, which Mermaid writes as the SVG's <title>, else its kind) and description (its `accDescr`, <desc>). */
 function accessibleText(svg: Element, diagramType: string): { name: string; description?: string } {
   const child = (tag: string) => {
     const found = svg.children.find((node): node is Element => node.type === "element" && node.tagName === tag);
     return found ? textOf(found).trim() || undefined : undefined;
   };
-  const kind = diagramType.replace(/-v\d+$/, "").replace(/Diagram$/, "");
   return {
-    name: child("title") ?? KIND_NAMES[kind] ?? `${kind.charAt(0).toUpperCase()}${kind.slice(1)} diagram`,
+    name: child("title") ?? diagramKindName(diagramType),
     description: child("desc"),
   };
 }

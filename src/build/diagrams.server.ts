@@ -15,7 +15,12 @@ import { finishDiagram } from "./diagram-svg.server";
 export const DIAGRAM_CACHE_DIR = path.resolve(".folio-cache", "diagrams");
 
 /** What a diagram's drawing depends on besides its source: the files of Folio's theme and the code that draws. */
-const THEME_FILES = ["src/app.css", "src/build/diagram-browser.server.ts", "src/build/diagram-svg.server.ts"];
+const THEME_FILES = [
+  "src/app.css",
+  "src/content/markdown/mermaid-site.ts",
+  "src/build/diagram-browser.server.ts",
+  "src/build/diagram-svg.server.ts",
+];
 
 let version: string | undefined;
 

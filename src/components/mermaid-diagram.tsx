@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { MermaidConfig } from "mermaid";
 import { diagramError, shortMessage } from "../content/markdown/article-diagrams";
+import { diagramKindName, SECURE_KEYS, siteTheme } from "../content/markdown/mermaid-site";
 
 interface MermaidDiagramProps {
   /** The diagram's Mermaid source. */
@@ -154,27 +155,6 @@ function subscribeToScheme(listener: () => void): () => void {
   };
 }
 
-/**
- * What a diagram may not change with its own `%%{init: …}%%` or front matter: Mermaid's own list
- * (securityLevel among them), its theme, which follows the page's colour scheme, and its layout
- * (dagre: the site does not serve ELK's).
- */
-const SECURE_KEYS = [
-  "secure",
-  "layout",
-  "securityLevel",
-  "startOnLoad",
-  "maxTextSize",
-  "suppressErrorRendering",
-  "maxEdges",
-  "theme",
-  "themeVariables",
-  "themeCSS",
-  "darkMode",
-  "fontFamily",
-  "altFontFamily",
-];
-
 let mermaid: Promise<typeof import("mermaid").default> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 let diagrams = 0;
@@ -216,76 +196,11 @@ function draw(source: string, dark: boolean): Promise<Drawing> {
   return drawn;
 }
 
-/**
- * Mermaid's theme variables for the site's colours (app.css's custom properties, resolved for the
- * scheme the page shows): nodes in the accent's soft tint with an accent border, lines muted, edge
- * labels and notes on the surface colour, text in the text colour, so labels read as the page's text does.
- */
-function siteTheme(dark: boolean): Record<string, string | boolean> {
-  const probe = document.createElement("span");
-  probe.hidden = true;
-  document.body.append(probe);
-  const colour = (property: string) => {
-    probe.style.color = `var(${property})`;
-    return getComputedStyle(probe).color;
-  };
-  const [text, muted, background, surface, border, accent, accentSoft] = [
-    "--text",
-    "--muted",
-    "--background",
-    "--surface",
-    "--border",
-    "--accent",
-    "--accent-soft",
-  ].map(colour);
-  probe.remove();
-  return {
-    darkMode: dark,
-    fontFamily: getComputedStyle(document.documentElement).fontFamily,
-    background,
-    textColor: text,
-    primaryColor: accentSoft,
-    primaryTextColor: text,
-    primaryBorderColor: accent,
-    // The secondary and tertiary fills (a pie's other slices, a class's sections) Mermaid turns from
-    // the primary one by hue, at its lightness: the text colour reads on them too.
-    secondaryTextColor: text,
-    secondaryBorderColor: border,
-    tertiaryTextColor: text,
-    tertiaryBorderColor: border,
-    lineColor: muted,
-    edgeLabelBackground: surface,
-    clusterBkg: surface,
-    clusterBorder: border,
-    noteBkgColor: surface,
-    noteTextColor: text,
-    noteBorderColor: border,
-  };
-}
-
-/** What Mermaid's kinds of diagram are called (its `diagramType`, without `-v2` or `Diagram`); others are "<Kind> diagram". */
-const KIND_NAMES: Record<string, string> = {
-  flowchart: "Flowchart",
-  er: "Entity relationship diagram",
-  journey: "User journey",
-  gantt: "Gantt chart",
-  pie: "Pie chart",
-  quadrantChart: "Quadrant chart",
-  xychart: "XY chart",
-  gitGraph: "Git graph",
-  mindmap: "Mind map",
-  timeline: "Timeline",
-  kanban: "Kanban board",
-  radar: "Radar chart",
-  treemap: "Treemap",
-};
-
 /** A diagram's name (its `accTitle`, else its kind) and description (its `accDescr`), which Mermaid writes into the SVG. */
 function accessibleText(svg: string, diagramType: string): { name: string; description?: string } {
   const root = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
   const child = (tag: string) => [...root.children].find((element) => element.localName === tag)?.textContent?.trim() || undefined;
-  const kind = diagramType.replace(/-v\d+$/, "").replace(/Diagram$/, "");
-  const name = child("title") ?? KIND_NAMES[kind] ?? `${kind.charAt(0).toUpperCase()}${kind.slice(1)} diagram`;
+  const name = child("title") ?? diagramKindName(diagramType);
   const description = child("desc");
   return { name, ...(description && { description }) };
 }
