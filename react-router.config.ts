@@ -34,40 +34,8 @@ export default {
         concurrency: 4,
       },
   async buildEnd({ reactRouterConfig }) {
-    const started = performance.now();
-    const { getSite } = await import("./src/build/site.server");
-    const { planBuild } = await import("./src/build/build-plan.server");
-    const { finishStaticOutput, removeStaleOutput } = await import("./src/build/static-output.server");
-    const { pruneParseCache } = await import("./src/build/parse-cache.server");
-    const { imageVariantFiles, pruneImageCache } = await import("./src/build/image-variants.server");
-    const { completePages } = await import("./src/build/page-cache.server");
-    const { renderProgress } = await import("./src/build/prerender-workers.server");
-    const { printBuildSummary } = await import("./src/build/build-log.server");
-    const { recordStage } = await import("./src/build/build-timings.server");
-    renderProgress()?.end();
-    const plan = await planBuild();
-    const clientDir = path.join(reactRouterConfig.buildDirectory, "client");
-    const site = getSite();
-    const { startSearchIndex, publishSearchIndex } = await import("./src/build/search-index.server");
-    const { published, files } = finishStaticOutput(clientDir, site, plan.urls, await imageVariantFiles(site));
-    const waited = performance.now();
-    const searchIndex = await startSearchIndex();
-    // What the index adds to the build's wall time: how long its end waited for it (it runs beside the rendering).
-    recordStage("Search index: the end of the build waiting for it", waited);
-    published.push(...publishSearchIndex(clientDir, searchIndex));
-    const kept = await completePages(clientDir);
-    const removed = removeStaleOutput(clientDir, files, [...published, ...kept]);
-    pruneParseCache();
-    pruneImageCache();
-    recordStage("End of build: copies beside pages, redirects, stale files, caches", started);
-    printBuildSummary({
-      posts: plan.posts.length,
-      pages: plan.urls.length,
-      rendered: plan.pages.render.length,
-      removed,
-      warnings: plan.warnings,
-      outDir: path.relative(process.cwd(), clientDir),
-    });
+    const { finishBuild } = await import("./src/build/finish-build.server");
+    await finishBuild(path.join(reactRouterConfig.buildDirectory, "client"));
   },
   future: {
     v8_middleware: true,

@@ -1,5 +1,6 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vitest/config";
+import { folioAppCache } from "./src/build/app-cache.server.ts";
 import { folioStageTimings } from "./src/build/build-timings.server.ts";
 import { folioPosts } from "./src/build/posts-plugin.server.ts";
 import { folioIslandChunk } from "./src/build/island-chunk.server.ts";
@@ -14,7 +15,7 @@ export default defineConfig({
   // React Router's plugin builds the app; Vitest renders components on its own.
   plugins: process.env.VITEST
     ? []
-    : [folioStageTimings(), folioPosts(), folioIslandChunk(), folioMermaid(), folioPrerender(), reactRouter()],
+    : [folioStageTimings(), folioPosts(), folioIslandChunk(), folioMermaid(), folioPrerender(), folioAppCache(), reactRouter()],
   // Fonts as WOFF2 only: the math style sheet's (KaTeX's) other formats would be copied into the build unused.
   css: { postcss: { plugins: [woff2FontsOnly()] } },
   // Vite's output, above Folio's progress, without React Router's line per file written (FOLIO_VERBOSE=1 shows them).

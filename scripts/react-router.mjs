@@ -3,6 +3,12 @@
 // which Vite 8 reports as deprecated ("The `envFile` option is deprecated, please use `envDir: false`
 // instead.") up to seven times a build; React Router 8, which needs Node.js 22, passes `envDir`.
 // Every other line, warnings included, is printed as it is.
+//
+// `build` with no other argument is first offered to Folio's posts-only build
+// (src/build/posts-only-build.server.ts): when the app's code has not changed since the last build,
+// it renders the posts with that build's bundles and React Router's build does not run.
+// `FOLIO_FULL_BUILD=1` skips it.
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -13,5 +19,31 @@ console.warn = (...args) => {
   warn(...args);
 };
 
+if (process.argv.length === 3 && process.argv[2] === "build" && process.env.FOLIO_FULL_BUILD !== "1") {
+  const built = await postsOnlyBuild();
+  if (built) process.exit(0);
+}
+
 const require = createRequire(import.meta.url);
 require(path.join(path.dirname(require.resolve("@react-router/dev/package.json")), "bin.js"));
+
+/** Runs the posts-only build the last full build recorded, if any: true when it built the site. */
+async function postsOnlyBuild() {
+  let runner;
+  try {
+    runner = JSON.parse(readFileSync(".folio-cache/app/app.json", "utf8")).runner;
+  } catch {
+    return false;
+  }
+  if (!existsSync(new URL(runner))) return false;
+  // As React Router's command line does before it loads React.
+  process.env.NODE_ENV ??= "production";
+  try {
+    const { postsOnlyBuild } = await import(runner);
+    return await postsOnlyBuild();
+  } catch (error) {
+    // As React Router's command line reports a failed build.
+    console.error(error);
+    process.exit(1);
+  }
+}

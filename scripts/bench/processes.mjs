@@ -94,9 +94,17 @@ export function treeRss(pid) {
   return total;
 }
 
-/** Production build of a project: wall time in seconds and peak resident memory of its process tree in bytes. */
-export function build(dir, signal) {
-  return timedRun("react-router build", "npx", ["react-router", "build"], { cwd: dir, env: projectEnv("production"), signal });
+/**
+ * Production build of a project, as `npm run build` runs it (a posts-only build when the project's
+ * last build left its app and the code has not changed: src/build/posts-only-build.server.ts), with
+ * `env` added: wall time in seconds and peak resident memory of its process tree in bytes.
+ */
+export function build(dir, signal, env = {}) {
+  return timedRun("npm run build", "node", ["scripts/react-router.mjs", "build"], {
+    cwd: dir,
+    env: { ...projectEnv("production"), ...env },
+    signal,
+  });
 }
 
 /**
@@ -105,15 +113,11 @@ export function build(dir, signal) {
  * stage's first start and last end, with how many times it ran and their summed time (worker
  * threads run side by side, so a stage's sum can exceed its span).
  */
-export async function buildWithStages(dir, signal) {
+export async function buildWithStages(dir, signal, env = {}) {
   const file = path.join(dir, ".folio-build-stages.jsonl");
   rmSync(file, { force: true });
   const started = performance.timeOrigin + performance.now();
-  const result = await timedRun("react-router build", "npx", ["react-router", "build"], {
-    cwd: dir,
-    env: { ...projectEnv("production"), FOLIO_TIMINGS: file },
-    signal,
-  });
+  const result = await build(dir, signal, { ...env, FOLIO_TIMINGS: file });
   const stages = new Map();
   for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
     const { stage, start, end } = JSON.parse(line);

@@ -229,13 +229,16 @@ export interface BuildSummary {
   warnings: readonly ContentWarning[];
   /** The folder to publish, relative to the project. */
   outDir: string;
+  /** A posts-only build: the app's bundles were those of the last build (app-cache.server.ts). */
+  appReused?: boolean;
 }
 
 /** The end of a build: the authors' warnings, then what was built, in how long, and where. */
-export function printBuildSummary({ posts, pages, rendered, removed, warnings, outDir }: BuildSummary): void {
+export function printBuildSummary({ posts, pages, rendered, removed, warnings, outDir, appReused }: BuildSummary): void {
   printWarnings(warnings);
   const changes = [`${count(rendered)} rendered`, `${count(pages - rendered)} unchanged since the last build`];
   if (removed > 0) changes.push(`${count(removed)} old files removed`);
+  if (appReused) changes.push("the app's code unchanged: not bundled again");
   // performance.now() counts from the start of the process: the whole build.
   print(
     `\nFolio built ${plural(posts, "post")} into ${plural(pages, "page")} in ${duration(performance.now())} (${changes.join(", ")}): ${outDir}/`,

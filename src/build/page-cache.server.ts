@@ -116,9 +116,10 @@ function unchangedOnDisk(files: Record<string, FileStamp>): boolean {
 /**
  * After React Router rendered the planned pages and finishStaticOutput finished them: records this
  * build's pages for the next one. Returns the files of the pages kept from the last build (relative
- * to `clientDir`), which were not written by this build but belong to it.
+ * to `clientDir`), which were not written by this build but belong to it. `appFiles` are the app's
+ * files a posts-only build reused (app-cache.server.ts): not written by it either, but its own.
  */
-export async function completePages(clientDir: string): Promise<string[]> {
+export async function completePages(clientDir: string, appFiles: ReadonlySet<string> = new Set()): Promise<string[]> {
   const plan = shared.__folioPagePlan;
   if (!plan) throw new Error("page cache: this build followed no plan (followPlan)");
   if (path.resolve(clientDir) !== CLIENT_DIR)
@@ -128,7 +129,8 @@ export async function completePages(clientDir: string): Promise<string[]> {
   // (Its folders are Mermaid's versioned files, which the scripts name: build/mermaid-static.server.ts.)
   const assets: string[] = [];
   for (const entry of (await readdir(path.join(clientDir, "assets"), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.isFile() && writtenByThisBuild(path.join(clientDir, "assets", entry.name))) assets.push(entry.name);
+    const file = path.join("assets", entry.name);
+    if (entry.isFile() && (appFiles.has(file) || writtenByThisBuild(path.join(clientDir, file)))) assets.push(entry.name);
   }
   if (plan.reuse.length > 0 && (!previous || previous.assets.join() !== assets.join())) {
     // Cannot happen when builds are deterministic; never ship pages that load missing scripts.

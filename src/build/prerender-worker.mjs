@@ -34,16 +34,22 @@ const matcher = createStaticHandler(createPrerenderRoutes(build.routes));
 const trailingSlashAware = Boolean(build.future?.v8_trailingSlashAwareDataRequests);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-// Each message is a batch of URLs; the answer is how many were rendered, or the first error.
+// Each message is a batch of URLs; the answer is how many were rendered (after the files written, if
+// listed), or the first error.
 parentPort.on("message", async (/** @type {string[]} */ batch) => {
   try {
     let next = 0;
     // Several pages at a time, as React Router's `prerender.concurrency`: React yields between rendering
     // steps (setImmediate), and another page's work fills those gaps.
     const lane = async () => {
-      while (next < batch.length) await prerenderPage(batch[next++]);
+      while (next < batch.length) {
+        const url = batch[next++];
+        await (url === SPA_FALLBACK ? prerenderSpaFallback() : prerenderPage(url));
+      }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
+    if (listed.length > 0) parentPort.postMessage({ listed });
+    listed = [];
     parentPort.postMessage(batch.length);
   } catch (error) {
     parentPort.postMessage({ error: String(error?.stack ?? error) });
@@ -69,6 +75,23 @@ async function prerenderPage(url) {
   await prerenderHtml(url, data === undefined ? undefined : { headers: { "X-React-Router-Prerender-Data": encodeURI(data) } });
 }
 
+/** Not a page: the SPA fallback (prerender-workers.server.ts's SPA_FALLBACK, which a posts-only build renders here). */
+const SPA_FALLBACK = "__spa-fallback.html";
+
+/**
+ * The SPA fallback React Router writes after its prerender (`handleSpaMode`): the root rendered in
+ * SPA mode, which carries the home page's data, so a posts-only build renders it again.
+ */
+async function prerenderSpaFallback() {
+  const response = await handler(new Request(`http://localhost${build.basename}`, { headers: { "X-React-Router-SPA-Mode": "yes" } }));
+  const html = await response.text();
+  if (response.status !== 200)
+    throw new Error(
+      `Prerender: Received a ${response.status} status code from \`entry.server.tsx\` while prerendering your \`${SPA_FALLBACK}\` file.\n${html}`,
+    );
+  writeFileSync(path.join(clientDir, SPA_FALLBACK), html);
+}
+
 async function prerenderData(url, onlyRoutes) {
   const dataPath = trailingSlashAware
     ? url.endsWith("/")
@@ -87,7 +110,7 @@ async function prerenderData(url, onlyRoutes) {
       `Prerender (data): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${url}\` path.\n${normalized}`,
     );
   }
-  write(normalized, data);
+  write(normalized, data, "data", url);
   return data;
 }
 
@@ -115,7 +138,7 @@ async function prerenderHtml(url, requestInit) {
       `Prerender (html): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${normalized}\` path.\n${html}`,
     );
   }
-  write(path.join(normalized, "index.html"), html);
+  write(path.join(normalized, "index.html"), html, "html", url);
 }
 
 async function prerenderResource(url) {
@@ -127,18 +150,27 @@ async function prerenderResource(url) {
       `Prerender (resource): Received a ${response.status} status code from \`entry.server.tsx\` while prerendering the \`${normalized}\` path.\n${content.toString("utf8")}`,
     );
   }
-  write(normalized, content);
+  write(normalized, content, "resource", url);
 }
 
 /** The folders `write` has made (or found) this thread. */
 const madeDirs = new Set();
 
 /**
- * Writes one of the page's files, synchronously: the thread has nothing else to do meanwhile. In a
- * profile at 10,000 posts, asynchronous writes (a recursive mkdir, then open, write and close through
- * libuv's thread pool) were ~13 % of a worker's samples. Each folder is made once.
+ * With FOLIO_VERBOSE=1, each file written is listed as React Router lists those it prerenders: sent
+ * with each batch's answer for the build's thread to print (a worker's own output may be lost when
+ * the process exits).
  */
-function write(urlPath, content) {
+const verbose = process.env.FOLIO_VERBOSE === "1";
+let listed = [];
+
+/**
+ * Writes one of the page's files (`kind` and `url` for the verbose listing), synchronously: the
+ * thread has nothing else to do meanwhile. In a profile at 10,000 posts, asynchronous writes (a
+ * recursive mkdir, then open, write and close through libuv's thread pool) were ~13 % of a worker's
+ * samples. Each folder is made once.
+ */
+function write(urlPath, content, kind, url) {
   const file = path.join(clientDir, ...urlPath.split("/"));
   const dir = path.dirname(file);
   if (!madeDirs.has(dir)) {
@@ -146,6 +178,7 @@ function write(urlPath, content) {
     madeDirs.add(dir);
   }
   writeFileSync(file, content);
+  if (verbose) listed.push(`Prerender (${kind}): ${url} -> ${path.relative(root, file)}`);
 }
 
 /** The server build's routes as a tree for matchRoutes (React Router's `createPrerenderRoutes`). */

@@ -27,6 +27,14 @@ const BATCH_SIZE = 50;
 /** Pages a worker renders at a time: another page's work fills the gaps where React yields while rendering one. */
 const CONCURRENCY = 4;
 
+/**
+ * The workers' script, from the project's folder: this module also runs bundled elsewhere (a
+ * posts-only build's, in .folio-cache/threads/), where `import.meta.url` is not beside it.
+ */
+const WORKER_FILE = path.resolve("src/build/prerender-worker.mjs");
+/** Given to a worker as a page to render: React Router's SPA fallback (prerender-worker.mjs). */
+const SPA_FALLBACK = "__spa-fallback.html";
+
 interface Shared {
   /**
    * Every page this build renders, those left to the workers, and the posts the workers build their
@@ -105,6 +113,22 @@ export function folioPrerender(): Plugin {
 }
 
 /**
+ * A posts-only build (posts-only-build.server.ts): every page it renders, `/` and each route's first
+ * page included, in workers loading the server bundle the last full build kept (app-cache.server.ts).
+ * At least one worker, whatever the number of pages: this thread has React Router's part to play no more.
+ */
+export async function renderAllInWorkers(render: string[], posts: CachedPostFile[], serverBuild: string, serverDir: string): Promise<void> {
+  shared.__folioRenderProgress ??= startProgress("Rendering pages", render.length + 1);
+  const root = process.cwd();
+  const workers = Math.max(1, workerCount(render.length));
+  // React Router's SPA fallback, which it writes after its prerender, is rendered with the pages.
+  await renderInWorkers(
+    { all: render, todo: [SPA_FALLBACK, ...render], workers, posts },
+    { serverBuild, root, mode: "production", heapLimitMb: heapLimit(serverDir, postsFolder(root)) },
+  );
+}
+
+/**
  * Each worker's heap limit, from the size of what it loads: the server build and the posts. Left
  * to itself, V8 lets a busy worker's heap grow to gigabytes before it collects: two workers took a
  * 10,000-post build to 3.2 GB. What a worker keeps grows with the posts (the site built from them;
@@ -137,7 +161,7 @@ async function renderInWorkers(
   let failure: string | undefined;
   await Promise.all(
     Array.from({ length: workers }, () => {
-      const worker = new Worker(new URL("./prerender-worker.mjs", import.meta.url), {
+      const worker = new Worker(WORKER_FILE, {
         workerData,
         resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
       });
@@ -148,7 +172,8 @@ async function renderInWorkers(
           for (const thread of threads) void thread.terminate();
         };
         // A number is how many pages the last batch rendered (0 when the worker has just started), then it gets the next batch.
-        worker.on("message", (message: number | { error: string }) => {
+        worker.on("message", (message: number | { error: string } | { listed: string[] }) => {
+          if (typeof message === "object" && "listed" in message) return message.listed.forEach((line) => console.log(line));
           if (typeof message !== "number") return stop(message.error);
           if (message === 0) recordStage("Worker start-up (each render worker)", started);
           if (message > 0) renderProgress()?.advance(message);
@@ -163,7 +188,8 @@ async function renderInWorkers(
   );
   if (failure !== undefined) throw new Error(`folio: a page could not be prerendered: ${failure}`);
   recordStage("Rendering pages in worker threads", started);
+  const others = all.length - todo.length;
   logOnce(
-    `folio: ${todo.length} pages rendered in ${workers} worker threads in ${seconds(started)}; React Router renders the other ${all.length - todo.length}`,
+    `folio: ${todo.length} pages rendered in ${workers} worker thread${workers === 1 ? "" : "s"} in ${seconds(started)}${others ? `; React Router renders the other ${others}` : ""}`,
   );
 }

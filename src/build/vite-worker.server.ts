@@ -4,7 +4,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { Rolldown } from "vite";
-import { recordStage } from "./build-timings.server";
+import { recordStage } from "./build-timings.server.ts";
+import { codeVersion } from "./code-version.server.ts";
 
 /** Where bundled thread modules are written: inside the project, so that their imports find node_modules. */
 const BUNDLE_DIR = ".folio-cache/threads";
@@ -45,16 +46,30 @@ const bundles = new Map<string, Promise<string>>();
 
 /**
  * `moduleFile` and the project files it imports, bundled into one ES module for worker threads; its
- * file URL. Named by its content (`build-plan-thread.server.<hash>.mjs`), so threads and processes
- * that bundle the same code share the file, and a bundle of other code replaces the older ones.
+ * file URL. Named by the code it is made from (`build-plan-thread.server.<hash>.mjs`: the module and
+ * the files under src/ it imports, the lock files, the configuration and Node's version, as the
+ * caches key their entries, and the mode), so a build whose code has not changed since the last one
+ * bundles nothing (starting Vite to bundle took ~0.5 s of every build), threads and processes share
+ * the file, and a bundle of other code replaces the older ones.
  */
 export function bundleForThreads(moduleFile: string): Promise<string> {
   let bundle = bundles.get(moduleFile);
-  if (!bundle) bundles.set(moduleFile, (bundle = writeBundle(moduleFile)));
+  if (!bundle) bundles.set(moduleFile, (bundle = bundled(moduleFile)));
   return bundle;
 }
 
-async function writeBundle(moduleFile: string): Promise<string> {
+async function bundled(moduleFile: string): Promise<string> {
+  const name = path.basename(moduleFile).replace(/\.tsx?$/, "");
+  const hash = createHash("sha256")
+    .update(`${codeVersion([moduleFile])}\0${import.meta.env.MODE}`)
+    .digest("hex")
+    .slice(0, 16);
+  const file = path.resolve(BUNDLE_DIR, `${name}.${hash}.mjs`);
+  if (!existsSync(file)) await writeBundle(moduleFile, file);
+  return pathToFileURL(file).href;
+}
+
+async function writeBundle(moduleFile: string, file: string): Promise<void> {
   const started = performance.now();
   // Imported here, not above: the threads' bundles include this module, and need no Vite.
   const { build } = await import("vite");
@@ -72,24 +87,16 @@ async function writeBundle(moduleFile: string): Promise<string> {
     },
   });
   const [chunk] = (Array.isArray(result) ? result[0] : (result as Rolldown.RolldownOutput)).output;
-  const name = path.basename(moduleFile).replace(/\.tsx?$/, "");
-  const hash = createHash("sha256")
-    .update(chunk.type === "chunk" ? chunk.code : "")
-    .digest("hex")
-    .slice(0, 16);
-  const file = path.resolve(BUNDLE_DIR, `${name}.${hash}.mjs`);
-  if (!existsSync(file)) {
-    mkdirSync(BUNDLE_DIR, { recursive: true });
-    // Written whole before it has its name, as another process may be importing the same file.
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, chunk.type === "chunk" ? chunk.code : "");
-    renameSync(partial, file);
-    for (const other of readdirSync(BUNDLE_DIR)) {
-      if (other.startsWith(`${name}.`) && other !== path.basename(file) && !other.endsWith(".partial")) {
-        rmSync(path.join(BUNDLE_DIR, other), { force: true });
-      }
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  // Written whole before it has its name, as another process may be importing the same file.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, chunk.type === "chunk" ? chunk.code : "");
+  renameSync(partial, file);
+  const name = path.basename(file).replace(/\.[0-9a-f]+\.mjs$/, "");
+  for (const other of readdirSync(BUNDLE_DIR)) {
+    if (other.startsWith(`${name}.`) && other !== path.basename(file) && !other.endsWith(".partial")) {
+      rmSync(path.join(BUNDLE_DIR, other), { force: true });
     }
   }
   recordStage(`Bundling code for threads (${name})`, started);
-  return pathToFileURL(file).href;
 }

@@ -1,0 +1,121 @@
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Plugin } from "vite";
+import { codeVersion } from "./code-version.server.ts";
+import { bundleForThreads } from "./vite-worker.server.ts";
+
+/**
+ * The app's bundles, kept for posts-only builds (posts-only-build.server.ts). Most deploys change
+ * posts and not code, and bundling the app again gives the same files: so a full build keeps its
+ * server bundle in `.folio-cache/app/server/` and records, in `.folio-cache/app/app.json`, the code
+ * it was made from and the files of the app it left in build/client (scripts, styles, fonts, the
+ * public/ folder's files), each with its size and modification time.
+ * The next build whose code is the same, and whose build/client still holds those files as they
+ * were, renders its pages with the kept server bundle without starting Vite.
+ */
+const APP_DIR = path.resolve(".folio-cache", "app");
+const RECORD = path.join(APP_DIR, "app.json");
+const SERVER_DIR = path.join(APP_DIR, "server");
+/** The public/ folder, which Vite copies into build/client. */
+const PUBLIC_DIR = "public";
+
+/** A kept app: what `.folio-cache/app/app.json` holds. */
+export interface KeptApp {
+  /** appVersion() when it was kept. */
+  version: string;
+  /** The server bundle's entry, a file URL. */
+  serverBuild: string;
+  /** The folder holding the server bundle. */
+  serverDir: string;
+  /** The app's files in build/client (paths relative to it), each with its size and modification time. */
+  files: Record<string, [size: number, mtimeMs: number]>;
+  /** The posts-only build's own module, bundled (a file URL): scripts/react-router.mjs runs it. */
+  runner: string;
+}
+
+/**
+ * A hash of everything the app's bundles are made from: the code (code-version.server.ts: src/, the
+ * configuration, the lock files, Node's version) and the public/ folder's files.
+ */
+export function appVersion(): string {
+  const hash = createHash("sha256").update(codeVersion());
+  if (existsSync(PUBLIC_DIR)) {
+    for (const file of readdirSync(PUBLIC_DIR, { recursive: true, encoding: "utf8" }).sort()) {
+      const full = path.join(PUBLIC_DIR, file);
+      if (statSync(full).isFile()) hash.update(`\0${file}\0`).update(readFileSync(full));
+    }
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The `folio:app-cache` Vite plugin: once the server bundle is written (React Router deletes it after
+ * prerendering: `ssr: false`), copies it into `.folio-cache/app/server/`. The record that makes it
+ * usable is written at the end of the build (keepApp), so a build that stops halfway leaves none.
+ */
+export function folioAppCache(): Plugin {
+  return {
+    name: "folio:app-cache",
+    apply: "build",
+    writeBundle: {
+      order: "pre",
+      handler(options) {
+        if (this.environment.name !== "ssr" || !options.dir) return;
+        rmSync(RECORD, { force: true });
+        rmSync(SERVER_DIR, { recursive: true, force: true });
+        mkdirSync(APP_DIR, { recursive: true });
+        cpSync(options.dir, SERVER_DIR, { recursive: true });
+      },
+    },
+  };
+}
+
+/** At the end of a full build: records the app it bundled, for the next builds to reuse. */
+export async function keepApp(clientDir: string): Promise<void> {
+  const entry = path.join(SERVER_DIR, "index.js");
+  if (!existsSync(entry)) return;
+  const files: KeptApp["files"] = {};
+  for (const file of appFiles(clientDir)) {
+    const stats = statSync(path.join(clientDir, file), { throwIfNoEntry: false });
+    if (stats) files[file] = [stats.size, stats.mtimeMs];
+  }
+  const runner = await bundleForThreads("src/build/posts-only-build.server.ts");
+  const record: KeptApp = { version: appVersion(), serverBuild: pathToFileURL(entry).href, serverDir: SERVER_DIR, files, runner };
+  writeFileSync(RECORD, JSON.stringify(record));
+}
+
+/**
+ * The kept app, if this build may reuse it: the code is the same, and build/client holds the app's
+ * files as the build that kept it left them (a build/ deleted or emptied, as on a CI runner that
+ * kept only `.folio-cache/`, bundles the app again).
+ */
+export function reusableApp(clientDir: string): KeptApp | undefined {
+  let record: KeptApp;
+  try {
+    record = JSON.parse(readFileSync(RECORD, "utf8")) as KeptApp;
+  } catch {
+    return undefined;
+  }
+  if (record.version !== appVersion() || !existsSync(new URL(record.serverBuild))) return undefined;
+  for (const [file, [size, mtimeMs]] of Object.entries(record.files)) {
+    const stats = statSync(path.join(clientDir, file), { throwIfNoEntry: false });
+    if (stats?.size !== size || stats.mtimeMs !== mtimeMs) return undefined;
+  }
+  return record;
+}
+
+/** The app's files in build/client: its assets/ folder and the public/ folder's files. */
+function appFiles(clientDir: string): string[] {
+  const files: string[] = [];
+  const list = (folder: string, prefix: string) => {
+    if (!existsSync(folder)) return;
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(path.join(prefix, path.relative(folder, path.join(entry.parentPath, entry.name))));
+    }
+  };
+  list(path.join(clientDir, "assets"), "assets");
+  list(PUBLIC_DIR, "");
+  return files.sort();
+}
