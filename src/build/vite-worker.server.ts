@@ -46,11 +46,13 @@ const bundles = new Map<string, Promise<string>>();
 
 /**
  * `moduleFile` and the project files it imports, bundled into one ES module for worker threads; its
- * file URL. Named by the code it is made from (`build-plan-thread.server.<hash>.mjs`: the module and
- * the files under src/ it imports, the lock files, the configuration and Node's version, as the
- * caches key their entries, and the mode), so a build whose code has not changed since the last one
- * bundles nothing (starting Vite to bundle took ~0.5 s of every build), threads and processes share
- * the file, and a bundle of other code replaces the older ones.
+ * file URL. Named by the code it is made from (`build-plan-thread.server.<hash>.mjs`: all of src/,
+ * the lock files, the configuration and Node's version, as the page cache keys pages, with the
+ * module's path and the mode; not only the files the module imports, which code-version.server.ts
+ * follows through relative imports but not through `import.meta.glob("/src/routes/*")`), so a build
+ * whose code has not changed since the last one bundles nothing (starting Vite to bundle took
+ * ~0.5 s of every build), threads and processes share the file, and a bundle of other code replaces
+ * the older ones.
  */
 export function bundleForThreads(moduleFile: string): Promise<string> {
   let bundle = bundles.get(moduleFile);
@@ -61,7 +63,7 @@ export function bundleForThreads(moduleFile: string): Promise<string> {
 async function bundled(moduleFile: string): Promise<string> {
   const name = path.basename(moduleFile).replace(/\.tsx?$/, "");
   const hash = createHash("sha256")
-    .update(`${codeVersion([moduleFile])}\0${import.meta.env.MODE}`)
+    .update(`${codeVersion()}\0${moduleFile}\0${import.meta.env.MODE}`)
     .digest("hex")
     .slice(0, 16);
   const file = path.resolve(BUNDLE_DIR, `${name}.${hash}.mjs`);
