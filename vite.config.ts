@@ -5,6 +5,7 @@ import { folioStageTimings } from "./src/build/build-timings.server.ts";
 import { folioPosts } from "./src/build/posts-plugin.server.ts";
 import { folioIslandChunk } from "./src/build/island-chunk.server.ts";
 import { folioMermaid } from "./src/build/mermaid-static.server.ts";
+import { folioPlanEarly } from "./src/build/plan-thread.server.ts";
 import { folioPrerender } from "./src/build/prerender-workers.server.ts";
 import { folioViteLogger } from "./src/build/vite-logger.server.ts";
 import { woff2FontsOnly } from "./src/build/woff2-fonts.server.ts";
@@ -15,7 +16,16 @@ export default defineConfig({
   // React Router's plugin builds the app; Vitest renders components on its own.
   plugins: process.env.VITEST
     ? []
-    : [folioStageTimings(), folioPosts(), folioIslandChunk(), folioMermaid(), folioPrerender(), folioAppCache(), reactRouter()],
+    : [
+        folioStageTimings(),
+        folioPlanEarly(),
+        folioPosts(),
+        folioIslandChunk(),
+        folioMermaid(),
+        folioPrerender(),
+        folioAppCache(),
+        reactRouter(),
+      ],
   // Fonts as WOFF2 only: the math style sheet's (KaTeX's) other formats would be copied into the build unused.
   css: { postcss: { plugins: [woff2FontsOnly()] } },
   // Vite's output, above Folio's progress, without React Router's line per file written (FOLIO_VERBOSE=1 shows them).

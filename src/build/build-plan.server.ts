@@ -1,10 +1,8 @@
 import type { ContentWarning } from "../content/parse-post.server";
-import { printRelayed } from "./build-log.server";
 import type { CachedPostFile } from "./parse-cache.server";
 import { followPlan, planPages, type PagePlan } from "./page-cache.server";
 import { buildFromCache, drawSiteDiagrams, getSite, keyPostsForBuild, prerenderPaths } from "./site.server";
-import { recordStage } from "./build-timings.server";
-import { viteModuleWorker } from "./vite-worker.server";
+import { planInThread } from "./plan-thread.server";
 
 /** What a build renders, decided before React Router renders anything (react-router.config.ts). */
 export interface BuildPlan {
@@ -22,44 +20,15 @@ export interface BuildPlan {
 const shared = globalThis as { __folioBuildPlan?: Promise<BuildPlan> };
 
 /**
- * The build's plan, made once per build (in a thread of its own: planBuildInWorker). From then on,
+ * The build's plan, made once per build (in a thread of its own: plan-thread.server.ts). From then on,
  * this thread builds its sites from the parse cache, as the render workers do.
  */
 export function planBuild(): Promise<BuildPlan> {
-  return (shared.__folioBuildPlan ??= planBuildInWorker().then((plan) => {
+  return (shared.__folioBuildPlan ??= planInThread().then((plan) => {
     followPlan(plan.pages);
     buildFromCache(plan.posts);
     return plan;
   }));
-}
-
-/**
- * Plans the build in a worker thread that ends when the plan is made. Planning reads every post,
- * builds the site and fingerprints every page; done in the build's own thread (when it also held
- * the posts' text: ~235 MB at 10,000 posts, and as much again in garbage), V8 kept all of it
- * (~400 MB of heap) until well into rendering, beside the render workers. A thread's memory goes when it ends. What the plan
- * carries is small: URLs, fingerprints and a key per post.
- */
-async function planBuildInWorker(): Promise<BuildPlan> {
-  const started = performance.now();
-  // build-plan-thread.server.ts makes the plan as it loads; the thread answers with it or with the
-  // error that stops the build (a post's problems read as they would in this thread).
-  const worker = await viteModuleWorker("src/build/build-plan-thread.server.ts", "parentPort.postMessage({ plan: module.plan });", {
-    relayOutput: true,
-  });
-  try {
-    const answer = await new Promise<{ plan?: BuildPlan; error?: string; name?: string }>((resolve, reject) => {
-      // What the thread prints comes as messages too (build-log.server.ts).
-      worker.on("message", (message) => printRelayed(message) || resolve(message));
-      worker.once("error", reject);
-      worker.once("exit", (code) => reject(new Error(`folio: the planning thread exited (${code}) without a plan`)));
-    });
-    if (answer.error !== undefined) throw Object.assign(new Error(answer.error), { name: answer.name ?? "Error" });
-    recordStage("Planning (its thread, in all)", started);
-    return answer.plan!;
-  } finally {
-    await worker.terminate();
-  }
 }
 
 /** In the planning thread: parses what the cache lacks, lists the URLs and decides which pages to render. */

@@ -7,6 +7,13 @@ import type { Rolldown } from "vite";
 import { recordStage } from "./build-timings.server.ts";
 import { codeVersion } from "./code-version.server.ts";
 
+/**
+ * The mode the bundles are made for. Vite sets it where it loads this module (the routes, the dev
+ * server); a build's Vite config loads it as it is (the folio:plan-early plugin), without
+ * `import.meta.env`: only builds do, in production.
+ */
+const MODE: string = import.meta.env?.MODE ?? "production";
+
 /** Where bundled thread modules are written: inside the project, so that their imports find node_modules. */
 const BUNDLE_DIR = ".folio-cache/threads";
 
@@ -63,7 +70,7 @@ export function bundleForThreads(moduleFile: string): Promise<string> {
 async function bundled(moduleFile: string): Promise<string> {
   const name = path.basename(moduleFile).replace(/\.tsx?$/, "");
   const hash = createHash("sha256")
-    .update(`${codeVersion()}\0${moduleFile}\0${import.meta.env.MODE}`)
+    .update(`${codeVersion()}\0${moduleFile}\0${MODE}`)
     .digest("hex")
     .slice(0, 16);
   const file = path.resolve(BUNDLE_DIR, `${name}.${hash}.mjs`);
@@ -78,7 +85,7 @@ async function writeBundle(moduleFile: string, file: string): Promise<void> {
   const result = await build({
     configFile: false,
     logLevel: "error",
-    mode: import.meta.env.MODE,
+    mode: MODE,
     build: {
       ssr: path.resolve(moduleFile),
       write: false,

@@ -55,8 +55,10 @@ describe("what a build prints", () => {
       // No progress bar where nothing can redraw it (CI logs, pipes).
       expect(output).not.toContain("\r");
 
-      // A second build keeps most pages, and says so.
-      const again = /\((\d+) rendered, (\d+) unchanged since the last build\)/.exec(runBuild(project.dir).stdout);
+      // A second build keeps most pages and the app's bundles, and says so.
+      const again = /\((\d+) rendered, (\d+) unchanged since the last build, the app's code unchanged: not bundled again\)/.exec(
+        runBuild(project.dir).stdout,
+      );
       expect(Number(again?.[2])).toBeGreaterThan(Number(again?.[1]));
     } finally {
       project.remove();
