@@ -95,9 +95,16 @@ describe("math", () => {
           .first()
           .evaluate((node) => getComputedStyle(node).color),
       ).toBe(text);
-      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-      const error = await page.locator(".katex-error").evaluate((node) => getComputedStyle(node).color);
-      expect(contrast(error, background), colorScheme).toBeGreaterThanOrEqual(4.5);
+      const errorContrast = async () => {
+        const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+        const error = await page.locator(".katex-error").evaluate((node) => getComputedStyle(node).color);
+        return contrast(error, background);
+      };
+      expect(await errorContrast(), colorScheme).toBeGreaterThanOrEqual(4.5);
+      // The reader's choice of the other scheme (the header's switch sets it), against the system's.
+      const other = colorScheme === "light" ? "dark" : "light";
+      await page.evaluate((scheme) => (document.documentElement.dataset.scheme = scheme), other);
+      expect(await errorContrast(), `${other} chosen on a ${colorScheme} system`).toBeGreaterThanOrEqual(4.5);
       await page.context().close();
     }
   });
