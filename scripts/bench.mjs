@@ -348,23 +348,30 @@ const lighthouseBrowser = options.lighthouse
 const pages = pagesToMeasure(postInEveryCorpus());
 const hugo = findHugo();
 const results = [];
+/** The results so far, written after each corpus: a run stopped at 10,000 posts keeps the smaller ones'. */
+const writeResults = () => {
+  const markdown = resultsMarkdown({
+    results,
+    failures,
+    command: options.command,
+    loads: options.loads,
+    lighthouse: options.lighthouse,
+    extras: options.extras,
+  });
+  writeFileSync(options.out, markdown);
+  return markdown;
+};
 try {
-  for (const count of options.counts) results.push(await benchmarkCorpus(count, { browser, lighthouseBrowser, pages, hugo }));
+  for (const count of options.counts) {
+    results.push(await benchmarkCorpus(count, { browser, lighthouseBrowser, pages, hugo }));
+    writeResults();
+  }
 } finally {
   await browser.close();
   await lighthouseBrowser?.close();
 }
 
-const markdown = resultsMarkdown({
-  results,
-  failures,
-  command: options.command,
-  loads: options.loads,
-  lighthouse: options.lighthouse,
-  extras: options.extras,
-});
-writeFileSync(options.out, markdown);
-console.log(markdown);
+console.log(writeResults());
 console.log(`bench: results written to ${options.out}`);
 
 const missing = results.flatMap((result) => missingFigures(result, options));
