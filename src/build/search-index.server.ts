@@ -18,6 +18,7 @@ import { siteConfig } from "../site-config";
 import { logOnce, seconds } from "./build-log.server";
 import { recordStage } from "./build-timings.server";
 import { codeVersion } from "./code-version.server";
+import { renderWorkersEnded } from "./prerender-workers.server";
 import { getSite, postArticle, postContentKey } from "./site.server";
 
 /**
@@ -136,6 +137,10 @@ async function buildSearchIndex(site: Site): Promise<SearchIndexResult> {
   removeStalePages(entries);
   writeFileSync(RECORDS, JSON.stringify({ version, entries }));
 
+  // Pagefind waits for the render workers to end: they take a 10,000-post build to ~1 GB, and a
+  // shard's Pagefind process (~260 MiB for 1,250 posts) beside them would take it over 1 GiB. A
+  // rebuild that renders few pages has no workers, and indexes at once.
+  await renderWorkersEnded();
   const shards: SearchShard[] = [];
   let indexed = 0;
   for (const [name, urls] of shardsOf(entries)) {
