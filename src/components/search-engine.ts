@@ -141,7 +141,10 @@ interface IndexState {
 
 let state: Promise<IndexState> | undefined;
 function indexState(): Promise<IndexState> {
-  return (state ??= fetch(withBase("/pagefind/folio-search.json")).then((response) => response.json() as Promise<IndexState>));
+  // Checked with the host each time: a stale list of shards would search another build's.
+  return (state ??= fetch(withBase("/pagefind/folio-search.json"), { cache: "no-cache" }).then(
+    (response) => response.json() as Promise<IndexState>,
+  ));
 }
 
 /** Starts loading search (its script and the index's entry): on a search field's first focus or keystroke. */
