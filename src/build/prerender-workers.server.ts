@@ -68,8 +68,11 @@ export function leaveToWorkers(render: string[], required: ReadonlySet<string>, 
     return render;
   }
   shared.__folioWorkerPages = { all: render, todo, workers, posts };
-  let resolve = () => {};
-  shared.__folioWorkersEnded = { promise: new Promise<void>((done) => (resolve = done)), resolve };
+  // Once: React Router may ask for the URLs again, and what waits holds the first promise.
+  if (!shared.__folioWorkersEnded) {
+    let resolve = () => {};
+    shared.__folioWorkersEnded = { promise: new Promise<void>((done) => (resolve = done)), resolve };
+  }
   return render.filter(own);
 }
 
