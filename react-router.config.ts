@@ -24,12 +24,10 @@ export default {
           // thread of its own (build-plan.server.ts); most of them are rendered in worker threads by the
           // folio:prerender plugin, before React Router renders the rest.
           const { pages, posts } = await planBuild();
-          const paths = leaveToWorkers(pages.render, pages.required, posts);
-          // The search index is made while the pages render (its records; Pagefind, a process of its
-          // own, once the render workers leaveToWorkers set up have ended); buildEnd waits for it.
+          // The search index is made while the pages render (Pagefind is a process of its own); buildEnd waits for it.
           const { startSearchIndex } = await import("./src/build/search-index.server");
           startSearchIndex().catch(() => {});
-          return paths;
+          return leaveToWorkers(pages.render, pages.required, posts);
         },
         // React Router renders in one thread, but several pages at a time overlap one page's file
         // writes with the next one's rendering: 15-20 % faster at 1,000 posts (4 against 1).

@@ -33,8 +33,6 @@ interface Shared {
    * site from, set when React Router asks for the URLs.
    */
   __folioWorkerPages?: { all: string[]; todo: string[]; workers: number; posts: CachedPostFile[] };
-  /** Resolved when this build's render workers have ended (set when the build has any). */
-  __folioWorkersEnded?: { promise: Promise<void>; resolve: () => void };
   /** The "Rendering pages" progress: advanced by the workers' batches and by React Router's log of the pages it writes (vite-logger.server.ts). */
   __folioRenderProgress?: Progress;
 }
@@ -43,14 +41,6 @@ const shared = globalThis as Shared;
 /** The progress of rendering this build's pages, once React Router has asked for them. */
 export function renderProgress(): Progress | undefined {
   return shared.__folioRenderProgress;
-}
-
-/**
- * Resolves once this build's render workers have ended (at once when it has none), so that work
- * heavy in memory can wait for theirs to be given back (the search index: search-index.server.ts).
- */
-export function renderWorkersEnded(): Promise<void> {
-  return shared.__folioWorkersEnded?.promise ?? Promise.resolve();
 }
 
 /**
@@ -68,11 +58,6 @@ export function leaveToWorkers(render: string[], required: ReadonlySet<string>, 
     return render;
   }
   shared.__folioWorkerPages = { all: render, todo, workers, posts };
-  // Once: React Router may ask for the URLs again, and what waits holds the first promise.
-  if (!shared.__folioWorkersEnded) {
-    let resolve = () => {};
-    shared.__folioWorkersEnded = { promise: new Promise<void>((done) => (resolve = done)), resolve };
-  }
   return render.filter(own);
 }
 
@@ -108,16 +93,12 @@ export function folioPrerender(): Plugin {
         if (this.environment.name !== "ssr" || !pages) return;
         const entry = Object.values(bundle).find((chunk) => chunk.type === "chunk" && chunk.isEntry);
         if (!entry || !options.dir) throw new Error("folio:prerender: the server build has no entry file");
-        try {
-          await renderInWorkers(pages, {
-            serverBuild: pathToFileURL(path.join(options.dir, entry.fileName)).href,
-            root,
-            mode: this.environment.config.mode,
-            heapLimitMb: heapLimit(options.dir, postsFolder(root)),
-          });
-        } finally {
-          shared.__folioWorkersEnded?.resolve();
-        }
+        await renderInWorkers(pages, {
+          serverBuild: pathToFileURL(path.join(options.dir, entry.fileName)).href,
+          root,
+          mode: this.environment.config.mode,
+          heapLimitMb: heapLimit(options.dir, postsFolder(root)),
+        });
       },
     },
   };

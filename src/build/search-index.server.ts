@@ -18,7 +18,6 @@ import { siteConfig } from "../site-config";
 import { logOnce, seconds } from "./build-log.server";
 import { recordStage } from "./build-timings.server";
 import { codeVersion } from "./code-version.server";
-import { renderWorkersEnded } from "./prerender-workers.server";
 import { getSite, postArticle, postContentKey } from "./site.server";
 
 /**
@@ -139,10 +138,6 @@ async function buildSearchIndex(site: Site): Promise<SearchIndexResult> {
   removeStalePages(entries);
   writeFileSync(RECORDS, JSON.stringify({ version, entries }));
 
-  // Pagefind waits for the render workers to end: they take a 10,000-post build to ~1 GB, and a
-  // shard's Pagefind process (559 MiB for 2,360 posts, measured) beside them takes it over 1 GiB. A
-  // rebuild that renders few pages has no workers, and indexes at once.
-  await renderWorkersEnded();
   const shards: SearchShard[] = [];
   let indexed = 0;
   for (const [name, urls] of shardsOf(entries)) {
