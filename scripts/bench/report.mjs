@@ -246,7 +246,7 @@ function searchLine({ build, rebuild, search, searchIndex }) {
     ? `indexing ${seconds(indexing.to - indexing.from)} of the cold build (from ${seconds(indexing.from)} to ${seconds(indexing.to)}, beside the rendering), of which the build's end waited ${seconds(searchWait(build)?.sum ?? 0)}`
     : "indexing not recorded";
   const again = has(rebuild?.searchSeconds)
-    ? `, ${seconds(rebuild.searchSeconds)} of each rebuild after one edit (the edited post indexed apart, a delta the browser merges)`
+    ? `, ${seconds(rebuild.searchSeconds)} of each rebuild after one edit (the edited post's shard indexed again)`
     : "";
   const query = search
     ? `first query “${search.query}” (${search.found} shown) with the cache empty: ${kb(search.firstBytes)} KB in ${search.firstFiles} files, ${ms(search.firstMs)} from keystroke to results painted${search.firstRuns.length > 1 ? ` (${search.firstRuns.map(ms).join(", ")})` : ""}; next keystrokes ${ms(search.nextMs)} (${search.nextRuns.map(ms).join(", ")}), ${kb(search.nextBytes)} KB`

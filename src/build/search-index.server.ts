@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { gunzipSync } from "node:zlib";
-import type { PagefindIndex } from "pagefind";
 import {
   copyFileSync,
   existsSync,
@@ -26,77 +24,70 @@ import { getSite, postArticle, postContentKey } from "./site.server";
  * The search index (Pagefind's, written by its Node API) and the vocabulary for typos, made at build
  * time from the parse cache rather than from the built pages: each post becomes a small HTML page of
  * its title, terms, filters and text (content/search-record.server.ts), kept in
- * `.folio-cache/search/pages/` by its URL, and Pagefind indexes that folder. Each page is written
- * again only when its record changed (its post's parse-cache key, URL, language or this code); the
- * index is kept in `.folio-cache/search/index/<hash of every record>/`, so a build where no post
- * changed indexes nothing, and a build where one did indexes every page again (Pagefind has no
- * incremental index) without reading any other post's article.
+ * `.folio-cache/search/pages/` by its URL and written again only when its record changed (its post's
+ * parse-cache key, URL, language or this code). Each language's posts are indexed in shards
+ * (shardsOf), one Pagefind process after another, each shard kept in
+ * `.folio-cache/search/index/<shard>-<hash of its records>/`: a build indexes again only the shards
+ * whose records changed, and the browser merges a language's shards (Pagefind's `mergeIndex`).
  */
 const SEARCH_CACHE = path.resolve(".folio-cache", "search");
 const PAGES = path.join(SEARCH_CACHE, "pages");
 const RECORDS = path.join(SEARCH_CACHE, "records.json");
 const INDEXES = path.join(SEARCH_CACHE, "index");
-const FULL_INDEX = path.join(SEARCH_CACHE, "full-index.json");
-/** Changed pages are indexed apart from the full index while they are at most this share of all (and at least DELTA_MIN). */
-const DELTA_SHARE = 0.02;
-const DELTA_MIN = 50;
+/**
+ * The most posts a shard holds on average (`FOLIO_SEARCH_SHARD_SIZE` sets it, for tests). Pagefind
+ * holds a whole index in memory while it writes it (2,074 MiB for 9,438 posts in one index; 559 MiB
+ * for a shard of ~2,360), and each shard the browser merges costs the first query its metadata file
+ * (~7 KB plus ~8 bytes a post) and an index chunk more: at 10,000 posts, 4 shards fetched 321 KB
+ * where one index fetched 314 KB.
+ */
+const SHARD_SIZE = Number(process.env.FOLIO_SEARCH_SHARD_SIZE) || 2500;
+/** Pages handed to Pagefind at a time (each `addHTMLFile` is a message to its process). */
+const ADD_BATCH = 64;
 
 /** Where the index is published, under build/client/ (and so the URL the browser loads it from). */
 export const SEARCH_OUTPUT = "pagefind";
 /** The vocabulary's file, beside the index: words one a line, most frequent first. */
 export const VOCABULARY_FILE = "folio-vocabulary.txt";
-/** The file that tells the browser about the delta (SearchIndexState). */
+/** The file that names each language's shards for the browser (SearchIndexState). */
 export const STATE_FILE = "folio-search.json";
 /** Of Pagefind's files, those the browser's search needs (not its ready-made UIs or playground). */
 const PUBLISHED =
-  /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|(index|filter|fragment)\/.*|folio-vocabulary\.txt)$/;
+  /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|(index|filter|fragment)\/.*)$/;
 /** At most this many words in the vocabulary, names (titles, terms, authors) first, then the text's by how many posts use them. */
 const VOCABULARY_LIMIT = 30_000;
 
 interface RecordEntry {
   key: string;
+  /** Its page's language (`<html lang>`): each language has shards of its own. */
+  language: string;
   /** The words it gives the vocabulary (recordVocabulary). */
   names: string[];
   text: string[];
 }
 
-/** What the browser needs besides Pagefind's index (`folio-search.json`): whether there is a delta, and which pages of the full index it replaces. */
+/** What the browser needs besides Pagefind's indexes (`folio-search.json`): each language's shards, by their folder under /pagefind/. */
 export interface SearchIndexState {
-  /** Whether pages changed since the full index are indexed apart, at /pagefind/delta/ (merged by the browser). */
-  delta: boolean;
-  /** The full index's pages a later build changed or removed, by Pagefind's id, with their filters (for the counts). */
-  superseded: Record<string, Record<string, string[]>>;
+  shards: Record<string, string[]>;
 }
 
-/** The full index's pages by URL (`full-index.json`). */
-interface FullIndex {
-  /** Its folder under index/. */
-  key: string;
-  pages: Record<string, { key: string; id: string; filters: Record<string, string[]> }>;
-}
-
-interface DeltaIndex {
-  key: string;
-  pages: number;
-  superseded: SearchIndexState["superseded"];
+/** One shard's index: its published name (`en-0`), its folder in the cache, and its files there. */
+export interface SearchShard {
+  name: string;
+  dir: string;
+  files: string[];
 }
 
 /** What the index build did, for the end of the build and the benchmark. */
 export interface SearchIndexResult {
-  /** The full index's folder in the cache, whose files are published under build/client/pagefind/. */
-  dir: string;
-  /** Its files, relative to `dir`. */
-  files: string[];
-  /** The delta's folder, published under build/client/pagefind/delta/, when posts changed since the full index. */
-  deltaDir?: string;
-  deltaFiles?: string[];
+  shards: SearchShard[];
   state: SearchIndexState;
   vocabulary: string[];
   /** Records written again (their post changed), of all. */
   changed: number;
   records: number;
-  /** What Pagefind indexed: every page, the pages changed since the full index, or nothing (the cache had it). */
-  indexed: "all" | "delta" | "none";
+  /** Shards Pagefind indexed in this build (the others were in the cache). */
+  indexed: number;
 }
 
 const shared = globalThis as { __folioSearchIndex?: Promise<SearchIndexResult> };
@@ -116,7 +107,6 @@ async function buildSearchIndex(site: Site): Promise<SearchIndexResult> {
   const previous = readRecords(version);
   const entries: Record<string, RecordEntry> = {};
   let changed = 0;
-  let count = 0;
   for (const post of [...site.posts, ...[...site.languages.values()].flatMap((list) => list.posts)]) {
     const url = urlOf(site, post);
     const language = translationLanguage(site, post) ?? siteConfig.language;
@@ -128,7 +118,6 @@ async function buildSearchIndex(site: Site): Promise<SearchIndexResult> {
       .update(`${version}\0${postContentKey(post)}\0${url}\0${language}\0${JSON.stringify(terms)}`)
       .digest("hex");
     const file = pageFile(url);
-    count++;
     const known = previous[url];
     if (known?.key === key && existsSync(file)) {
       entries[url] = known;
@@ -142,135 +131,95 @@ async function buildSearchIndex(site: Site): Promise<SearchIndexResult> {
     };
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, searchPageHtml(record));
-    entries[url] = { key, ...recordVocabulary(record) };
+    entries[url] = { key, language, ...recordVocabulary(record) };
     // Reading articles is synchronous work in the build's thread: let the render workers' messages through.
     if (++changed % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   removeStalePages(entries);
   writeFileSync(RECORDS, JSON.stringify({ version, entries }));
 
-  const { base, delta, indexed } = await indexPages(entries);
-  for (const other of readdirSync(INDEXES)) {
-    if (other !== base.key && other !== delta?.key) rmSync(path.join(INDEXES, other), { recursive: true, force: true });
-  }
-  const listFiles = (dir: string) =>
-    readdirSync(dir, { recursive: true, encoding: "utf8" })
-      .map((file) => file.split(path.sep).join("/"))
-      .filter((file) => PUBLISHED.test(file));
-  recordStage("Search index: records and Pagefind (beside the rendering)", started);
-  logOnce(
-    indexed === "all"
-      ? `folio: search index of ${count} posts (${changed} changed) made in ${seconds(started)}`
-      : indexed === "delta"
-        ? `folio: search index of ${count} posts: ${delta!.pages} changed since the full index indexed apart in ${seconds(started)}`
-        : `folio: search index of ${count} posts unchanged (from .folio-cache/search/)`,
-  );
-  return {
-    dir: path.join(INDEXES, base.key),
-    files: listFiles(path.join(INDEXES, base.key)),
-    ...(delta && { deltaDir: path.join(INDEXES, delta.key), deltaFiles: listFiles(path.join(INDEXES, delta.key)) }),
-    state: { delta: Boolean(delta), superseded: delta?.superseded ?? {} },
-    vocabulary: vocabulary(Object.values(entries)),
-    changed,
-    records: count,
-    indexed,
-  };
-}
-
-/**
- * The full index of the pages folder, kept while few posts changed since it was made; the pages
- * that changed since are indexed apart (the delta, which the browser merges), and the full index's
- * versions of them are left out of results by their Pagefind ids. Once more than 2 % of the posts
- * (at least 50) changed, or none was made, every page is indexed again.
- */
-async function indexPages(
-  entries: Record<string, RecordEntry>,
-): Promise<{ base: FullIndex; delta?: DeltaIndex; indexed: "all" | "delta" | "none" }> {
-  const urls = Object.keys(entries).sort();
-  let base = readFullIndex();
-  const stale = base ? urls.filter((url) => base!.pages[url]?.key !== entries[url].key) : urls;
-  const removed = base ? Object.keys(base.pages).filter((url) => !(url in entries)) : [];
-  const superseded = [...stale, ...removed].filter((url) => base?.pages[url]);
-  const usable =
-    base &&
-    existsSync(path.join(INDEXES, base.key, "pagefind-entry.json")) &&
-    stale.length + removed.length <= Math.max(DELTA_MIN, DELTA_SHARE * urls.length) &&
-    superseded.every((url) => base!.pages[url].id);
-  if (!base || !usable) {
+  const shards: SearchShard[] = [];
+  let indexed = 0;
+  for (const [name, urls] of shardsOf(entries)) {
     const key = createHash("sha256")
       .update(urls.map((url) => `${url}\0${entries[url].key}`).join("\n"))
       .digest("hex")
       .slice(0, 20);
-    const dir = path.join(INDEXES, key);
-    await writeIndex(dir, (index) => index.addDirectory({ path: PAGES }));
-    base = { key, pages: pagesOfIndex(dir, entries) };
-    writeFileSync(FULL_INDEX, JSON.stringify(base));
-    return { base, indexed: "all" };
+    const dir = path.join(INDEXES, `${name}-${key}`);
+    if (!existsSync(path.join(dir, "pagefind-entry.json"))) {
+      // One shard after another, each in a Pagefind process of its own: its memory goes with it.
+      await writeIndex(dir, urls);
+      indexed++;
+    }
+    shards.push({ name, dir, files: listFiles(dir) });
   }
-  if (stale.length === 0 && removed.length === 0) return { base, indexed: "none" };
-  const key = `delta-${createHash("sha256")
-    .update(`${base.key}\n${stale.map((url) => `${url}\0${entries[url].key}`).join("\n")}\n${removed.join("\n")}`)
-    .digest("hex")
-    .slice(0, 20)}`;
-  const dir = path.join(INDEXES, key);
-  let indexed: "delta" | "none" = "none";
-  if (!existsSync(path.join(dir, "pagefind-entry.json"))) {
-    await writeIndex(dir, async (index) => {
-      const errors: string[] = [];
-      for (const url of stale) errors.push(...(await index.addHTMLFile({ url, content: readFileSync(pageFile(url), "utf8") })).errors);
-      return { errors };
-    });
-    indexed = "delta";
-  }
-  const full = base;
-  return {
-    base,
-    delta: {
-      key,
-      pages: stale.length,
-      superseded: Object.fromEntries(superseded.map((url) => [full.pages[url].id, full.pages[url].filters])),
-    },
-    indexed,
-  };
+  const kept = new Set(shards.map((shard) => path.basename(shard.dir)));
+  for (const other of readdirSync(INDEXES)) if (!kept.has(other)) rmSync(path.join(INDEXES, other), { recursive: true, force: true });
+  recordStage("Search index: records and Pagefind (beside the rendering)", started);
+  const count = Object.keys(entries).length;
+  logOnce(
+    indexed > 0
+      ? `folio: search index of ${count} posts (${changed} changed): ${indexed} of ${shards.length} shards indexed in ${seconds(started)}`
+      : `folio: search index of ${count} posts unchanged (from .folio-cache/search/)`,
+  );
+  const state: SearchIndexState = { shards: {} };
+  for (const { name } of shards) (state.shards[languageOfShard(name)] ??= []).push(name);
+  return { shards, state, vocabulary: vocabulary(Object.values(entries)), changed, records: count, indexed };
 }
 
 /**
- * Each page of a written index by its URL: its record's key, and Pagefind's id for it (its
- * fragment's name, which search results carry) with its filters, read from its fragment (gzip:
- * `pagefind_dcd` and JSON). A page whose fragment is not found gets no id (and a change to it
- * makes the next build index every page again).
+ * The shards of the records, by name (`en-0`, `en-1`, `zh-0`), each with its URLs in order: each
+ * language's posts split by a hash of their URL into a power of two of shards, as few as hold at most
+ * SHARD_SIZE posts each on average. A post stays in its shard whatever other posts are added, changed
+ * or removed (an edit indexes one shard again), until the number of shards doubles or halves.
  */
-function pagesOfIndex(dir: string, entries: Record<string, RecordEntry>): FullIndex["pages"] {
-  const pages: FullIndex["pages"] = {};
-  for (const url of Object.keys(entries)) pages[url] = { key: entries[url].key, id: "", filters: {} };
-  const fragments = path.join(dir, "fragment");
-  for (const name of existsSync(fragments) ? readdirSync(fragments) : []) {
-    const text = gunzipSync(readFileSync(path.join(fragments, name))).toString("utf8");
-    const fragment = JSON.parse(text.slice(text.indexOf("{"))) as { url?: string; filters?: Record<string, string[]> };
-    const url = fragment.url && decodeURI(fragment.url);
-    if (url && pages[url]) pages[url] = { ...pages[url], id: name.replace(/\.pf_fragment$/, ""), filters: fragment.filters ?? {} };
+export function shardsOf(entries: Record<string, Pick<RecordEntry, "language">>, size = SHARD_SIZE): Map<string, string[]> {
+  const byLanguage = new Map<string, string[]>();
+  for (const url of Object.keys(entries).sort()) {
+    const language = entries[url].language.toLowerCase();
+    if (!byLanguage.has(language)) byLanguage.set(language, []);
+    byLanguage.get(language)!.push(url);
   }
-  return pages;
+  const shards = new Map<string, string[]>();
+  for (const [language, urls] of [...byLanguage].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const count = 2 ** Math.ceil(Math.log2(Math.max(1, urls.length / size)));
+    for (const url of urls) {
+      const name = `${language}-${createHash("sha256").update(url).digest().readUInt32BE(0) % count}`;
+      if (!shards.has(name)) shards.set(name, []);
+      shards.get(name)!.push(url);
+    }
+  }
+  return new Map([...shards].sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true })));
 }
 
-function readFullIndex(): FullIndex | undefined {
-  try {
-    return JSON.parse(readFileSync(FULL_INDEX, "utf8")) as FullIndex;
-  } catch {
-    return undefined;
-  }
+/** A shard's language, from its name (`zh-hant-1` is `zh-hant`'s). */
+const languageOfShard = (name: string) => name.slice(0, name.lastIndexOf("-"));
+
+/** A shard's files the browser may need, relative to its folder. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((file) => file.split(path.sep).join("/"))
+    .filter((file) => PUBLISHED.test(file));
 }
 
-/** A Pagefind index of what `add` adds, written to `dir` (whole or not at all). */
-async function writeIndex(dir: string, add: (index: PagefindIndex) => Promise<{ errors: string[] }>): Promise<void> {
+/**
+ * A Pagefind index of the pages of `urls`, written to `dir` (whole or not at all) by a Pagefind
+ * process that is closed before this returns.
+ */
+async function writeIndex(dir: string, urls: readonly string[]): Promise<void> {
   const pagefind = await import("pagefind");
   const temporary = `${dir}.partial`;
   rmSync(temporary, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`folio: Pagefind could not start: ${errors.join("; ")}`);
-    const added = await add(index);
-    if (added.errors.length > 0) throw new Error(`folio: Pagefind could not index the search pages: ${added.errors.join("; ")}`);
+    for (let start = 0; start < urls.length; start += ADD_BATCH) {
+      const added = await Promise.all(
+        urls.slice(start, start + ADD_BATCH).map((url) => index.addHTMLFile({ url, content: readFileSync(pageFile(url), "utf8") })),
+      );
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length > 0) throw new Error(`folio: Pagefind could not index the search pages: ${failed.join("; ")}`);
+    }
     const written = await index.writeFiles({ outputPath: temporary });
     if (written.errors.length > 0) throw new Error(`folio: Pagefind could not write the search index: ${written.errors.join("; ")}`);
     rmSync(dir, { recursive: true, force: true });
@@ -327,18 +276,15 @@ function removeStalePages(entries: Record<string, RecordEntry>): void {
 }
 
 /**
- * Publishes the index at build/client/pagefind/: the full index's files and the delta's
- * (`delta/`), linked from the cache (their folders are named by their records and never written
- * again; copied where links cannot be made), and the vocabulary and the state, written. Returns
- * their paths under build/client/, which the end of the build keeps.
+ * Publishes the index at build/client/pagefind/: each shard's files under its name (`en-0/`), linked
+ * from the cache (its folder is named by its records and never written again; copied where links
+ * cannot be made), and the vocabulary and the state, written. Returns their paths under
+ * build/client/, which the end of the build keeps.
  */
-export function publishSearchIndex(
-  clientDir: string,
-  { dir, files, deltaDir, deltaFiles = [], state, vocabulary }: SearchIndexResult,
-): string[] {
-  const link = (from: string, file: string, to: string) => {
-    const relative = path.join(SEARCH_OUTPUT, to, file);
-    const source = path.join(from, file);
+export function publishSearchIndex(clientDir: string, { shards, state, vocabulary }: SearchIndexResult): string[] {
+  const link = (shard: SearchShard, file: string) => {
+    const relative = path.join(SEARCH_OUTPUT, shard.name, file);
+    const source = path.join(shard.dir, file);
     const target = path.join(clientDir, relative);
     if (statSync(target, { throwIfNoEntry: false })?.ino !== statSync(source).ino) {
       mkdirSync(path.dirname(target), { recursive: true });
@@ -354,15 +300,13 @@ export function publishSearchIndex(
   const write = (file: string, content: string) => {
     const relative = path.join(SEARCH_OUTPUT, file);
     const target = path.join(clientDir, relative);
+    mkdirSync(path.dirname(target), { recursive: true });
     rmSync(target, { force: true });
     writeFileSync(target, content);
     return relative;
   };
   return [
-    ...files.map((file) => link(dir, file, "")),
-    ...(deltaDir
-      ? deltaFiles.filter((file) => !/^(pagefind\.js|pagefind-worker\.js|wasm\.)/.test(file)).map((file) => link(deltaDir, file, "delta"))
-      : []),
+    ...shards.flatMap((shard) => shard.files.map((file) => link(shard, file))),
     write(VOCABULARY_FILE, vocabulary.join("\n")),
     write(STATE_FILE, JSON.stringify(state)),
   ];

@@ -73,38 +73,52 @@ interface Pagefind {
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
 }
 
-/** Pagefind started for a language's index (its own module), and that language. */
+/** Pagefind started for a language's shards, that language, and how many shards it merged. */
 interface Instance {
   pagefind: Pagefind;
   language: string;
+  shards: number;
 }
+
+/** The synthetic filter (Pagefind's `mergeFilter`) that names each result's shard, so filters alone can list each shard's posts in its own order. */
+const SHARD_FILTER = "folio-shard";
 
 const instances = new Map<string, Promise<Instance>>();
 
 /**
- * Pagefind for a language's index, loaded once: the page's own (`<html lang>`), or another's. Each
- * language is an instance of its own (the same script under another query string is a module of its
- * own), so a Chinese query searches the Chinese posts, segmented as Chinese. Pagefind 1.6 takes the
- * language from `<html lang>` as it starts, and nowhere else (`init`'s and `mergeIndex`'s language
- * are not used for the first index): the attribute is set to the language for that moment. Posts
- * changed since the build's full index are in a delta index, merged in (build/search-index.server.ts).
+ * Pagefind for a language's index, loaded once: the page's own (`<html lang>`), or another's. The
+ * build indexes each language in shards (build/search-index.server.ts, which names them in
+ * `folio-search.json`); a language's instance is Pagefind's script from its first shard, with the
+ * other shards merged in (`mergeIndex`). Each language is an instance of its own (another shard's
+ * script is a module of its own), so a Chinese query searches the Chinese posts, segmented as
+ * Chinese. Pagefind 1.6 takes the language from `<html lang>` as it starts, and nowhere else
+ * (`init`'s language is not used for the first index): the attribute is set to the language for
+ * that moment.
  */
 function pagefind(language?: string): Promise<Instance> {
   const key = language ?? "";
   let instance = instances.get(key);
   if (!instance) {
-    const url = withBase(`/pagefind/pagefind.js${language ? `?language=${encodeURIComponent(language)}` : ""}`);
-    instance = Promise.all([import(/* @vite-ignore */ url) as Promise<Pagefind>, indexState()]).then(async ([module, state]) => {
-      // Result URLs stay site paths: the router adds the base path.
-      await module.options({ baseUrl: "/", excerptLength: 24 });
+    instance = indexState().then(async ({ shards: byLanguage }) => {
       const root = document.documentElement;
       const pageLanguage = root.lang;
-      if (language) root.lang = language;
+      const wanted = (language ?? pageLanguage).toLowerCase();
+      const shards = shardsFor(byLanguage, wanted);
+      const module = (await import(/* @vite-ignore */ withBase(`/pagefind/${shards[0]}/pagefind.js`))) as Pagefind;
+      // Result URLs stay site paths: the router adds the base path.
+      await module.options({ baseUrl: "/", excerptLength: 24, mergeFilter: { [SHARD_FILTER]: "0" } });
+      root.lang = wanted;
       const started = module.init();
       root.lang = pageLanguage;
       await started;
-      if (state.delta) await module.mergeIndex(withBase("/pagefind/delta/"));
-      return { pagefind: module, language: (language ?? pageLanguage).toLowerCase() };
+      await Promise.all(
+        shards
+          .slice(1)
+          .map((shard, i) =>
+            module.mergeIndex(withBase(`/pagefind/${shard}/`), { language: wanted, mergeFilter: { [SHARD_FILTER]: String(i + 1) } }),
+          ),
+      );
+      return { pagefind: module, language: wanted, shards: shards.length };
     });
     instance.catch(() => instances.delete(key));
     instances.set(key, instance);
@@ -112,32 +126,25 @@ function pagefind(language?: string): Promise<Instance> {
   return instance;
 }
 
-/** What the build says besides the index (build/search-index.server.ts's SearchIndexState): whether a delta index is merged in, and the full index's pages it replaces. */
+/** A language's shards: its own, else its main language's (`en` for `en-gb`), else the site's, else the language with the most. */
+function shardsFor(byLanguage: IndexState["shards"], language: string): string[] {
+  const largest = Object.values(byLanguage).sort((a, b) => b.length - a.length)[0];
+  const shards = byLanguage[language] ?? byLanguage[language.split("-")[0]] ?? byLanguage[siteConfig.language.toLowerCase()] ?? largest;
+  if (!shards?.length) throw new Error("folio: the search index has no shards (pagefind/folio-search.json)");
+  return shards;
+}
+
+/** What the build says besides the index (build/search-index.server.ts's SearchIndexState): each language's shards. */
 interface IndexState {
-  delta: boolean;
-  superseded: Record<string, Record<string, string[]>>;
+  shards: Record<string, string[]>;
 }
 
 let state: Promise<IndexState> | undefined;
 function indexState(): Promise<IndexState> {
-  return (state ??= fetch(withBase("/pagefind/folio-search.json")).then((response) => response.json() as Promise<IndexState>));
-}
-
-/** Whether a result is the full index's version of a page a later build changed or removed (its current version, if any, is the delta's). */
-const isSuperseded = (id: string, superseded: IndexState["superseded"]) => Object.hasOwn(superseded, id);
-
-/**
- * Filter counts without the superseded pages: those among `results` (for the counts of a search),
- * or all of them of the instance's language (for the counts of all posts).
- */
-function withoutSuperseded(counts: FilterCounts, superseded: IndexState["superseded"], ids: Iterable<string>): FilterCounts {
-  const adjusted: FilterCounts = Object.fromEntries(Object.entries(counts).map(([name, values]) => [name, { ...values }]));
-  for (const id of ids) {
-    for (const [name, values] of Object.entries(superseded[id] ?? {})) {
-      for (const value of values) if (adjusted[name]?.[value]) adjusted[name][value]--;
-    }
-  }
-  return adjusted;
+  // Checked with the host each time: a stale list of shards would search another build's.
+  return (state ??= fetch(withBase("/pagefind/folio-search.json"), { cache: "no-cache" }).then(
+    (response) => response.json() as Promise<IndexState>,
+  ));
 }
 
 /** Starts loading search (its script and the index's entry): on a search field's first focus or keystroke. */
@@ -145,13 +152,8 @@ export function preloadSearch(): void {
   pagefind().catch(() => {});
 }
 
-let languages: Promise<string[]> | undefined;
-/** The languages the index holds (Pagefind's entry file), loaded only for a query in Chinese, Japanese or Korean. */
-function indexLanguages(): Promise<string[]> {
-  return (languages ??= fetch(withBase("/pagefind/pagefind-entry.json"))
-    .then((response) => response.json() as Promise<{ languages: Record<string, unknown> }>)
-    .then((entry) => Object.keys(entry.languages)));
-}
+/** The languages the index holds. */
+const indexLanguages = async () => Object.keys((await indexState()).shards);
 
 const CJK_LANGUAGE = /^(zh|ja|ko)\b/i;
 
@@ -180,10 +182,12 @@ function loadVocabulary(): Promise<string[]> {
 
 /** Every filter's values with how many posts have each (for the search page before anything is chosen). */
 export async function allFilterCounts(): Promise<FilterCounts> {
-  const [{ pagefind: engine, language }, { superseded }] = await Promise.all([pagefind(), indexState()]);
-  const ids = Object.keys(superseded).filter((id) => id.startsWith(`${language}_`));
-  return withoutSuperseded(await engine.filters(), superseded, ids);
+  return withoutShards(await (await pagefind()).pagefind.filters());
 }
+
+/** Counts without the synthetic shard filter. */
+const withoutShards = (counts: FilterCounts): FilterCounts =>
+  Object.fromEntries(Object.entries(counts).filter(([name]) => name !== SHARD_FILTER));
 
 /** Fewer results than this for words typed, and the words are checked for typos. */
 const FEW = 3;
@@ -196,26 +200,15 @@ const FEW = 3;
 export async function search(state: SearchState, limit = 10): Promise<SearchAnswer> {
   const query = state.q.trim();
   const filters = pagefindFilters(state);
-  const [engines, { superseded }] = await Promise.all([instancesFor(query), indexState()]);
+  const engines = await instancesFor(query);
   const run = async (term: string | null) => {
-    // Words are ranked by relevance; filters alone list the newest posts first.
-    const options = term === null ? { filters, sort: { date: "desc" as const } } : { filters };
-    const answers = (await Promise.all(engines.map(({ pagefind: engine }) => engine.search(term, options)))).filter(
+    const answers = (await Promise.all(engines.map(({ pagefind: engine }) => engine.search(term, { filters })))).filter(
       (answer): answer is PagefindSearch => answer !== null,
     );
-    const all = answers.flatMap((answer) => answer.results);
-    const gone = all.filter((result) => isSuperseded(result.id, superseded)).map((result) => result.id);
-    const language = engines[0].language;
     return {
-      results: all.filter((result) => !isSuperseded(result.id, superseded)).sort((a, b) => b.score - a.score),
-      // Each index's results in its own order (by date, for filters alone), for merging by date.
-      lists: answers.map((answer) => answer.results.filter((result) => !isSuperseded(result.id, superseded))),
-      filters: withoutSuperseded(answers[0]?.filters ?? {}, superseded, gone),
-      allFilters: withoutSuperseded(
-        answers[0]?.totalFilters ?? {},
-        superseded,
-        Object.keys(superseded).filter((id) => id.startsWith(`${language}_`)),
-      ),
+      results: answers.flatMap((answer) => answer.results).sort((a, b) => b.score - a.score),
+      filters: withoutShards(answers[0]?.filters ?? {}),
+      allFilters: withoutShards(answers[0]?.totalFilters ?? {}),
     };
   };
   let found = await run(query || null);
@@ -231,13 +224,26 @@ export async function search(state: SearchState, limit = 10): Promise<SearchAnsw
   }
   const shown = query
     ? await Promise.all(found.results.slice(0, limit).map((result) => result.data()))
-    : // Filters alone: each index (the full one, the delta) lists its posts newest first; merged by date,
-      // the newest `limit` are among each list's first `limit`.
-      (await Promise.all(found.lists.flatMap((list) => list.slice(0, limit).map((result) => result.data()))))
-        .sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""))
-        .slice(0, limit);
+    : await newest(engines, filters, limit);
   const hits = shown.map(hitOf);
   return { hits, total: found.results.length, filters: found.filters, allFilters: found.allFilters, ...(corrected && { corrected }) };
+}
+
+/**
+ * The newest `limit` posts the filters let through: Pagefind sorts each shard's results by date, but
+ * merges shards by score, so each shard is listed apart (by its synthetic filter), and the first
+ * `limit` of each merged by date.
+ */
+async function newest(engines: readonly Instance[], filters: ReturnType<typeof pagefindFilters>, limit: number): Promise<PagefindData[]> {
+  const lists = await Promise.all(
+    engines.flatMap(({ pagefind: engine, shards }) =>
+      Array.from({ length: shards }, (_, shard) =>
+        engine.search(null, { filters: { ...filters, [SHARD_FILTER]: [String(shard)] }, sort: { date: "desc" } }),
+      ),
+    ),
+  );
+  const data = await Promise.all(lists.flatMap((list) => (list?.results ?? []).slice(0, limit).map((result) => result.data())));
+  return data.sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? "")).slice(0, limit);
 }
 
 /** A result as a hit: the post and its passage with the most matches, opening at its heading when it is under one. */

@@ -235,10 +235,7 @@ function sortedValues(
   counts: Record<string, number>,
   chosen: readonly string[],
 ): { value: string; count: number }[] {
-  // A value no post has any more (its last post changed since the full index) is not offered.
-  const values = Object.keys(all)
-    .filter((value) => all[value] > 0)
-    .map((value) => ({ value, count: counts[value] ?? 0 }));
+  const values = Object.keys(all).map((value) => ({ value, count: counts[value] ?? 0 }));
   if (filter === "year") return values.sort((a, b) => (a.value < b.value ? 1 : -1));
   values.sort((a, b) => (all[b.value] ?? 0) - (all[a.value] ?? 0) || a.value.localeCompare(b.value));
   if (filter !== "tags") return values;

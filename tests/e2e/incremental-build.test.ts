@@ -1,11 +1,12 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOutput, runBuild, scratchProject } from "./scratch-project";
 
 function build(dir: string): string {
   // Verbose: React Router's line per page written, which renderedPages counts.
-  const result = runBuild(dir, { FOLIO_VERBOSE: "1" });
+  // Search in shards of at most 8 posts: an edit indexes some of them again, and leaves the others.
+  const result = runBuild(dir, { FOLIO_VERBOSE: "1", FOLIO_SEARCH_SHARD_SIZE: "8" });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
   return result.stdout;
 }
@@ -149,11 +150,9 @@ describe("an incremental build (the page and parse caches)", () => {
       cpSync(path.join(project.dir, "public/og-image.png"), path.join(file("ai-personalized-cancer-treatment"), image));
       const incremental = build(project.dir);
       expect(renderedPages(incremental)).toBeLessThan(renderedPages(first));
-      // The search index is the exception: a rebuild keeps the full index and indexes the posts changed
-      // since apart (build/search-index.server.ts), which a clean build does not; search.test.ts checks
-      // that both find the same posts.
-      const afterEdits = buildOutput(project.dir, { searchIndex: false });
-      expect(existsSync(path.join(project.dir, "build/client/pagefind/delta/pagefind-entry.json"))).toBe(true);
+      // The search index too: a rebuild indexes again only the shards whose posts changed
+      // (build/search-index.server.ts), and they are the shards a clean build makes.
+      const afterEdits = buildOutput(project.dir);
       const builtFile = (file: string) => readFileSync(path.join(project.dir, "build/client", file), "utf8");
       expect(builtFile("posts/post-9/index.html")).toContain("Body text, <em>edited</em>.");
       expect(builtFile("tags/odd/index.xml")).toContain("<![CDATA[<p>Body text, <em>edited</em>.</p>]]>");
@@ -166,13 +165,12 @@ describe("an incremental build (the page and parse caches)", () => {
       expect(renderedUrls(repaired)).toEqual([...renderedUrls(unchanged), "/posts/post-20/", "/posts/post-21/"].sort());
       expect(readFileSync(built("posts/post-20"), "utf8")).toContain("Post 20");
       expect(readFileSync(built("posts/post-21"), "utf8")).toContain("Post 21");
-      expect(buildOutput(project.dir, { searchIndex: false })).toEqual(afterEdits);
+      expect(buildOutput(project.dir)).toEqual(afterEdits);
 
       rmSync(path.join(project.dir, ".folio-cache"), { recursive: true });
       rmSync(path.join(project.dir, "build"), { recursive: true });
       build(project.dir);
-      const clean = buildOutput(project.dir, { searchIndex: false });
-      expect(existsSync(path.join(project.dir, "build/client/pagefind/delta"))).toBe(false);
+      const clean = buildOutput(project.dir);
       expect([...afterEdits.keys()]).toEqual([...clean.keys()]);
       const differing = [...clean.keys()].filter((name) => afterEdits.get(name) !== clean.get(name));
       expect(differing).toEqual([]);

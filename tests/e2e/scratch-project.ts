@@ -89,14 +89,12 @@ export async function buildAndServe(
 
 /**
  * Every file of a project's build output, by path, with its content (base64), to compare two builds. Throws on a file it cannot read.
- * `searchIndex: false` leaves out the search index (`pagefind/`), which an incremental build lays out differently.
  */
-export function buildOutput(dir: string, { searchIndex = true } = {}): Map<string, string> {
+export function buildOutput(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   const client = path.join(dir, "build/client");
   for (const file of readdirSync(client, { recursive: true, encoding: "utf8" }).sort()) {
     if (file.startsWith(".vite") || statSync(path.join(client, file)).isDirectory()) continue;
-    if (!searchIndex && file.startsWith("pagefind/")) continue;
     files.set(file, readFileSync(path.join(client, file), "base64"));
   }
   return files;

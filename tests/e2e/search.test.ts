@@ -12,7 +12,9 @@ import { serveStatic } from "../../scripts/serve.mjs";
 
 // Search in the static build (build/search-index.server.ts, components/search-*.ts, routes/search.tsx):
 // the header's field, the search page and its filters in the URL, typos, CJK, and a page that does
-// not search loading nothing for it. One build for the file.
+// not search loading nothing for it. One build for the file, its index in shards of at most two posts
+// (FOLIO_SEARCH_SHARD_SIZE), so that every search merges several: en-0 (cancer, folding), en-1 (bread),
+// en-3 (consent, weather, trip) and zh-0.
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -41,7 +43,8 @@ const POSTS = {
 };
 
 let projectDir = "";
-const site = servedSite(POSTS, { prepare: (dir) => (projectDir = dir) });
+const SHARDS = { FOLIO_SEARCH_SHARD_SIZE: "2" };
+const site = servedSite(POSTS, { prepare: (dir) => (projectDir = dir), buildEnv: SHARDS });
 const errors: string[] = [];
 afterEach(() => expect(errors.splice(0)).toEqual([]));
 
@@ -76,7 +79,7 @@ describe("the header's search", () => {
     await page.waitForTimeout(300);
     expect(requests.filter((url) => url.startsWith("/pagefind/") || /search-(lazy|engine|hit)/.test(url))).toEqual([]);
     await searchField(page).focus();
-    await expect.poll(() => requests.filter((url) => url.startsWith("/pagefind/pagefind.js"))).toHaveLength(1);
+    await expect.poll(() => requests.filter((url) => /^\/pagefind\/en-\d+\/pagefind\.js$/.test(url))).toHaveLength(1);
     await page.context().close();
   });
 
@@ -277,15 +280,15 @@ describe("search and the page's rules", () => {
   }
 });
 
-// Last: it changes the project. A rebuild after an edit indexes only the changed post, apart from
-// the full index (build/search-index.server.ts), and the browser merges the two.
+// Last: it changes the project. A rebuild after an edit indexes again only the edited post's shard
+// (build/search-index.server.ts), and a deleted post's shard goes with it when it is left empty.
 describe("search after a rebuild", () => {
   it("finds an edited post by its new words, not its old ones, a deleted post no more, and counts each post once", async () => {
     appendFileSync(path.join(projectDir, "posts/consent.md"), "\nNow also about quasicrystals.\n");
     rmSync(path.join(projectDir, "posts/bread.md"));
-    const build = runBuild(projectDir);
+    const build = runBuild(projectDir, SHARDS);
     expect(build.status, build.stdout.slice(-2000) + build.stderr.slice(-2000)).toBe(0);
-    expect(build.stdout).toMatch(/search index of 6 posts: 1 changed since the full index indexed apart/);
+    expect(build.stdout).toMatch(/search index of 6 posts \(1 changed\): 1 of 3 shards indexed/);
     const server = (await serveStatic({ dir: path.join(projectDir, "build/client"), port: 0 })) as Server;
     try {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -310,10 +313,14 @@ describe("search after a rebuild", () => {
       expect(await healthcare.page.getByLabel("Category").locator("option", { hasText: "Healthcare" }).innerText()).toBe("Healthcare (2)");
       expect(await healthcare.page.getByLabel("Category").locator("option", { hasText: "Kitchen" }).count()).toBe(0);
       await healthcare.page.context().close();
+      // Nothing changed: no shard is indexed again.
+      const again = runBuild(projectDir, SHARDS);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(/search index of 6 posts unchanged/);
     } finally {
       server.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
 
 interface AxeResults {

@@ -10,7 +10,7 @@ import {
 import { excerptParts } from "../../src/components/search-engine";
 import { correctedQuery, editDistance, foldWord, nearestWord, vocabularyWords } from "../../src/content/search-words";
 import { recordVocabulary, searchPageHtml, type SearchRecord } from "../../src/content/search-record.server";
-import { vocabulary } from "../../src/build/search-index.server";
+import { shardsOf, vocabulary } from "../../src/build/search-index.server";
 
 const state = (query: string) => parseSearchState(new URLSearchParams(query));
 
@@ -166,6 +166,30 @@ describe("a post's record in the index", () => {
         { names: ["care"], text: ["cells", "cancer"] },
       ]),
     ).toEqual(["care", "cancer", "cells", "tumour"]);
+  });
+});
+
+describe("the index's shards", () => {
+  const posts = (count: number, language = "en", from = 0) =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`/posts/p${from + i}/`, { language }]));
+  const shardOf = (shards: Map<string, string[]>) =>
+    new Map([...shards].flatMap(([name, urls]) => urls.map((url) => [url, name] as const)));
+
+  it("splits each language into a power of two of shards holding at most the size on average, each post in one", () => {
+    const shards = shardsOf({ ...posts(100), ...posts(3, "zh") }, 30);
+    expect([...shards.keys()]).toEqual(["en-0", "en-1", "en-2", "en-3", "zh-0"]);
+    expect([...shards.values()].flat().sort()).toEqual(Object.keys({ ...posts(100), ...posts(3, "zh") }).sort());
+    for (const name of ["en-0", "en-1", "en-2", "en-3"]) expect(shards.get(name)!.length).toBeGreaterThan(10);
+    expect(shards.get("zh-0")).toHaveLength(3);
+    expect([...shardsOf(posts(5), 30).keys()]).toEqual(["en-0"]);
+  });
+
+  it("keeps a post in its shard as posts are added and removed, until the number of shards changes", () => {
+    const before = shardOf(shardsOf(posts(100), 30));
+    const { "/posts/p7/": removed, ...rest } = { ...posts(100), ...posts(15, "en", 100) };
+    expect(removed).toBeDefined();
+    const after = shardOf(shardsOf(rest, 30));
+    for (const [url, name] of after) if (before.has(url)) expect(name).toBe(before.get(url));
   });
 });
 
