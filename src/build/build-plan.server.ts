@@ -2,7 +2,16 @@ import type { ContentWarning } from "../content/parse-post.server";
 import { printRelayed } from "./build-log.server";
 import type { CachedPostFile } from "./parse-cache.server";
 import { followPlan, planPages, type PagePlan } from "./page-cache.server";
-import { buildFromCache, drawSiteDiagrams, getSite, keyPostsForBuild, prerenderPaths } from "./site.server";
+import {
+  buildFromCache,
+  drawBuildDiagrams,
+  getSite,
+  keyPostsForBuild,
+  missingSiteDiagrams,
+  prerenderPaths,
+  siteDiagramWarnings,
+} from "./site.server";
+import type { DrawingResult } from "./diagrams.server";
 import { recordStage } from "./build-timings.server";
 import { viteModuleWorker } from "./vite-worker.server";
 
@@ -39,34 +48,68 @@ export function planBuild(): Promise<BuildPlan> {
  * the posts' text: ~235 MB at 10,000 posts, and as much again in garbage), V8 kept all of it
  * (~400 MB of heap) until well into rendering, beside the render workers. A thread's memory goes when it ends. What the plan
  * carries is small: URLs, fingerprints and a key per post.
+ *
+ * Diagrams the cache lacks are drawn between two planning threads: the first parses the posts (into
+ * the parse cache) and answers with the diagrams to draw; this thread draws them in Chromium
+ * (diagrams.server.ts) once the first has ended; a second thread reads the posts from the cache and
+ * makes the plan. Chromium (~400 MiB) then runs beside Vite's thread alone, not beside a thread
+ * holding the whole site: in the planning thread, a 100-post build peaked at 1,104 MiB PSS.
  */
 async function planBuildInWorker(): Promise<BuildPlan> {
   const started = performance.now();
+  let answer = await planInThread({});
+  if ("draw" in answer) {
+    const drawing = await drawBuildDiagrams(answer.draw);
+    answer = await planInThread({ drawing });
+  }
+  if ("draw" in answer) throw new Error("folio: the planning thread asked for its diagrams to be drawn twice");
+  recordStage("Planning (its thread, in all)", started);
+  return answer;
+}
+
+/** What a planning thread is told: whether this build has drawn its diagrams, and what came of it. */
+export interface PlanningOptions {
+  drawing?: DrawingResult;
+}
+
+/** A planning thread's answer: the plan, or the diagrams to draw before it is made. */
+export type PlanningAnswer = BuildPlan | { draw: string[] };
+
+/** Runs a planning thread (build-plan-thread.server.ts) to its end: its answer, or the error that stops the build. */
+async function planInThread(options: PlanningOptions): Promise<PlanningAnswer> {
   // build-plan-thread.server.ts makes the plan as it loads; the thread answers with it or with the
   // error that stops the build (a post's problems read as they would in this thread).
   const worker = await viteModuleWorker("src/build/build-plan-thread.server.ts", "parentPort.postMessage({ plan: module.plan });", {
     relayOutput: true,
+    data: { folioPlanning: options },
   });
   try {
-    const answer = await new Promise<{ plan?: BuildPlan; error?: string; name?: string }>((resolve, reject) => {
+    const answer = await new Promise<{ plan?: PlanningAnswer; error?: string; name?: string }>((resolve, reject) => {
       // What the thread prints comes as messages too (build-log.server.ts).
       worker.on("message", (message) => printRelayed(message) || resolve(message));
       worker.once("error", reject);
       worker.once("exit", (code) => reject(new Error(`folio: the planning thread exited (${code}) without a plan`)));
     });
     if (answer.error !== undefined) throw Object.assign(new Error(answer.error), { name: answer.name ?? "Error" });
-    recordStage("Planning (its thread, in all)", started);
     return answer.plan!;
   } finally {
     await worker.terminate();
   }
 }
 
-/** In the planning thread: parses what the cache lacks, lists the URLs and decides which pages to render. */
-export async function makeBuildPlan(): Promise<BuildPlan> {
+/**
+ * In the planning thread: parses what the cache lacks, lists the URLs and decides which pages to
+ * render. When the diagram cache lacks some of the site's diagrams and this build has not drawn them
+ * yet (`options.drawing`), answers with them instead, for the build's thread to draw.
+ */
+export async function makeBuildPlan(options: PlanningOptions = {}): Promise<PlanningAnswer> {
   const { posts, skipped } = await keyPostsForBuild();
+  if (!options.drawing) {
+    const draw = missingSiteDiagrams();
+    if (draw.length > 0) return { draw };
+  }
   // Before the pages' fingerprints, which say whether each diagram is drawn.
-  const diagramWarnings = await drawSiteDiagrams();
+  const diagramWarnings = siteDiagramWarnings(options.drawing);
   const urls = prerenderPaths();
   return { urls, pages: await planPages(urls), posts, warnings: [...getSite().warnings, ...skipped, ...diagramWarnings] };
 }

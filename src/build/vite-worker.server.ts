@@ -16,7 +16,7 @@ const BUNDLE_DIR = ".folio-cache/threads";
  * and `parentPort`. If loading or `body` throws, the thread posts `{ error, name }`: a post's
  * problems (ContentErrors) as their message, which names each file, line and fix; anything else with
  * its stack. With `relayOutput`, what the thread prints through build-log.server.ts comes to this
- * thread as messages, for `printRelayed`.
+ * thread as messages, for `printRelayed`. `data`'s keys are added to the thread's `workerData`.
  *
  * The module is bundled once per thread that starts workers (bundleForThreads), and the thread
  * imports the bundle as plain JavaScript. Loading it through Vite's `runnerImport` in each thread
@@ -25,7 +25,11 @@ const BUNDLE_DIR = ".folio-cache/threads";
 export async function viteModuleWorker(
   moduleFile: string,
   body: string,
-  { relayOutput = false, resourceLimits }: { relayOutput?: boolean; resourceLimits?: ResourceLimits } = {},
+  {
+    relayOutput = false,
+    resourceLimits,
+    data = {},
+  }: { relayOutput?: boolean; resourceLimits?: ResourceLimits; data?: Record<string, unknown> } = {},
 ): Promise<Worker> {
   const code = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -38,7 +42,7 @@ const { parentPort, workerData } = require("node:worker_threads");
 });
 `;
   const module = await bundleForThreads(moduleFile);
-  return new Worker(code, { eval: true, workerData: { module, folioRelayOutput: relayOutput }, resourceLimits });
+  return new Worker(code, { eval: true, workerData: { ...data, module, folioRelayOutput: relayOutput }, resourceLimits });
 }
 
 const bundles = new Map<string, Promise<string>>();
