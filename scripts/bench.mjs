@@ -308,6 +308,7 @@ async function benchmarkCorpus(count, context) {
         seconds: median(runs),
         runs,
         peak: Math.max(...rebuilds.map((rebuilt) => rebuilt.peak)),
+        peakPss: Math.max(...rebuilds.map((rebuilt) => rebuilt.peakPss)),
         ...(indexing.length && { searchSeconds: median(indexing) }),
       };
     }
