@@ -318,12 +318,18 @@ async function benchmarkCorpus(count, context) {
         peak: Math.max(...rebuilds.map((rebuilt) => rebuilt.peak)),
         // A posts-only build runs no Vite bundle (src/build/posts-only-build.server.ts).
         bundled: rebuilds.some((rebuilt) => rebuilt.stages.some(({ stage }) => stage.startsWith("Vite:"))),
+        peakPss: Math.max(...rebuilds.map((rebuilt) => rebuilt.peakPss)),
         ...(indexing.length && { searchSeconds: median(indexing) }),
       };
     }
     if (fullRebuilds.length) {
       const runs = fullRebuilds.map((rebuilt) => rebuilt.seconds);
-      result.fullRebuild = { seconds: median(runs), runs, peak: Math.max(...fullRebuilds.map((rebuilt) => rebuilt.peak)) };
+      result.fullRebuild = {
+        seconds: median(runs),
+        runs,
+        peak: Math.max(...fullRebuilds.map((rebuilt) => rebuilt.peak)),
+        peakPss: Math.max(...fullRebuilds.map((rebuilt) => rebuilt.peakPss)),
+      };
     }
     await measureDevServer(dir, result, context);
     result.caches = cacheFolders(dir);

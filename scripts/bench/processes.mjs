@@ -65,8 +65,8 @@ export function stopEveryGroup() {
   }
 }
 
-/** Resident memory of a process and its descendants, from /proc, in bytes. */
-export function treeRss(pid) {
+/** The ids of a process and its descendants, from /proc. */
+function processTree(pid) {
   const parents = new Map();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -81,17 +81,52 @@ export function treeRss(pid) {
     for (let current = candidate; current > 1; current = parents.get(current) ?? 0) if (current === pid) return true;
     return false;
   };
-  let total = 0;
-  for (const candidate of parents.keys()) {
-    if (!inTree(candidate)) continue;
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${candidate}/status`, "utf8"));
-      if (rss) total += Number(rss[1]) * 1024;
-    } catch {
-      // the process ended while we looked
+  return [...parents.keys()].filter(inTree);
+}
+
+/** A kilobyte figure of a /proc file (`VmRSS:`, `Pss:`), in bytes; 0 when the process ended while we looked. */
+function procKb(file, field) {
+  try {
+    const found = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(file, "utf8"));
+    return found ? Number(found[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of a process and its descendants, from /proc, in bytes. */
+export function treeRss(pid) {
+  return processTree(pid).reduce((total, member) => total + procKb(`/proc/${member}/status`, "VmRSS"), 0);
+}
+
+/**
+ * A process tree's memory, in bytes, two ways. `rss`, the sum of each process's resident memory,
+ * counts a page shared by several processes once in each (Chromium's processes share most of their
+ * code and fonts): it overstates what the tree uses. `pss`, the sum of proportional set sizes
+ * (/proc/<pid>/smaps_rollup), counts a shared page once, split between its processes: what the tree
+ * adds to the machine's memory. `chromiumRss` and `chromiumPss` are the parts of each in Chromium's processes.
+ */
+export function treeMemory(pid) {
+  const memory = { rss: 0, pss: 0, chromiumRss: 0, chromiumPss: 0 };
+  for (const member of processTree(pid)) {
+    const resident = procKb(`/proc/${member}/status`, "VmRSS");
+    const proportional = procKb(`/proc/${member}/smaps_rollup`, "Pss");
+    memory.rss += resident;
+    memory.pss += proportional;
+    if (/chrom/i.test(procName(member))) {
+      memory.chromiumRss += resident;
+      memory.chromiumPss += proportional;
     }
   }
-  return total;
+  return memory;
+}
+
+function procName(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
 }
 
 /**
@@ -132,18 +167,24 @@ export async function buildWithStages(dir, signal, env = {}) {
 }
 
 /**
- * Runs a command to its end: wall time in seconds and the peak resident memory of its process tree in
- * bytes (sampled every 200 ms); throws with its output if it fails. `name` names it in that error.
+ * Runs a command to its end: wall time in seconds, and the peak memory of its process tree in bytes
+ * (sampled every 200 ms; see treeMemory): `peak`, of summed resident memory, and `peakPss`, of summed
+ * proportional set sizes. Throws with its output if it fails. `name` names it in that error.
  */
 export async function timedRun(name, command, args, options) {
   const started = performance.now();
   const child = spawnGroup(command, args, options);
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 200);
+  let peakPss = 0;
+  const timer = setInterval(() => {
+    const { rss, pss } = treeMemory(child.pid);
+    peak = Math.max(peak, rss);
+    peakPss = Math.max(peakPss, pss);
+  }, 200);
   const code = await child.exited;
   clearInterval(timer);
   if (code !== 0) throw new Error(`${name} exited with ${code}:\n${child.output()}`);
-  return { seconds: (performance.now() - started) / 1000, peak, output: child.output() };
+  return { seconds: (performance.now() - started) / 1000, peak, peakPss, output: child.output() };
 }
 
 /** `npm run check` in a built project (its parse cache warm): wall time in seconds, and the problems it counted. */

@@ -9,6 +9,8 @@ const KB = 1024;
 const kb = (bytes) => (bytes / KB).toFixed(1);
 const seconds = (s) => `${s.toFixed(1)} s`;
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** A build's peak memory: summed RSS, then summed PSS (processes.mjs's treeMemory: shared pages counted once) when it was sampled. */
+const peakMemory = ({ peak, peakPss }) => `${mib(peak)}${peakPss ? ` (PSS ${mib(peakPss)})` : ""}`;
 const ms = (value) => `${value.toFixed(0)} ms`;
 const percent = (ratio) => `${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(2)} %`;
 const has = (value) => typeof value === "number" && Number.isFinite(value);
@@ -29,6 +31,7 @@ export function resultsMarkdown({ results, failures, command, loads, lighthouse,
       ? "Each corpus is `../shared/tools/gen-posts.mjs --layout bundle --extras on` (with extras: Hugo shortcodes, math, mermaid diagrams, GitHub alerts and highlight options in about half the posts) plus the real sample post `posts/ai-personalized-cancer-treatment/`."
       : "Each corpus is `../shared/tools/gen-posts.mjs --layout bundle` plus the real sample post `posts/ai-personalized-cancer-treatment/`.",
     "Pages are served from build/client by scripts/serve.mjs behind gzip compression, as a static host serves them (cache headers are serve.mjs's, which Lighthouse's `uses-long-cache-ttl` judges).",
+    "A build's peak memory is of its process tree, sampled every 200 ms: summed resident memory (RSS), which the target judges, and in brackets summed proportional set size (PSS), which counts a page several processes share (Chromium's, drawing diagrams) once rather than once per process.",
     `Page figures are medians of ${loads} load${loads === 1 ? "" : "s"} with an empty cache; bytes are what the page fetched, text gzip-compressed; 1 KB = 1,024 bytes.`,
     lighthouse
       ? `Lighthouse 12.2.3, default (mobile) configuration with simulated throttling; per page, the run with the median Performance score of ${loads}. Simulated throttling scales the CPU time it observed, so a busy machine lowers Performance.`
@@ -118,7 +121,7 @@ function targetRows(results, lighthouse) {
   );
   rows.push(
     built
-      ? at10k("10,000-post build peak memory ≤ 1 GiB", mib(built.peak), built.peak <= 2 ** 30)
+      ? at10k("10,000-post build peak memory ≤ 1 GiB", peakMemory(built), built.peak <= 2 ** 30)
       : notMeasured("10,000-post build peak memory ≤ 1 GiB"),
   );
   rows.push(
@@ -259,14 +262,14 @@ function corpusSection(result, lighthouse) {
   const { count, build, output, rebuild, check, dev = {}, navigation, pages, caches } = result;
   const lines = [`## ${count.toLocaleString("en")} posts`, ""];
   lines.push(
-    `- Build: ${build ? `${seconds(build.seconds)}, peak memory ${mib(build.peak)}` : "failed"}${output ? `; output ${(output.bytes / 2 ** 20).toFixed(1)} MiB in ${output.files} files` : ""}.`,
+    `- Build: ${build ? `${seconds(build.seconds)}, peak memory ${peakMemory(build)}` : "failed"}${output ? `; output ${(output.bytes / 2 ** 20).toFixed(1)} MiB in ${output.files} files` : ""}.`,
   );
   const rebuildRuns =
     rebuild?.runs?.length > 1
       ? ` (median of ${rebuild.runs.length} rebuilds, each after one more edit: ${rebuild.runs.map(seconds).join(", ")})`
       : "";
   const fullRebuild = result.fullRebuild
-    ? `; the same rebuild bundling the app again (\`FOLIO_FULL_BUILD=1\`, each run right after a posts-only one): ${seconds(result.fullRebuild.seconds)}${result.fullRebuild.runs.length > 1 ? ` (${result.fullRebuild.runs.map(seconds).join(", ")})` : ""}, peak memory ${mib(result.fullRebuild.peak)}`
+    ? `; the same rebuild bundling the app again (\`FOLIO_FULL_BUILD=1\`, each run right after a posts-only one): ${seconds(result.fullRebuild.seconds)}${result.fullRebuild.runs.length > 1 ? ` (${result.fullRebuild.runs.map(seconds).join(", ")})` : ""}, peak memory ${peakMemory(result.fullRebuild)}`
     : "";
   const postsOnly = rebuild
     ? rebuild.bundled
@@ -274,7 +277,7 @@ function corpusSection(result, lighthouse) {
       : " (a posts-only build: the app not bundled again)"
     : "";
   lines.push(
-    `- Rebuild after appending a line to one post${postsOnly}: ${rebuild ? `${seconds(rebuild.seconds)}${rebuildRuns}, peak memory ${mib(rebuild.peak)}` : "not measured"}${fullRebuild}.`,
+    `- Rebuild after appending a line to one post${postsOnly}: ${rebuild ? `${seconds(rebuild.seconds)}${rebuildRuns}, peak memory ${peakMemory(rebuild)}` : "not measured"}${fullRebuild}.`,
   );
   lines.push(
     `- \`npm run check\` after the build (parse cache warm): ${check ? `${seconds(check.seconds)} (${check.summary})` : "not measured"}.`,

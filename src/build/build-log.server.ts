@@ -32,7 +32,8 @@ const state: OutputState = ((globalThis as { __folioOutput?: OutputState }).__fo
 
 /** A message the planning thread sends its parent to print (see `printRelayed`). */
 export interface RelayedOutput {
-  folioOutput: { message: string; warn: boolean } | { progress: { label: string; total: number; done: number; elapsed: number } | null };
+  folioOutput:
+    { message: string; warn: boolean; key?: string } | { progress: { label: string; total: number; done: number; elapsed: number } | null };
 }
 
 const relay = !isMainThread && (workerData as { folioRelayOutput?: boolean } | null)?.folioRelayOutput ? parentPort : null;
@@ -43,11 +44,16 @@ const FIRST_SHOWN_MS = 250;
 const LINE_EVERY_MS = 10_000;
 const BAR_EVERY_MS = 100;
 
-/** Prints `message` once per process under `key` (the message itself by default), above any progress bar. */
+/**
+ * Prints `message` once per process under `key` (the message itself by default), above any progress
+ * bar. A build may plan in two threads, one after the other (build-plan.server.ts): what either
+ * prints once is printed once.
+ */
 export function logOnce(message: string, { key = message, warn = false } = {}): void {
   if (state.printed.has(key)) return;
   state.printed.add(key);
-  print(message, warn);
+  if (relay) relay.postMessage({ folioOutput: { message, warn, key } } satisfies RelayedOutput);
+  else print(message, warn);
 }
 
 /** Prints a line, above the progress bar on a terminal; in the planning thread, through the build's thread. */
@@ -70,8 +76,10 @@ export function aboveProgress(write: () => void): void {
 export function printRelayed(message: unknown): boolean {
   const output = (message as Partial<RelayedOutput> | null)?.folioOutput;
   if (!output) return false;
-  if ("message" in output) print(output.message, output.warn);
-  else if (output.progress === null) endProgress();
+  if ("message" in output) {
+    if (output.key === undefined) print(output.message, output.warn);
+    else logOnce(output.message, { key: output.key, warn: output.warn });
+  } else if (output.progress === null) endProgress();
   else {
     // Each thread has a clock of its own: the step's start is sent as the time since.
     const { label, total, done, elapsed } = output.progress;

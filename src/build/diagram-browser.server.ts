@@ -22,25 +22,31 @@ export const MERMAID_DIST = path.dirname(createRequire(import.meta.url).resolve(
 const ORIGIN = "http://folio-diagrams.invalid";
 
 /**
- * A headless Chromium with Mermaid loaded in blank pages, which draw diagrams as they will be
+ * Chromium's flags for drawing, beside the tests' (scripts/chromium.mjs). One process rather than
+ * Chromium's usual nine (browser, two zygotes, GPU, network, storage, three renderers), which share
+ * the binary's pages: summed RSS counts them in each. And a V8 old generation of 48 MB, so that V8
+ * collects Mermaid's garbage sooner. Drawing a 1,000-post `--extras` corpus's 121 diagrams, Chromium
+ * peaked at 1,069 MiB of summed RSS (516 MiB PSS) as the tests start it, 464 MiB (459 MiB PSS) in
+ * one process, 416 MiB (412 MiB PSS) with 48 MB of heap (436 MiB with 64, 394 MiB with 32); the
+ * drawings were the same byte for byte. ~210 MiB of what is left is the binary's code. The largest
+ * diagrams Mermaid accepts (50,000 characters, 500 edges) draw in 48 MB; with 32 they took 40 %
+ * longer, collecting all the time. Should the heap run out, Chromium stops and the diagrams left are
+ * drawn in the reader's browser (diagrams.server.ts).
+ */
+const DRAWING_FLAGS = ["--single-process", "--no-zygote", "--js-flags=--max-old-space-size=48"];
+
+/**
+ * A headless Chromium with Mermaid loaded in a blank page, which draws diagrams as they will be
  * shown: in a copy of an article's boxes (`.post-content .diagram-image`), styled by the site's own
  * style sheet, so that Mermaid measures each label with the fonts, size and line height the page
- * gives it. The pages load nothing from the network. Each page is in a context of its own, so in a
- * renderer process of its own: pages draw at the same time, one per core.
+ * gives it. The page loads nothing from the network. One page, in one process: a page per core drew
+ * ~25 % faster but took a renderer process each (~150 MiB more apiece).
  */
 export class DiagramBrowser {
-  /** How many batches of diagrams it draws at once. */
-  readonly pages: number;
-  private readonly idle: Page[];
-  private readonly waiting: ((page: Page) => void)[] = [];
-
   private constructor(
     private readonly browser: Browser,
-    pages: Page[],
-  ) {
-    this.pages = pages.length;
-    this.idle = [...pages];
-  }
+    private readonly page: Page,
+  ) {}
 
   /** Chromium (CHROMIUM_PATH, Debian's, or the PATH's: scripts/find-chromium.mjs), or why there is none. */
   static locate(): { path: string } | { problem: string } {
@@ -48,16 +54,15 @@ export class DiagramBrowser {
     return found.path ? { path: found.path } : { problem: found.problem! };
   }
 
-  /** Starts Chromium at `executablePath` with Mermaid and `siteCss` (the site's style sheet) in `pages` pages. */
-  static async launch(executablePath: string, siteCss: string, pages = 1): Promise<DiagramBrowser> {
+  /** Starts Chromium at `executablePath` with Mermaid and `siteCss` (the site's style sheet) in a page. */
+  static async launch(executablePath: string, siteCss: string): Promise<DiagramBrowser> {
     // Loaded only when a diagram is to be drawn: a build or dev server with none loads no browser code.
     const { chromium } = await import("playwright-core");
     // @ts-expect-error: as above; Chromium's flags as the tests start it (headless, no sandbox, no background connections)
     const { CHROMIUM_FLAGS } = (await import("../../scripts/chromium.mjs")) as { CHROMIUM_FLAGS: string[] };
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+    const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, ...DRAWING_FLAGS] });
     try {
-      const opened = await Promise.all(Array.from({ length: pages }, () => mermaidPage(browser, siteCss)));
-      return new DiagramBrowser(browser, opened);
+      return new DiagramBrowser(browser, await mermaidPage(browser, siteCss));
     } catch (error) {
       await browser.close();
       throw error;
@@ -65,18 +70,11 @@ export class DiagramBrowser {
   }
 
   /**
-   * Draws `diagrams`, each in the light scheme then the dark one, one after another in a page
-   * (Mermaid's configuration is the page's), in the next page free.
+   * Draws `diagrams`, each in the light scheme then the dark one, one after another. One call at a
+   * time: Mermaid's configuration is the page's, and calls that overlap would draw with each other's.
    */
-  async draw(diagrams: readonly DiagramToDraw[]): Promise<RawDrawing[]> {
-    const page = this.idle.pop() ?? (await new Promise<Page>((resolve) => this.waiting.push(resolve)));
-    try {
-      return await page.evaluate(drawInPage, { diagrams: [...diagrams], secure: SECURE_KEYS, themeSource: siteTheme.toString() });
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next(page);
-      else this.idle.push(page);
-    }
+  draw(diagrams: readonly DiagramToDraw[]): Promise<RawDrawing[]> {
+    return this.page.evaluate(drawInPage, { diagrams: [...diagrams], secure: SECURE_KEYS, themeSource: siteTheme.toString() });
   }
 
   /** Closes the browser. */

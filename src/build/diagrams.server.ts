@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { shortMessage, type DiagramEntry } from "../content/markdown/article-diagrams";
 import { DiagramBrowser, MERMAID_DIST, type RawDrawing } from "./diagram-browser.server";
@@ -58,7 +57,7 @@ export interface DrawingResult {
   problem?: string;
 }
 
-/** Diagrams drawn at a time in the page: a progress line between batches, and a page that never holds a huge one. */
+/** Diagrams drawn in a call to the page: a page that never holds a huge answer, and this thread's work beside the browser's. */
 const BATCH = 50;
 
 /**
@@ -84,38 +83,38 @@ async function drawMissing(sources: Iterable<string>, { keepBrowser = false }: {
   if (missing.size === 0) return { drawn: 0 };
   let browser: DiagramBrowser;
   try {
-    // A build draws in a page per core (one for a few diagrams: a page takes ~0.5 s to start); the dev server, a page's diagrams at a time, in one.
-    browser = await openBrowser(keepBrowser ? 1 : Math.max(1, Math.min(4, availableParallelism(), Math.floor(missing.size / 10))));
+    browser = await openBrowser();
   } catch (error) {
     return { drawn: 0, problem: error instanceof Error ? error.message : String(error) };
   }
   try {
     mkdirSync(DIAGRAM_CACHE_DIR, { recursive: true });
     const all = [...missing].map(([key, source]) => ({ id: `diagram-${key.slice(0, 12)}`, key, source }));
-    // Batches small enough that every page has some, drawn by each page in turn; this thread finishes
-    // a batch's SVG (diagram-svg.server.ts) while the browser draws the next. 114 diagrams (both
-    // schemes) took 10.4 s with one page at a time, ~0.09 s each, on a busy 2-core machine.
-    const size = Math.max(1, Math.min(BATCH, Math.ceil(all.length / (browser.pages * 2))));
-    const batches = Array.from({ length: Math.ceil(all.length / size) }, (_, index) => all.slice(index * size, (index + 1) * size));
+    const batches = Array.from({ length: Math.ceil(all.length / BATCH) }, (_, index) => all.slice(index * BATCH, (index + 1) * BATCH));
     let drawn = 0;
-    let problem: string | undefined;
-    const drawBatches = async () => {
-      for (let batch = batches.shift(); batch && !problem; batch = batches.shift()) {
-        let drawings: RawDrawing[];
-        try {
-          drawings = await browser.draw(batch);
-        } catch (error) {
-          // The browser crashed or was closed: the diagrams not yet drawn are left to the reader's browser.
-          problem = `Chromium stopped while drawing (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
-          return;
-        }
-        batch.forEach((diagram, index) => writeFileSync(entryPath(diagram.key), JSON.stringify(entryOf(diagram.id, drawings[index]))));
-        drawn += batch.length;
+    // The browser draws the next batch while this thread finishes the last one's SVG (diagram-svg.server.ts).
+    let drawing = browser.draw(batches[0]);
+    for (const [index, batch] of batches.entries()) {
+      let drawings: RawDrawing[];
+      try {
+        drawings = await drawing;
+      } catch (error) {
+        // The browser crashed or was closed: the diagrams not yet drawn are left to the reader's browser.
+        await closeBrowser();
+        return {
+          drawn,
+          problem: `Chromium stopped while drawing (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`,
+        };
       }
-    };
-    await Promise.all(Array.from({ length: browser.pages }, drawBatches));
-    if (problem) await closeBrowser();
-    return { drawn, ...(problem && { problem }) };
+      if (index + 1 < batches.length) {
+        drawing = browser.draw(batches[index + 1]);
+        // Awaited in the next turn; should finishing this batch throw, its failure is not an unhandled rejection.
+        drawing.catch(() => undefined);
+      }
+      batch.forEach((diagram, at) => writeFileSync(entryPath(diagram.key), JSON.stringify(entryOf(diagram.id, drawings[at]))));
+      drawn += batch.length;
+    }
+    return { drawn };
   } finally {
     if (keepBrowser) closeWhenIdle();
     else await closeBrowser();
@@ -150,12 +149,12 @@ let idleTimer: NodeJS.Timeout | undefined;
 /** How long the dev server keeps its browser after the last drawing. */
 const IDLE_MS = 60_000;
 
-function openBrowser(pages: number): Promise<DiagramBrowser> {
+function openBrowser(): Promise<DiagramBrowser> {
   clearTimeout(idleTimer);
   if (!opened) {
     const found = DiagramBrowser.locate();
     if ("problem" in found) return Promise.reject(new Error(found.problem));
-    opened = DiagramBrowser.launch(found.path, readFileSync("src/app.css", "utf8"), pages);
+    opened = DiagramBrowser.launch(found.path, readFileSync("src/app.css", "utf8"));
     opened.catch(() => (opened = undefined));
   }
   return opened;

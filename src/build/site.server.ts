@@ -10,7 +10,7 @@ import { count, logOnce, printWarnings, seconds, startProgress } from "./build-l
 import { recordStage } from "./build-timings.server";
 import type { ArticleBody, Post, PostArticle } from "../content/post";
 import { diagramSources, placeDiagrams } from "../content/markdown/article-diagrams";
-import { cachedDiagram, diagramKey, drawDiagrams, pruneDiagramCache } from "./diagrams.server";
+import { cachedDiagram, diagramKey, drawDiagrams, pruneDiagramCache, type DrawingResult } from "./diagrams.server";
 import { postSources, skippedPosts } from "./post-sources.server";
 import { listPostsFolder, postPathOnDisk, postsFolder } from "./posts-folder.server";
 import {
@@ -296,22 +296,38 @@ function noBrowserForDiagrams(problem: string): string {
   );
 }
 
-/**
- * For a build's plan, once the posts are parsed: draws every diagram of the site's posts that the
- * diagram cache lacks, in one browser for the whole build (none when nothing changed), and deletes
- * the drawings no post uses. Returns the warnings: a diagram Mermaid cannot read, at its post's
- * line; where no browser could draw, one warning at every post with diagrams.
- */
-export async function drawSiteDiagrams(): Promise<ContentWarning[]> {
-  const started = performance.now();
-  const diagrams = getSite()
+/** Every post of the site with diagrams, with its diagrams' sources. */
+function siteDiagrams(): { post: Post; sources: string[] }[] {
+  return getSite()
     .posts.filter((post) => post.diagrams)
     .map((post) => ({ post, sources: diagramSources(cachedArticle(postFile(post), parsePost).content) }));
-  const all = diagrams.flatMap(({ sources }) => sources);
-  const { drawn, problem } = await drawDiagrams(all);
-  if (all.length > 0) recordStage("Planning: diagrams (drawn in Chromium, or found in their cache)", started);
+}
+
+/** For a build's plan, once the posts are parsed: the sources of the site's diagrams that the diagram cache lacks, each once. */
+export function missingSiteDiagrams(): string[] {
+  const missing = new Set(siteDiagrams().flatMap(({ sources }) => sources.filter((source) => !cachedDiagram(source))));
+  return [...missing];
+}
+
+/** In the build's thread, between two planning threads (build-plan.server.ts): draws `sources` into the diagram cache, in one browser. */
+export async function drawBuildDiagrams(sources: readonly string[]): Promise<DrawingResult> {
+  const started = performance.now();
+  const result = await drawDiagrams(sources);
+  recordStage("Diagrams: drawn in Chromium, between the planning threads", started);
+  const { drawn } = result;
   if (drawn > 0) logOnce(`folio: ${count(drawn)} ${drawn === 1 ? "diagram" : "diagrams"} drawn in ${seconds(started)}`);
-  if (!problem) pruneDiagramCache(all);
+  return result;
+}
+
+/**
+ * For a build's plan, once its diagrams are drawn (`drawing`, when the cache lacked some): deletes
+ * the drawings no post uses, and returns the warnings: a diagram Mermaid cannot read, at its post's
+ * line; where no browser could draw, one warning at every diagram left undrawn.
+ */
+export function siteDiagramWarnings(drawing?: DrawingResult): ContentWarning[] {
+  const diagrams = siteDiagrams();
+  const problem = drawing?.problem;
+  if (!problem) pruneDiagramCache(diagrams.flatMap(({ sources }) => sources));
   const warnings: ContentWarning[] = [];
   for (const { post, sources } of diagrams) {
     const text = postSource(post);

@@ -24,7 +24,7 @@ const BUNDLE_DIR = ".folio-cache/threads";
  * and `parentPort`. If loading or `body` throws, the thread posts `{ error, name }`: a post's
  * problems (ContentErrors) as their message, which names each file, line and fix; anything else with
  * its stack. With `relayOutput`, what the thread prints through build-log.server.ts comes to this
- * thread as messages, for `printRelayed`.
+ * thread as messages, for `printRelayed`. `data`'s keys are added to the thread's `workerData`.
  *
  * The module is bundled once per thread that starts workers (bundleForThreads), and the thread
  * imports the bundle as plain JavaScript. Loading it through Vite's `runnerImport` in each thread
@@ -33,7 +33,11 @@ const BUNDLE_DIR = ".folio-cache/threads";
 export async function viteModuleWorker(
   moduleFile: string,
   body: string,
-  { relayOutput = false, resourceLimits }: { relayOutput?: boolean; resourceLimits?: ResourceLimits } = {},
+  {
+    relayOutput = false,
+    resourceLimits,
+    data = {},
+  }: { relayOutput?: boolean; resourceLimits?: ResourceLimits; data?: Record<string, unknown> } = {},
 ): Promise<Worker> {
   const code = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -46,7 +50,7 @@ const { parentPort, workerData } = require("node:worker_threads");
 });
 `;
   const module = await bundleForThreads(moduleFile);
-  return new Worker(code, { eval: true, workerData: { module, folioRelayOutput: relayOutput }, resourceLimits });
+  return new Worker(code, { eval: true, workerData: { ...data, module, folioRelayOutput: relayOutput }, resourceLimits });
 }
 
 const bundles = new Map<string, Promise<string>>();
@@ -69,10 +73,7 @@ export function bundleForThreads(moduleFile: string): Promise<string> {
 
 async function bundled(moduleFile: string): Promise<string> {
   const name = path.basename(moduleFile).replace(/\.tsx?$/, "");
-  const hash = createHash("sha256")
-    .update(`${codeVersion()}\0${moduleFile}\0${MODE}`)
-    .digest("hex")
-    .slice(0, 16);
+  const hash = createHash("sha256").update(`${codeVersion()}\0${moduleFile}\0${MODE}`).digest("hex").slice(0, 16);
   const file = path.resolve(BUNDLE_DIR, `${name}.${hash}.mjs`);
   if (!existsSync(file)) await writeBundle(moduleFile, file);
   return pathToFileURL(file).href;

@@ -207,6 +207,12 @@ describe("diagrams drawn by the build", () => {
     await page.context().close();
   });
 
+  it("says once how many diagrams it drew, and what planning said once", () => {
+    // Drawn between two planning threads, each of which reads the posts (build-plan.server.ts).
+    expect(site.output.match(/^folio: \d+ diagrams drawn in /gm)).toHaveLength(1);
+    expect(site.output.match(/^folio: \d+ posts read in /gm)).toHaveLength(1);
+  });
+
   it("loads none of Mermaid's code, nor the diagrams' component, on a page with diagrams", async () => {
     const { page, scripts, mermaidScripts, errors } = await open(site, "/posts/diagrams/");
     expect(await page.getByRole("img", { name: "How a post is built" }).count()).toBe(2);

@@ -71,6 +71,17 @@ describe("the build's log in CI", () => {
     ]);
   });
 
+  it("prints once what both planning threads print once, and every other line the threads send", async () => {
+    const { log, lines } = await ciBuildLog();
+    // A build whose diagrams are drawn between two planning threads: each reads the posts and says so.
+    const relayed = (message: string, key?: string) => ({ folioOutput: { message, warn: false, ...(key && { key }) } });
+    expect(log.printRelayed(relayed("folio: 100 posts read in 9.8 s", "posts read"))).toBe(true);
+    expect(log.printRelayed(relayed("folio: 100 posts read in 0.4 s", "posts read"))).toBe(true);
+    log.printRelayed(relayed("Parsing posts: 40 of 100"));
+    log.printRelayed(relayed("Parsing posts: 40 of 100"));
+    expect(lines).toEqual(["folio: 100 posts read in 9.8 s", "Parsing posts: 40 of 100", "Parsing posts: 40 of 100"]);
+  });
+
   it("ends a build with what it built, in how long and where", async () => {
     const { log, lines } = await ciBuildLog();
     vi.advanceTimersByTime(134_000);
