@@ -74,7 +74,9 @@ function useActiveHeading(headings: readonly Heading[]): string | undefined {
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(update);
     };
-    update();
+    // The first reading too waits for a frame: read while the page hydrates, the headings'
+    // positions and the page's height forced the browser to lay the article out then and there.
+    schedule();
     window.addEventListener("scroll", schedule, { passive: true });
     window.addEventListener("resize", schedule);
     return () => {
