@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Plugin } from "vite";
 import { codeVersion } from "./code-version.server.ts";
 import { bundleForThreads } from "./vite-worker.server.ts";
@@ -17,7 +16,9 @@ import { bundleForThreads } from "./vite-worker.server.ts";
  */
 const APP_DIR = path.resolve(".folio-cache", "app");
 const RECORD = path.join(APP_DIR, "app.json");
-const SERVER_DIR = path.join(APP_DIR, "server");
+/** The kept server bundle's folder; its entry is `index.js`. */
+export const KEPT_SERVER_DIR = path.join(APP_DIR, "server");
+const SERVER_ENTRY = path.join(KEPT_SERVER_DIR, "index.js");
 /** The public/ folder, which Vite copies into build/client. */
 const PUBLIC_DIR = "public";
 
@@ -25,10 +26,6 @@ const PUBLIC_DIR = "public";
 export interface KeptApp {
   /** appVersion() when it was kept. */
   version: string;
-  /** The server bundle's entry, a file URL. */
-  serverBuild: string;
-  /** The folder holding the server bundle. */
-  serverDir: string;
   /** The app's files in build/client (paths relative to it), each with its size and modification time. */
   files: Record<string, [size: number, mtimeMs: number]>;
   /** The posts-only build's own module, bundled (a file URL): scripts/react-router.mjs runs it. */
@@ -64,9 +61,9 @@ export function folioAppCache(): Plugin {
       handler(options) {
         if (this.environment.name !== "ssr" || !options.dir) return;
         rmSync(RECORD, { force: true });
-        rmSync(SERVER_DIR, { recursive: true, force: true });
+        rmSync(KEPT_SERVER_DIR, { recursive: true, force: true });
         mkdirSync(APP_DIR, { recursive: true });
-        cpSync(options.dir, SERVER_DIR, { recursive: true });
+        cpSync(options.dir, KEPT_SERVER_DIR, { recursive: true });
       },
     },
   };
@@ -74,15 +71,14 @@ export function folioAppCache(): Plugin {
 
 /** At the end of a full build: records the app it bundled, for the next builds to reuse. */
 export async function keepApp(clientDir: string): Promise<void> {
-  const entry = path.join(SERVER_DIR, "index.js");
-  if (!existsSync(entry)) return;
+  if (!existsSync(SERVER_ENTRY)) return;
   const files: KeptApp["files"] = {};
   for (const file of appFiles(clientDir)) {
     const stats = statSync(path.join(clientDir, file), { throwIfNoEntry: false });
     if (stats) files[file] = [stats.size, stats.mtimeMs];
   }
   const runner = await bundleForThreads("src/build/posts-only-build.server.ts");
-  const record: KeptApp = { version: appVersion(), serverBuild: pathToFileURL(entry).href, serverDir: SERVER_DIR, files, runner };
+  const record: KeptApp = { version: appVersion(), files, runner };
   writeFileSync(RECORD, JSON.stringify(record));
 }
 
@@ -98,7 +94,7 @@ export function reusableApp(clientDir: string): KeptApp | undefined {
   } catch {
     return undefined;
   }
-  if (record.version !== appVersion() || !existsSync(new URL(record.serverBuild))) return undefined;
+  if (record.version !== appVersion() || !existsSync(SERVER_ENTRY)) return undefined;
   for (const [file, [size, mtimeMs]] of Object.entries(record.files)) {
     const stats = statSync(path.join(clientDir, file), { throwIfNoEntry: false });
     if (stats?.size !== size || stats.mtimeMs !== mtimeMs) return undefined;

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { shortMessage, type DiagramEntry } from "../content/markdown/article-diagrams";
 import { DiagramBrowser, MERMAID_DIST, type RawDrawing } from "./diagram-browser.server";
 import { finishDiagram } from "./diagram-svg.server";
+import { removeUnused } from "./cache-folder.server";
 
 /**
  * Mermaid diagrams drawn to SVG when the site is built, kept in `.folio-cache/diagrams/`: one JSON
@@ -133,14 +134,7 @@ function entryOf(id: string, drawing: RawDrawing): DiagramEntry {
 
 /** Deletes the drawings no diagram in `sources` uses (old versions of diagrams, removed ones, an old theme). */
 export function pruneDiagramCache(sources: Iterable<string>): void {
-  const used = new Set([...sources].map((source) => `${diagramKey(source)}.json`));
-  let names: string[];
-  try {
-    names = readdirSync(DIAGRAM_CACHE_DIR);
-  } catch {
-    return;
-  }
-  for (const name of names) if (!used.has(name)) rmSync(path.join(DIAGRAM_CACHE_DIR, name), { force: true });
+  removeUnused(DIAGRAM_CACHE_DIR, new Set([...sources].map((source) => `${diagramKey(source)}.json`)));
 }
 
 // One browser at a time for the process: on the dev server, kept between pages for a while.

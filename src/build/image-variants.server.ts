@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -9,6 +9,7 @@ import type { Site } from "../content/site-index.server";
 import { count, print, seconds } from "./build-log.server";
 import { localImageSize } from "./image-sizes.server";
 import { postFileOnDisk } from "./site.server";
+import { cacheEntries, removeUnused } from "./cache-folder.server";
 
 /**
  * The resized copies of page bundles' images (content/post-images.ts, imageVariants), kept from one
@@ -73,7 +74,7 @@ export async function imageVariantFiles(site: Site): Promise<PublishedVariant[]>
       }
     }
   }
-  const existing = new Set(listCache());
+  const existing = new Set(cacheEntries(IMAGE_CACHE_DIR));
   const jobs = [...toMake].filter(([hash, { widths }]) => widths.some((width) => !existing.has(`${hash}-${width}.webp`)));
   mkdirSync(IMAGE_CACHE_DIR, { recursive: true });
   await inParallel(jobs, availableParallelism(), ([hash, { source, widths }]) => makeVariants(source, hash, widths));
@@ -92,7 +93,7 @@ const used = new Set<string>(["index.json"]);
 
 /** Deletes the copies this build did not use: of images changed or removed, or made by an older encoding. */
 export function pruneImageCache(): void {
-  for (const name of listCache()) if (!used.has(name)) rmSync(path.join(IMAGE_CACHE_DIR, name), { force: true });
+  removeUnused(IMAGE_CACHE_DIR, used);
 }
 
 /** One image's copies at `widths`, decoded once, each written whole (to a temporary name, then renamed) into the cache. */
@@ -135,14 +136,6 @@ function readIndex(): Index {
     return index.encoding === ENCODING && index.images ? index.images : {};
   } catch {
     return {};
-  }
-}
-
-function listCache(): string[] {
-  try {
-    return readdirSync(IMAGE_CACHE_DIR);
-  } catch {
-    return [];
   }
 }
 

@@ -29,7 +29,7 @@ import { forFingerprint } from "./site.server";
  */
 const MANIFEST = path.resolve(".folio-cache", "pages.json");
 /** Where the build leaves the pages, as React Router's default `buildDirectory`. */
-const CLIENT_DIR = path.resolve("build", "client");
+export const CLIENT_DIR = path.resolve("build", "client");
 /** Where Folio kept a copy of every page until it kept them in build/. */
 const OLD_CACHE_DIR = path.resolve(".folio-cache", "pages");
 

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { codeVersion } from "./code-version.server";
 import { postPathOnDisk } from "./posts-folder.server";
 import type { ArticleBody } from "../content/post";
 import type { ParsedPost, PostFile } from "../content/parse-post.server";
+import { cacheEntries, removeUnused } from "./cache-folder.server";
 
 /**
  * An on-disk cache of parsed posts, so that a rebuild, or a dev server start, parses only the posts
@@ -81,12 +82,7 @@ export function cachedParse(file: PostFile, parse: (file: PostFile) => ParsedPos
  * the cache, not lookups for each post: ~0.1 s less at 10,000 posts, on every dev server start and build.
  */
 export function uncached(files: readonly PostFile[]): PostFile[] {
-  let names: Set<string>;
-  try {
-    names = new Set(readdirSync(PARSE_CACHE_DIR));
-  } catch {
-    return [...files];
-  }
+  const names = new Set(cacheEntries(PARSE_CACHE_DIR));
   return files.filter((file) => !entryFiles(entryPath(file)).every((name) => names.has(path.basename(name))));
 }
 
@@ -165,11 +161,5 @@ function store(file: PostFile, parsed: ParsedPost): ParsedPost {
 
 /** Deletes the entries this process did not use: old versions of posts, removed posts, old code. */
 export function pruneParseCache(): void {
-  let names: string[];
-  try {
-    names = readdirSync(PARSE_CACHE_DIR);
-  } catch {
-    return;
-  }
-  for (const name of names) if (!used.has(name)) rmSync(path.join(PARSE_CACHE_DIR, name), { force: true });
+  removeUnused(PARSE_CACHE_DIR, used);
 }

@@ -1,13 +1,10 @@
-import path from "node:path";
-import { reusableApp } from "./app-cache.server";
+import { KEPT_SERVER_DIR, reusableApp } from "./app-cache.server";
 import { print } from "./build-log.server";
 import { planBuild } from "./build-plan.server";
 import { finishBuild } from "./finish-build.server";
+import { CLIENT_DIR } from "./page-cache.server";
 import { renderAllInWorkers } from "./prerender-workers.server";
 import { startSearchIndex } from "./search-index.server";
-
-/** Where React Router writes a build's pages (its default `buildDirectory`, as page-cache.server.ts). */
-const CLIENT_DIR = path.resolve("build", "client");
 
 /**
  * A posts-only build: when the app's code is what the last full build bundled and build/client
@@ -26,7 +23,7 @@ export async function postsOnlyBuild(): Promise<boolean> {
   const plan = await planBuild();
   // Beside the rendering, as in a full build (react-router.config.ts); finishBuild waits for it.
   startSearchIndex().catch(() => {});
-  await renderAllInWorkers(plan.pages.render, plan.posts, app.serverBuild, app.serverDir);
+  await renderAllInWorkers(plan.pages.render, plan.posts, KEPT_SERVER_DIR);
   await finishBuild(CLIENT_DIR, app);
   return true;
 }

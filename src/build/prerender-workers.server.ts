@@ -117,14 +117,19 @@ export function folioPrerender(): Plugin {
  * page included, in workers loading the server bundle the last full build kept (app-cache.server.ts).
  * At least one worker, whatever the number of pages: this thread has React Router's part to play no more.
  */
-export async function renderAllInWorkers(render: string[], posts: CachedPostFile[], serverBuild: string, serverDir: string): Promise<void> {
+export async function renderAllInWorkers(render: string[], posts: CachedPostFile[], serverDir: string): Promise<void> {
   shared.__folioRenderProgress ??= startProgress("Rendering pages", render.length + 1);
   const root = process.cwd();
   const workers = Math.max(1, workerCount(render.length));
   // React Router's SPA fallback, which it writes after its prerender, is rendered with the pages.
   await renderInWorkers(
     { all: render, todo: [SPA_FALLBACK, ...render], workers, posts },
-    { serverBuild, root, mode: "production", heapLimitMb: heapLimit(serverDir, postsFolder(root)) },
+    {
+      serverBuild: pathToFileURL(path.join(serverDir, "index.js")).href,
+      root,
+      mode: "production",
+      heapLimitMb: heapLimit(serverDir, postsFolder(root)),
+    },
   );
 }
 

@@ -19,6 +19,7 @@ import { logOnce, seconds } from "./build-log.server";
 import { recordStage } from "./build-timings.server";
 import { codeVersion } from "./code-version.server";
 import { getSite, postArticle, postContentKey } from "./site.server";
+import { removeUnused } from "./cache-folder.server";
 
 /**
  * The search index (Pagefind's, written by its Node API) and the vocabulary for typos, made at build
@@ -154,7 +155,7 @@ async function buildSearchIndex(site: Site): Promise<SearchIndexResult> {
     shards.push({ name, dir, files: listFiles(dir) });
   }
   const kept = new Set(shards.map((shard) => path.basename(shard.dir)));
-  for (const other of readdirSync(INDEXES)) if (!kept.has(other)) rmSync(path.join(INDEXES, other), { recursive: true, force: true });
+  removeUnused(INDEXES, kept);
   recordStage("Search index: records and Pagefind (beside the rendering)", started);
   const count = Object.keys(entries).length;
   logOnce(
