@@ -137,6 +137,29 @@ describe("the colour scheme switch", () => {
   });
 });
 
+describe("the site's header", () => {
+  it("keeps the title, the links and the article in place while its search field and scheme switch are still arriving", async () => {
+    // A browser may paint a page before it has read all of the header (seen as a layout shift in a
+    // busy CI run): the page as painted then is this one, with the last two controls not there yet.
+    for (const width of [320, 390, 700, 1280]) {
+      const context = await site.browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await open(page);
+      const places = () =>
+        page.evaluate(() =>
+          [".site-title", ".site-header nav", "main"].map((selector) => {
+            const { x, y, width } = document.querySelector(selector)!.getBoundingClientRect();
+            return `${selector}: ${Math.round(x)},${Math.round(y)} ${Math.round(width)} wide`;
+          }),
+        );
+      const whole = await places();
+      await page.evaluate(() => document.querySelectorAll(".site-search, .scheme-switch").forEach((control) => control.remove()));
+      expect(await places(), `${width} px wide`).toEqual(whole);
+      await context.close();
+    }
+  });
+});
+
 describe("a printed article", () => {
   it("prints the article alone, each link's address after its text, in light colours whatever the scheme on screen", async () => {
     const context = await site.browser.newContext({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
