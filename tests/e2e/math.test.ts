@@ -17,6 +17,8 @@ $$
 $$
 
 A broken one: $\\frac{1}$. Code stays code: \`$x$\`.
+
+The norm of a long vector, $\\sqrt{a_1^2 + a_2^2 + a_3^2 + a_4^2 + a_5^2 + a_6^2 + a_7^2 + a_8^2 + a_9^2 + a_{10}^2 + a_{11}^2 + a_{12}^2}$, has no place to break.
 `;
 
 const PLAIN_POST = `---
@@ -49,7 +51,7 @@ describe("math", () => {
   it("shows formulas rendered at build time, with MathML for screen readers and KaTeX's fonts", async () => {
     const { page, mathRequests } = await open("/posts/euler/");
     const article = page.locator("article .post-content");
-    expect(await article.locator(".katex").count()).toBe(2);
+    expect(await article.locator(".katex").count()).toBe(3);
     expect(await article.locator(".katex .katex-mathml math annotation").first().textContent()).toBe("e^{i\\pi} + 1 = 0");
     // KaTeX's HTML is for the eye: screen readers read the MathML.
     expect(await article.locator(".katex-html").first().getAttribute("aria-hidden")).toBe("true");
@@ -79,6 +81,22 @@ describe("math", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
     const display = page.locator(".katex-display");
     expect(await display.evaluate((node) => node.scrollWidth > node.clientWidth && getComputedStyle(node).overflowX === "auto")).toBe(true);
+    await page.context().close();
+  });
+
+  it("scrolls a long inline formula inside its paragraph at 320 pixels, never the page, by keyboard too", async () => {
+    const { page } = await open("/posts/euler/", { width: 320 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    const paragraph = page.locator("article .post-content p", { hasText: "The norm of a long vector" });
+    // Tab reaches the paragraph, whose end the arrow keys bring into view.
+    for (let presses = 0; presses < 40 && !(await paragraph.evaluate((node) => node === document.activeElement)); presses++)
+      await page.keyboard.press("Tab");
+    expect(await paragraph.evaluate((node) => node === document.activeElement)).toBe(true);
+    const formulaEnd = () => paragraph.locator(".katex-html").evaluate((node) => node.getBoundingClientRect().right);
+    const paragraphEnd = await paragraph.evaluate((node) => node.getBoundingClientRect().right);
+    expect(await formulaEnd()).toBeGreaterThan(paragraphEnd); // wider than the column: its end is out of view…
+    for (let presses = 0; presses < 30 && (await formulaEnd()) > paragraphEnd + 1; presses++) await page.keyboard.press("ArrowRight");
+    expect(await formulaEnd()).toBeLessThanOrEqual(paragraphEnd + 1); // …until the arrow keys scroll it into view
     await page.context().close();
   });
 

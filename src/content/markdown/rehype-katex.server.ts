@@ -49,11 +49,36 @@ export default function rehypeKatex() {
     // One macros table per post: a `\gdef` in one formula holds in the next, as on LoveIt's page.
     const macros: Record<string, string> = { ...options?.macros };
     const report = options?.report ?? (() => {});
+    focusScrollingParagraphs(tree);
     forEachFormula(tree, (element, display) => {
       element.children = render(toString(element), display, macros, report);
       options?.rendered?.();
     });
   };
+}
+
+/**
+ * An inline formula of this many characters of TeX or more may be wider than a phone's column: its
+ * paragraph then scrolls sideways (math-styles.css), and takes focus so the keyboard can scroll it,
+ * as a code block does. A guess from the TeX's length, for no script: a shorter formula that still
+ * overflows scrolls as well, and Chromium lets the keyboard reach it too; a tab stop in every
+ * paragraph with a formula would cost a keyboard reader one stop per `$x$`.
+ */
+export const LONG_INLINE_TEX = 60;
+
+/** Lets the paragraphs (and definitions) that hold a long inline formula take focus (LONG_INLINE_TEX). */
+function focusScrollingParagraphs(parent: Root | Element): void {
+  for (const child of parent.children) {
+    if (child.type !== "element" || child.tagName === "pre" || child.tagName === "code") continue;
+    if ((child.tagName === "p" || child.tagName === "dd") && child.children.some(isLongInlineFormula)) child.properties.tabIndex = 0;
+    focusScrollingParagraphs(child);
+  }
+}
+
+function isLongInlineFormula(node: ElementContent): boolean {
+  if (node.type !== "element" || node.tagName !== "span") return false;
+  const classes = node.properties.className;
+  return Array.isArray(classes) && classes.includes("math-inline") && toString(node).length >= LONG_INLINE_TEX;
 }
 
 /** Calls `visit` on each formula's element (`span.math-inline`, `div.math-display`), never inside code. */

@@ -44,6 +44,12 @@ describe("rehype-katex: formulas rendered at build time", () => {
     expect(problems).toEqual([]);
   });
 
+  it("lets the keyboard reach a paragraph whose formula may be wider than a phone, and no other", () => {
+    const long = `\\sqrt{${Array.from({ length: 12 }, (_, index) => `a_{${index + 1}}^2`).join(" + ")}}`;
+    const { html } = article(`Short: $E = mc^2$.\n\nLong: $${long}$.\n\n- In a list: $${long}$`);
+    expect(html.match(/<(p|li)( [^>]*)?>/g)).toEqual(["<p>", '<p tabindex="0">', "<li>"]);
+  });
+
   it("renders chemical equations (mhchem), as LoveIt and FixIt do", () => {
     const { html, problems } = article("$$\\ce{CO2 + C -> 2 CO}$$");
     expect(problems).toEqual([]);
