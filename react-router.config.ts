@@ -24,10 +24,9 @@ export default {
           // thread of its own (build-plan.server.ts); most of them are rendered in worker threads by the
           // folio:prerender plugin, before React Router renders the rest.
           const { pages, posts } = await planBuild();
-          // The search index is made while the pages render (Pagefind is a process of its own); buildEnd waits for it.
-          const { startSearchIndex } = await import("./src/build/search-index.server");
-          startSearchIndex().catch(() => {});
-          return leaveToWorkers(pages.render, pages.required, posts);
+          // The search index: beside the rendering, or before it for a large site (search-index.server.ts).
+          const { indexBeforeRendering } = await import("./src/build/search-index.server");
+          return leaveToWorkers(pages.render, pages.required, posts, indexBeforeRendering);
         },
         // React Router renders in one thread, but several pages at a time overlap one page's file
         // writes with the next one's rendering: 15-20 % faster at 1,000 posts (4 against 1).

@@ -4,7 +4,7 @@ import { planBuild } from "./build-plan.server";
 import { finishBuild } from "./finish-build.server";
 import { CLIENT_DIR } from "./page-cache.server";
 import { renderAllInWorkers } from "./prerender-workers.server";
-import { startSearchIndex } from "./search-index.server";
+import { indexBeforeRendering } from "./search-index.server";
 
 /**
  * A posts-only build: when the app's code is what the last full build bundled and build/client
@@ -21,8 +21,8 @@ export async function postsOnlyBuild(): Promise<boolean> {
   (globalThis as { __folioBuildStarted?: number }).__folioBuildStarted = Date.now();
   print("folio: the app's code is unchanged since the last build: its bundles are reused (FOLIO_FULL_BUILD=1 bundles it again)");
   const plan = await planBuild();
-  // Beside the rendering, as in a full build (react-router.config.ts); finishBuild waits for it.
-  startSearchIndex().catch(() => {});
+  // As in a full build (prerender-workers.server.ts); finishBuild waits for it.
+  await indexBeforeRendering();
   await renderAllInWorkers(plan.pages.render, plan.posts, KEPT_SERVER_DIR);
   await finishBuild(CLIENT_DIR, app);
   return true;

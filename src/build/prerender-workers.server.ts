@@ -41,6 +41,11 @@ interface Shared {
    * site from, set when React Router asks for the URLs.
    */
   __folioWorkerPages?: { all: string[]; todo: string[]; workers: number; posts: CachedPostFile[] };
+  /**
+   * What must happen before the pages render (search-index.server.ts's `indexBeforeRendering`),
+   * handed over by React Router's config: the site's modules cannot be imported by Vite's config.
+   */
+  __folioBeforeRendering?: () => Promise<void>;
   /** The "Rendering pages" progress: advanced by the workers' batches and by React Router's log of the pages it writes (vite-logger.server.ts). */
   __folioRenderProgress?: Progress;
 }
@@ -54,10 +59,16 @@ export function renderProgress(): Progress | undefined {
 /**
  * Given the pages this build renders, those React Router must render itself, and the posts (for the
  * workers' sites: build-plan.server.ts), returns the pages to list in React Router's
- * `prerender.paths`; the rest are left to the `folio:prerender` plugin.
+ * `prerender.paths`; the rest are left to the `folio:prerender` plugin, which first runs `beforeRendering`.
  */
-export function leaveToWorkers(render: string[], required: ReadonlySet<string>, posts: CachedPostFile[]): string[] {
+export function leaveToWorkers(
+  render: string[],
+  required: ReadonlySet<string>,
+  posts: CachedPostFile[],
+  beforeRendering: () => Promise<void>,
+): string[] {
   shared.__folioRenderProgress ??= startProgress("Rendering pages", render.length);
+  shared.__folioBeforeRendering = beforeRendering;
   const own = (url: string) => url === "/" || required.has(url);
   const todo = render.filter((url) => !own(url));
   const workers = workerCount(todo.length);
@@ -97,8 +108,11 @@ export function folioPrerender(): Plugin {
     writeBundle: {
       order: "pre",
       async handler(options, bundle) {
+        if (this.environment.name !== "ssr") return;
+        // Before any page renders (React Router renders its own next): a large site's search index first.
+        await shared.__folioBeforeRendering?.();
         const pages = shared.__folioWorkerPages;
-        if (this.environment.name !== "ssr" || !pages) return;
+        if (!pages) return;
         const entry = Object.values(bundle).find((chunk) => chunk.type === "chunk" && chunk.isEntry);
         if (!entry || !options.dir) throw new Error("folio:prerender: the server build has no entry file");
         await renderInWorkers(pages, {
