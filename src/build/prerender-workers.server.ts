@@ -207,8 +207,10 @@ async function renderInWorkers(
   );
   if (failure !== undefined) throw new Error(`folio: a page could not be prerendered: ${failure}`);
   recordStage("Rendering pages in worker threads", started);
-  const others = all.length - todo.length;
+  // A posts-only build's workers render every page, and React Router's SPA fallback besides.
+  const pages = todo.filter((url) => url !== SPA_FALLBACK).length;
+  const others = all.length - pages;
   logOnce(
-    `folio: ${todo.length} pages rendered in ${workers} worker thread${workers === 1 ? "" : "s"} in ${seconds(started)}${others ? `; React Router renders the other ${others}` : ""}`,
+    `folio: ${pages} pages rendered in ${workers} worker thread${workers === 1 ? "" : "s"} in ${seconds(started)}${others ? `; React Router renders the other ${others}` : ""}`,
   );
 }

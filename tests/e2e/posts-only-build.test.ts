@@ -32,6 +32,9 @@ describe("a posts-only build (posts changed, code not)", () => {
       expect(postsOnly).toContain(REUSED);
       // Neither Vite nor React Router's build ran.
       expect(postsOnly).not.toMatch(/vite v\d|building for production|Prerender \(html\): SPA Fallback/i);
+      // Its log counts the pages the plan named, all rendered by its workers.
+      const planned = /folio: (\d+) of \d+ pages to render/.exec(postsOnly)?.[1];
+      expect(postsOnly).toMatch(new RegExp(`folio: ${planned} pages rendered in \\d+ worker threads? in [\\d.]+ s\n`));
       const reused = buildOutput(project.dir);
       expect([...reused.keys()]).toContain("posts/fourth/index.html");
       expect(Buffer.from(reused.get("index.html")!, "base64").toString()).toContain('href="/blog/posts/fourth/"');
