@@ -1,7 +1,8 @@
 // A cold build's memory, quicker than the whole benchmark: empties .folio-cache/ and build/, builds
 // POSTS_DIR, and samples the build's process tree every 0.5 s (processes.mjs's treeMemory: summed
-// RSS, summed PSS, and Chromium's share of the PSS). Prints the peaks, overall and while Chromium drew
-// diagrams, the stages around it, and with --timeline every sample.
+// RSS, summed PSS, and Chromium's share of the PSS). Prints the peaks (with each process's share of
+// the RSS: the build's node, Pagefind's, Chromium's), overall and while Chromium drew diagrams, the
+// stages around it, and with --timeline every sample.
 //
 //   node scripts/bench/build-memory.mjs POSTS_DIR [--timeline] [--warm]
 //
@@ -37,10 +38,15 @@ if (code !== 0) throw new Error(`the build exited with ${code}:\n${child.output(
 const peakOf = (list, key) => list.reduce((most, sample) => (sample[key] > most[key] ? sample : most), { rss: 0, pss: 0, chromiumPss: 0 });
 const drawing = samples.filter((sample) => sample.chromiumPss > 0);
 const rest = samples.filter((sample) => sample.chromiumPss === 0);
+/** Each process's share of a sample's RSS, by name: `node 404 MiB, pagefind_extended 592 MiB`. */
+const byName = (sample) =>
+  Object.entries(sample.rssByName ?? {})
+    .map(([name, bytes]) => `${name} ${mib(bytes)}`)
+    .join(", ");
 const describe = (list) => {
   const byRss = peakOf(list, "rss");
   const byPss = peakOf(list, "pss");
-  return `RSS ${mib(byRss.rss)} (at ${byRss.at?.toFixed(1)} s), PSS ${mib(byPss.pss)} (at ${byPss.at?.toFixed(1)} s, Chromium's ${mib(byPss.chromiumPss)})`;
+  return `RSS ${mib(byRss.rss)} (at ${byRss.at?.toFixed(1)} s: ${byName(byRss)}), PSS ${mib(byPss.pss)} (at ${byPss.at?.toFixed(1)} s, Chromium's ${mib(byPss.chromiumPss)})`;
 };
 console.log(`build: ${child.output().trim().split("\n").at(-1)} (/usr/bin/time: the largest single process's RSS, wall time)`);
 console.log(`peak of the process tree: ${describe(samples)}`);
@@ -50,10 +56,12 @@ const stages = readFileSync(stagesFile, "utf8")
   .split("\n")
   .filter(Boolean)
   .map((line) => JSON.parse(line))
-  .filter(({ stage }) => /Planning|parse worker|Rendering|diagram/i.test(stage));
+  .filter(({ stage }) => /Planning|parse worker|Rendering|diagram|Search index/i.test(stage));
 rmSync(stagesFile, { force: true });
 for (const { stage, start, end } of stages)
   console.log(`  ${stage}: ${((start - started) / 1000).toFixed(1)}–${((end - started) / 1000).toFixed(1)} s`);
 if (args.includes("--timeline"))
-  for (const { at, rss, pss, chromiumPss } of samples)
-    console.log(`${at.toFixed(1)} s\tRSS ${mib(rss)}\tPSS ${mib(pss)}\tChromium PSS ${mib(chromiumPss)}`);
+  for (const sample of samples)
+    console.log(
+      `${sample.at.toFixed(1)} s\tRSS ${mib(sample.rss)}\tPSS ${mib(sample.pss)}\tChromium PSS ${mib(sample.chromiumPss)}\t${byName(sample)}`,
+    );

@@ -104,19 +104,24 @@ export function treeRss(pid) {
  * counts a page shared by several processes once in each (Chromium's processes share most of their
  * code and fonts): it overstates what the tree uses. `pss`, the sum of proportional set sizes
  * (/proc/<pid>/smaps_rollup), counts a shared page once, split between its processes: what the tree
- * adds to the machine's memory. `chromiumRss` and `chromiumPss` are the parts of each in Chromium's processes.
+ * adds to the machine's memory. `chromiumRss` and `chromiumPss` are the parts of each in Chromium's
+ * processes; `rssByName`, the RSS by process name (`node`, `pagefind_extended`, `chromium`).
  */
 export function treeMemory(pid) {
-  const memory = { rss: 0, pss: 0, chromiumRss: 0, chromiumPss: 0 };
+  const memory = { rss: 0, pss: 0, chromiumRss: 0, chromiumPss: 0, rssByName: {} };
   for (const member of processTree(pid)) {
     const resident = procKb(`/proc/${member}/status`, "VmRSS");
     const proportional = procKb(`/proc/${member}/smaps_rollup`, "Pss");
     memory.rss += resident;
     memory.pss += proportional;
-    if (/chrom/i.test(procName(member))) {
+    const name = procName(member);
+    if (/chrom/i.test(name)) {
       memory.chromiumRss += resident;
       memory.chromiumPss += proportional;
     }
+    // Which process holds what (node: the build and its threads; pagefind_extended; chromium).
+    const kind = /chrom/i.test(name) ? "chromium" : name || "?";
+    memory.rssByName[kind] = (memory.rssByName[kind] ?? 0) + resident;
   }
   return memory;
 }
