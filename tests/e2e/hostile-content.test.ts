@@ -9,11 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentError } from "../../src/content/content-error";
 import { parsePost } from "../../src/content/parse-post.server";
 import { launchChromium } from "./browser";
+import { findDanger } from "../danger";
 import { buildAndServe, scratchProject } from "./scratch-project";
-
-/** White space and control characters, which browsers skip inside a URL (`java\tscript:` runs). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_AND_SPACE = /[\s\u0000-\u001f]+/g;
 
 const allVectors: { title: string; payload: string }[] = JSON.parse(readFileSync("tests/fixtures/xss-vectors.json", "utf8"));
 
@@ -87,45 +84,6 @@ function article(html: string): Element {
       found = node;
   });
   if (!found) throw new Error("no .post-content in the page");
-  return found;
-}
-
-/** Properties (hast names) a browser follows as a URL. */
-const URL_PROPERTIES = new Set([
-  "href",
-  "src",
-  "srcset",
-  "action",
-  "formaction",
-  "xlinkhref",
-  "poster",
-  "data",
-  "background",
-  "cite",
-  "longdesc",
-  "ping",
-  "manifest",
-]);
-
-/** What a sanitised post must never contain: anything that runs script, changes the page's base or submits data. */
-function findDanger(root: Element): string[] {
-  const found: string[] = [];
-  visit(root, "element", (node: Element) => {
-    const name = node.tagName;
-    if (["script", "base", "meta", "form", "object", "embed", "iframe", "frame", "applet"].includes(name)) found.push(`<${name}>`);
-    for (const [key, raw] of Object.entries(node.properties)) {
-      const property = key.toLowerCase();
-      const value = String(Array.isArray(raw) ? raw.join(" ") : raw)
-        .replace(CONTROL_AND_SPACE, "")
-        .toLowerCase();
-      if (property.startsWith("on")) found.push(`${name}[${key}]`);
-      if (property === "srcdoc") found.push(`${name}[srcdoc]`);
-      if (!URL_PROPERTIES.has(property)) continue;
-      if (/^(javascript|vbscript):/.test(value)) found.push(`${name}[${key}=${value.slice(0, 30)}]`);
-      if (value.startsWith("data:") && !(name === "img" && property === "src" && value.startsWith("data:image/")))
-        found.push(`${name}[${key}=data:]`);
-    }
-  });
   return found;
 }
 

@@ -6,6 +6,7 @@ import { renderContent } from "../../src/components/content";
 import { markdownContent } from "../../src/content/markdown/article-content.server";
 import { ContentError } from "../../src/content/content-error";
 import { parsePost } from "../../src/content/parse-post.server";
+import { findDangerInHtml } from "../danger";
 
 // Pieces that Markdown, HTML and YAML give meaning to, so random input hits their edge cases often.
 const markdownPiece = fc.constantFrom(
@@ -141,7 +142,7 @@ function expectSafePost(source: string, check: (post: ReturnType<typeof parsePos
     const parsed = parsePost({ file: "posts/random.md", source });
     expect(typeof parsed.post.title).toBe("string");
     expect(parsed.post.summary).not.toMatch(/folio-hidden-style|folioHiddenScript/);
-    expect(renderToStaticMarkup(renderContent(parsed.article.content))).not.toMatch(/<script|folioHiddenScript/i);
+    expect(findDangerInHtml(renderToStaticMarkup(renderContent(parsed.article.content)))).toEqual([]);
     check(parsed);
     return true;
   } catch (error) {
@@ -151,7 +152,9 @@ function expectSafePost(source: string, check: (post: ReturnType<typeof parsePos
   }
 }
 
-const RUNS = 400;
+// Each run is a new random sample (fast-check prints the seed of a failure). To search harder:
+// RUNS=20000 npx vitest run tests/unit/properties.test.tsx --testTimeout=0
+const RUNS = Number(process.env.RUNS ?? 400);
 
 describe("random input", () => {
   it("never makes the content layer throw anything but its own ContentError, for random front matter", () => {
@@ -190,10 +193,10 @@ describe("random input", () => {
   it("never makes the Markdown renderer throw, and never lets a script through", () => {
     fc.assert(
       fc.property(markdown, (body) => {
-        const html = renderToStaticMarkup(renderContent(markdownContent(body)));
-        expect(html).not.toMatch(/<script/i);
+        expect(findDangerInHtml(renderToStaticMarkup(renderContent(markdownContent(body))))).toEqual([]);
       }),
-      { numRuns: RUNS },
+      // Found by a CI run: a formula KaTeX cannot read keeps its source in the error's title, `<` and all (text, not an element).
+      { numRuns: RUNS, examples: [["$#<script>$"]] },
     );
   });
 });
