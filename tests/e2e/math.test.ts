@@ -127,6 +127,38 @@ describe("math", () => {
     }
   });
 
+  it("ships each formula's HTML once, in the article, and keeps it as the page's script takes over", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    // Every formula the document loses from its first parse on: were React to render the article
+    // again as it hydrates (a mismatch), the formulas would go, and come back empty.
+    await page.addInitScript(() => {
+      const lost: string[] = ((window as unknown as { lostFormulas: string[] }).lostFormulas = []);
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.removedNodes)
+            if (node instanceof Element && (node.matches(".katex") || node.querySelector(".katex"))) lost.push(node.outerHTML.slice(0, 80));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const response = await page.goto(`${site.origin}/posts/euler/`, { waitUntil: "networkidle" });
+    // React Router's data for hydrating the page, a JSON string in a script: the post, without its formulas' HTML.
+    const data = JSON.parse(/streamController\.enqueue\(("(?:[^"\\]|\\.)*")\)/.exec(await response!.text())![1]) as string;
+    expect(data).toContain("links five constants");
+    expect(data).not.toContain("katex");
+    // The page's data for navigating to it in the app still holds them.
+    expect(await (await fetch(`${site.origin}/posts/euler/_.data`)).text()).toContain("katex");
+    // Hydrated (React has taken the formula's element as its own), and nothing lost on the way.
+    await expect
+      .poll(() =>
+        page.locator(".katex-display").evaluate((node) => Object.keys(node.parentElement!).some((key) => key.startsWith("__reactFiber"))),
+      )
+      .toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { lostFormulas: string[] }).lostFormulas)).toEqual([]);
+    expect(await page.locator("article .post-content .katex").count()).toBe(3);
+    expect(await page.locator(".katex-display annotation").textContent()).toContain("\\sum_{i=1}^{n} i");
+    await context.close();
+  });
+
   it("loads nothing of KaTeX on a page without math, and its style sheet when the reader goes on to a page with math", async () => {
     const { page, mathRequests } = await open("/posts/plain/");
     await page.evaluate(() => document.fonts.ready);
