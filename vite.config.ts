@@ -67,8 +67,6 @@ export default defineConfig({
     },
   },
   test: {
-    // Vitest's default on two cores is one worker.
-    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -89,9 +87,8 @@ export default defineConfig({
           globalSetup: ["tests/e2e/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
-          // Files run two at a time (two Chromiums, or a build beside a browser): most of a browser
-          // test is waiting. The whole suite, back to back on this two-core machine: 752 s, against
-          // 994 s one file at a time.
+          // One Chromium at a time: this machine has two cores.
+          fileParallelism: false,
         },
       },
     ],
