@@ -1,5 +1,7 @@
 // @vitest-environment node
 import fc from "fast-check";
+import { fromHtml } from "hast-util-from-html";
+import { toString } from "hast-util-to-string";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { renderContent } from "../../src/components/content";
@@ -142,7 +144,10 @@ function expectSafePost(source: string, check: (post: ReturnType<typeof parsePos
     const parsed = parsePost({ file: "posts/random.md", source });
     expect(typeof parsed.post.title).toBe("string");
     expect(parsed.post.summary).not.toMatch(/folio-hidden-style|folioHiddenScript/);
-    expect(findDangerInHtml(renderToStaticMarkup(renderContent(parsed.article.content)))).toEqual([]);
+    const article = renderToStaticMarkup(renderContent(parsed.article.content));
+    expect(findDangerInHtml(article)).toEqual([]);
+    // Nor shown as text: the script is gone, not escaped.
+    expect(toString(fromHtml(article, { fragment: true }))).not.toContain("folioHiddenScript");
     check(parsed);
     return true;
   } catch (error) {
