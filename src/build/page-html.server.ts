@@ -25,6 +25,8 @@ const SCRIPT_ESCAPES: Record<string, string> = { "&": "\\u0026", ">": "\\u003e",
  */
 export function withoutHtmlTwice(html: string): string {
   return html.replace(HYDRATION_DATA, (script, start: string, literal: string, end: string) => {
+    // Most pages have no formula or diagram: their data is left unparsed.
+    if (!literal.includes("__html")) return script;
     // Turbo-stream: a flat array of values; an object is `{"_<index of its key>": <index of its value>}`, an array lists indices.
     const chunk = /^(\[[\s\S]*\])(\s*)$/.exec(JSON.parse(literal) as string);
     if (!chunk) return script;
