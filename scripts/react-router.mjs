@@ -11,6 +11,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 // Rolldown, Vite's bundler, allocates with mimalloc, which by default commits its arena of 1 GiB up
 // front and keeps the pages rolldown has freed: ~150-200 MiB stayed resident in the build's process
@@ -45,11 +46,12 @@ async function postsOnlyBuild() {
   } catch {
     return false;
   }
-  if (!existsSync(new URL(runner))) return false;
+  // A path from the project's folder (app-cache.server.ts).
+  if (typeof runner !== "string" || !existsSync(runner)) return false;
   // As React Router's command line does before it loads React.
   process.env.NODE_ENV ??= "production";
   try {
-    const { postsOnlyBuild } = await import(runner);
+    const { postsOnlyBuild } = await import(pathToFileURL(path.resolve(runner)).href);
     return await postsOnlyBuild();
   } catch (error) {
     // As React Router's command line reports a failed build.

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { codeVersion } from "./code-version.server.ts";
 import { bundleForThreads } from "./vite-worker.server.ts";
@@ -10,9 +11,11 @@ import { bundleForThreads } from "./vite-worker.server.ts";
  * posts and not code, and bundling the app again gives the same files: so a full build keeps its
  * server bundle in `.folio-cache/app/server/` and records, in `.folio-cache/app/app.json`, the code
  * it was made from and the files of the app it left in build/client (scripts, styles, fonts, the
- * public/ folder's files), each with its size and modification time.
+ * public/ folder's files), each with its size and a hash of its content.
  * The next build whose code is the same, and whose build/client still holds those files as they
- * were, renders its pages with the kept server bundle without starting Vite.
+ * were, renders its pages with the kept server bundle without starting Vite. Nothing in the record
+ * depends on where the project lies or on files' times: `.folio-cache/` and `build/` restored by a CI
+ * cache (whose archive may keep times to the second only) or copied to another folder still count.
  */
 const APP_DIR = path.resolve(".folio-cache", "app");
 const RECORD = path.join(APP_DIR, "app.json");
@@ -26,9 +29,9 @@ const PUBLIC_DIR = "public";
 export interface KeptApp {
   /** appVersion() when it was kept. */
   version: string;
-  /** The app's files in build/client (paths relative to it), each with its size and modification time. */
-  files: Record<string, [size: number, mtimeMs: number]>;
-  /** The posts-only build's own module, bundled (a file URL): scripts/react-router.mjs runs it. */
+  /** The app's files in build/client (paths relative to it), each with its size and content's hash. */
+  files: Record<string, [size: number, sha256: string]>;
+  /** The posts-only build's own module, bundled (a path from the project's folder): scripts/react-router.mjs runs it. */
   runner: string;
 }
 
@@ -74,10 +77,10 @@ export async function keepApp(clientDir: string): Promise<void> {
   if (!existsSync(SERVER_ENTRY)) return;
   const files: KeptApp["files"] = {};
   for (const file of appFiles(clientDir)) {
-    const stats = statSync(path.join(clientDir, file), { throwIfNoEntry: false });
-    if (stats) files[file] = [stats.size, stats.mtimeMs];
+    const content = readOrUndefined(path.join(clientDir, file));
+    if (content) files[file] = [content.length, sha256(content)];
   }
-  const runner = await bundleForThreads("src/build/posts-only-build.server.ts");
+  const runner = path.relative(process.cwd(), fileURLToPath(await bundleForThreads("src/build/posts-only-build.server.ts")));
   const record: KeptApp = { version: appVersion(), files, runner };
   writeFileSync(RECORD, JSON.stringify(record));
 }
@@ -95,11 +98,23 @@ export function reusableApp(clientDir: string): KeptApp | undefined {
     return undefined;
   }
   if (record.version !== appVersion() || !existsSync(SERVER_ENTRY)) return undefined;
-  for (const [file, [size, mtimeMs]] of Object.entries(record.files)) {
-    const stats = statSync(path.join(clientDir, file), { throwIfNoEntry: false });
-    if (stats?.size !== size || stats.mtimeMs !== mtimeMs) return undefined;
+  // Hashing the app's files (~5 MB) takes ~20 ms; comparing times instead would miss no change but
+  // would count a restored or copied build/ as changed.
+  for (const [file, [size, hash]] of Object.entries(record.files)) {
+    const full = path.join(clientDir, file);
+    if (statSync(full, { throwIfNoEntry: false })?.size !== size || sha256(readFileSync(full)) !== hash) return undefined;
   }
   return record;
+}
+
+const sha256 = (content: Buffer) => createHash("sha256").update(content).digest("hex");
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The app's files in build/client: its assets/ folder and the public/ folder's files. */

@@ -1,4 +1,5 @@
-import { appendFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOutput, runBuild, scratchProject } from "./scratch-project";
@@ -58,6 +59,15 @@ describe("a posts-only build (posts changed, code not)", () => {
     try {
       build(project.dir);
       expect(build(project.dir)).toContain(REUSED);
+
+      // The project copied to another folder, as a CI cache restores it: another path, new file times.
+      const copy = mkdtempSync(path.join(tmpdir(), "folio-copy-"));
+      try {
+        cpSync(project.dir, copy, { recursive: true, verbatimSymlinks: true });
+        expect(build(copy)).toContain(REUSED);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
 
       // A change to the app's code (its style sheet).
       appendFileSync(path.join(project.dir, "src/app.css"), "\n/* changed */\n");
