@@ -1,5 +1,5 @@
 import { reactRouter } from "@react-router/dev/vite";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { folioAppCache } from "./src/build/app-cache.server.ts";
 import { folioStageTimings } from "./src/build/build-timings.server.ts";
 import { folioPosts } from "./src/build/posts-plugin.server.ts";
@@ -10,6 +10,17 @@ import { folioPrerender } from "./src/build/prerender-workers.server.ts";
 import { folioViteLogger } from "./src/build/vite-logger.server.ts";
 import { woff2FontsOnly } from "./src/build/woff2-fonts.server.ts";
 import { basePath } from "./src/site-config.ts";
+
+/** Browser and build tests: the production site built once (global-setup.ts), and scratch projects. */
+const E2E = {
+  include: ["tests/e2e/**/*.test.ts"],
+  environment: "node",
+  globalSetup: ["tests/e2e/global-setup.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+};
+/** Tests that run with no other test file beside them. */
+const ALONE = ["tests/e2e/dev-server.test.ts"];
 
 export default defineConfig({
   base: basePath,
@@ -67,6 +78,9 @@ export default defineConfig({
     },
   },
   test: {
+    // Two test files at a time (Vitest's default on two cores is one): most of a browser test is
+    // waiting, for a page's network, a build's subprocess, Chromium.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -80,16 +94,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {
-          name: "e2e",
-          include: ["tests/e2e/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/e2e/global-setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
-          // One Chromium at a time: this machine has two cores.
-          fileParallelism: false,
-        },
+        test: { ...E2E, name: "e2e", exclude: [...configDefaults.exclude, ...ALONE] },
+      },
+      {
+        extends: true,
+        // The dev server's tests wait for its file watcher and its reloads within set times: they run
+        // alone, after the rest (in the fourth of four runs beside a build, two of them timed out).
+        test: { ...E2E, name: "e2e-alone", include: ALONE, sequence: { groupOrder: 1 } },
       },
     ],
   },

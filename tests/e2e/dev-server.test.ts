@@ -23,11 +23,14 @@ const post = (title: string, heading: string, extra = "") =>
   `---\ntitle: ${title}\ndate: 2024-03-01\n${extra}---\n\n## ${heading}\n\nText.\n`;
 
 describe("the dev server", () => {
-  const project = scratchProject({
-    "live.md": post("Live post", "Before the edit"),
-    "unfinished.md": post("Unfinished thoughts", "Draft section", "draft: true\n"),
-    "diagram.md": "---\ntitle: Diagram\ndate: 2024-02-01\n---\n\n```mermaid\nflowchart LR\n  edit[Edit] --> see[See]\n```\n",
-  });
+  const project = scratchProject(
+    {
+      "live.md": post("Live post", "Before the edit"),
+      "unfinished.md": post("Unfinished thoughts", "Draft section", "draft: true\n"),
+      "diagram.md": "---\ntitle: Diagram\ndate: 2024-02-01\n---\n\n```mermaid\nflowchart LR\n  edit[Edit] --> see[See]\n```\n",
+    },
+    { devServer: true },
+  );
   let server: ChildProcess;
   let origin: string;
   let browser: Browser;

@@ -42,7 +42,7 @@ const visibleProse = (page: Page) =>
   });
 
 describe("a blog from another generator, dropped in unchanged", () => {
-  const project = scratchProject({});
+  const project = scratchProject({}, { reuseApp: true });
   let server: Server;
   let origin: string;
   let browser: Browser;

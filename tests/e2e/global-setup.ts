@@ -18,10 +18,12 @@ let server: Server | undefined;
 /**
  * Finds Chromium first (installing Debian's as root on Debian; else the run stops at once, saying how
  * to install it: the browser tests never skip), then builds the production site once and serves
- * build/client on 127.0.0.1 as a plain static host would.
+ * build/client on 127.0.0.1 as a plain static host would. The tests that run alone (the dev
+ * server's, vite.config.ts) need Chromium only.
  */
 export async function setup(project: TestProject) {
   ensureChromium();
+  if (project.name === "e2e-alone") return;
   const build = spawnSync("node", ["scripts/react-router.mjs", "build"], { encoding: "utf8", env: buildEnv() });
   if (build.status !== 0) throw new Error(`react-router build failed:\n${build.stdout}\n${build.stderr}`);
   server = (await serveStatic({ dir: "build/client", port: 0 })) as Server;
@@ -38,5 +40,6 @@ export function buildEnv(): NodeJS.ProcessEnv {
 }
 
 export async function teardown() {
-  await new Promise((resolve) => server?.close(resolve));
+  // Without a server (the tests that run alone start none), there is nothing to wait for.
+  if (server) await new Promise((resolve) => server!.close(resolve));
 }

@@ -88,7 +88,7 @@ function article(html: string): Element {
 }
 
 describe("hostile and broken posts", () => {
-  const project = scratchProject(posts);
+  const project = scratchProject(posts, { reuseApp: true });
   let server: Server;
   let browser: Browser;
   let origin: string;

@@ -27,6 +27,14 @@ export interface ScratchOptions {
   bundledPosts?: boolean;
   /** Replace `baseUrl` in src/site-config.ts. */
   baseUrl?: string;
+  /** Let the dev server serve the linked node_modules, which lie outside the copy (a wrapping vite.config.ts). */
+  devServer?: boolean;
+  /**
+   * Start from the app the suite's own build bundled (global-setup.ts), as a deploy restoring its
+   * CI cache does: the first build is a posts-only build (app-cache.server.ts) unless the project's
+   * code differs. For tests about what the site shows, not about bundling.
+   */
+  reuseApp?: boolean;
 }
 
 /** A throwaway copy of Folio with its own posts (node_modules linked), for build and dev-server tests. */
@@ -35,14 +43,18 @@ export function scratchProject(posts: Record<string, string>, options: ScratchOp
   for (const file of ["package.json", "package-lock.json", "react-router.config.ts", "tsconfig.json"]) {
     cpSync(path.join(ROOT, file), path.join(dir, file));
   }
-  // Folio's Vite config, plus leave for the dev server to serve the linked node_modules, which lie outside the copy.
-  cpSync(path.join(ROOT, "vite.config.ts"), path.join(dir, "vite.folio.config.ts"));
-  const modules = realpathSync(path.join(ROOT, "node_modules"));
-  writeFileSync(
-    path.join(dir, "vite.config.ts"),
-    `import { mergeConfig } from "vite";\nimport folio from "./vite.folio.config.ts";\n` +
-      `export default mergeConfig(folio, { server: { fs: { allow: [${JSON.stringify(dir)}, ${JSON.stringify(modules)}] } } });\n`,
-  );
+  if (options.devServer) {
+    // Folio's Vite config, plus leave for the dev server to serve the linked node_modules.
+    cpSync(path.join(ROOT, "vite.config.ts"), path.join(dir, "vite.folio.config.ts"));
+    const modules = realpathSync(path.join(ROOT, "node_modules"));
+    writeFileSync(
+      path.join(dir, "vite.config.ts"),
+      `import { mergeConfig } from "vite";\nimport folio from "./vite.folio.config.ts";\n` +
+        `export default mergeConfig(folio, { server: { fs: { allow: [${JSON.stringify(dir)}, ${JSON.stringify(modules)}] } } });\n`,
+    );
+  } else {
+    cpSync(path.join(ROOT, "vite.config.ts"), path.join(dir, "vite.config.ts"));
+  }
   for (const folder of ["src", "public", "scripts"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   if (options.bundledPosts) cpSync(path.join(ROOT, "posts"), path.join(dir, "posts"), { recursive: true });
@@ -58,7 +70,21 @@ export function scratchProject(posts: Record<string, string>, options: ScratchOp
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, source);
   }
+  if (options.reuseApp) copyKeptApp(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Copies the app the suite's own build kept into a project: `.folio-cache/app/` and the thread
+ * bundles, and the app's files in build/client (its record lists them), not the build's pages.
+ */
+function copyKeptApp(dir: string): void {
+  const cache = path.join(ROOT, ".folio-cache");
+  const record = JSON.parse(readFileSync(path.join(cache, "app/app.json"), "utf8")) as { files: Record<string, unknown> };
+  for (const folder of ["app", "threads"]) cpSync(path.join(cache, folder), path.join(dir, ".folio-cache", folder), { recursive: true });
+  for (const file of Object.keys(record.files)) {
+    cpSync(path.join(ROOT, "build/client", file), path.join(dir, "build/client", file));
+  }
 }
 
 /** Runs the production build in a project folder, with `env` added; the caller decides what its exit means. */

@@ -13,7 +13,8 @@ export interface ServedSite {
 }
 
 /**
- * For a test file: a scratch project with `posts` (and the options of scratchProject), changed by
+ * For a test file: a scratch project with `posts` (and the options of scratchProject; the suite's
+ * own build's app reused unless `reuseApp: false`), changed by
  * `prepare` (files added beside them), built (with `buildEnv` added to its environment) and served,
  * and Chromium launched, before the tests; all of it closed and removed after.
  */
@@ -25,7 +26,7 @@ export function servedSite(
     ...options
   }: ScratchOptions & { prepare?: (dir: string) => void; buildEnv?: Record<string, string> } = {},
 ): ServedSite {
-  const project = scratchProject(posts, options);
+  const project = scratchProject(posts, { reuseApp: true, ...options });
   const site = {} as ServedSite;
   let server: Server | undefined;
 
