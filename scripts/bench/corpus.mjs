@@ -87,9 +87,10 @@ export function retitlePost(dir, file, title, { byRename = false } = {}) {
 
 /**
  * Folio's own Vite config, plus leave for the dev server to serve the linked packages, which lie
- * outside the copy (as tests/e2e/scratch-project.ts does). A build ignores `server`.
+ * outside the copy (the benchmark's projects, and tests/e2e/scratch-project.ts's for the dev
+ * server's tests). A build ignores `server`, but the config is part of the code's version.
  */
-function writeDevServerConfig(dir) {
+export function writeDevServerConfig(dir) {
   cpSync(path.join(ROOT, "vite.config.ts"), path.join(dir, "vite.folio.config.ts"));
   const modules = realpathSync(path.join(ROOT, "node_modules"));
   writeFileSync(

@@ -77,8 +77,8 @@ export async function keepApp(clientDir: string): Promise<void> {
   if (!existsSync(SERVER_ENTRY)) return;
   const files: KeptApp["files"] = {};
   for (const file of appFiles(clientDir)) {
-    const content = readOrUndefined(path.join(clientDir, file));
-    if (content) files[file] = [content.length, sha256(content)];
+    const found = sizeAndHash(path.join(clientDir, file));
+    if (found) files[file] = found;
   }
   const runner = path.relative(process.cwd(), fileURLToPath(await bundleForThreads("src/build/posts-only-build.server.ts")));
   const record: KeptApp = { version: appVersion(), files, runner };
@@ -101,20 +101,21 @@ export function reusableApp(clientDir: string): KeptApp | undefined {
   // Hashing the app's files (~5 MB) takes ~20 ms; comparing times instead would miss no change but
   // would count a restored or copied build/ as changed.
   for (const [file, [size, hash]] of Object.entries(record.files)) {
-    const full = path.join(clientDir, file);
-    if (statSync(full, { throwIfNoEntry: false })?.size !== size || sha256(readFileSync(full)) !== hash) return undefined;
+    const found = sizeAndHash(path.join(clientDir, file));
+    if (found?.[0] !== size || found[1] !== hash) return undefined;
   }
   return record;
 }
 
-const sha256 = (content: Buffer) => createHash("sha256").update(content).digest("hex");
-
-function readOrUndefined(file: string): Buffer | undefined {
+/** A file's size and the SHA-256 of its content; undefined when it cannot be read. */
+function sizeAndHash(file: string): KeptApp["files"][string] | undefined {
+  let content: Buffer;
   try {
-    return readFileSync(file);
+    content = readFileSync(file);
   } catch {
     return undefined;
   }
+  return [content.length, createHash("sha256").update(content).digest("hex")];
 }
 
 /** The app's files in build/client: its assets/ folder and the public/ folder's files. */

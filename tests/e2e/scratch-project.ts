@@ -1,20 +1,11 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+// @ts-expect-error: a plain ES module script without type declarations
+import { writeDevServerConfig } from "../../scripts/bench/corpus.mjs";
 // @ts-expect-error: a plain ES module script without type declarations
 import { serveStatic } from "../../scripts/serve.mjs";
 import { buildEnv } from "./global-setup";
@@ -43,18 +34,8 @@ export function scratchProject(posts: Record<string, string>, options: ScratchOp
   for (const file of ["package.json", "package-lock.json", "react-router.config.ts", "tsconfig.json"]) {
     cpSync(path.join(ROOT, file), path.join(dir, file));
   }
-  if (options.devServer) {
-    // Folio's Vite config, plus leave for the dev server to serve the linked node_modules.
-    cpSync(path.join(ROOT, "vite.config.ts"), path.join(dir, "vite.folio.config.ts"));
-    const modules = realpathSync(path.join(ROOT, "node_modules"));
-    writeFileSync(
-      path.join(dir, "vite.config.ts"),
-      `import { mergeConfig } from "vite";\nimport folio from "./vite.folio.config.ts";\n` +
-        `export default mergeConfig(folio, { server: { fs: { allow: [${JSON.stringify(dir)}, ${JSON.stringify(modules)}] } } });\n`,
-    );
-  } else {
-    cpSync(path.join(ROOT, "vite.config.ts"), path.join(dir, "vite.config.ts"));
-  }
+  if (options.devServer) writeDevServerConfig(dir);
+  else cpSync(path.join(ROOT, "vite.config.ts"), path.join(dir, "vite.config.ts"));
   for (const folder of ["src", "public", "scripts"]) cpSync(path.join(ROOT, folder), path.join(dir, folder), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   if (options.bundledPosts) cpSync(path.join(ROOT, "posts"), path.join(dir, "posts"), { recursive: true });
