@@ -13,8 +13,8 @@ import { serveStatic } from "../../scripts/serve.mjs";
 // Search in the static build (build/search-index.server.ts, components/search-*.ts, routes/search.tsx):
 // the header's field, the search page and its filters in the URL, typos, CJK, and a page that does
 // not search loading nothing for it. One build for the file, its index in shards of at most two posts
-// (FOLIO_SEARCH_SHARD_SIZE), so that every search merges several: en-0 (cancer, folding), en-1 (bread),
-// en-3 (consent, weather, trip) and zh-0.
+// (FOLIO_SEARCH_SHARD_SIZE), so that every search merges several: en-0 (cancer, folding, 東京), en-1
+// (bread), en-3 (consent, weather, trip) and zh-0.
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -40,6 +40,8 @@ const POSTS = {
   "secret.md": post("title: Unfinished\ndate: 2024-01-01\ndraft: true", "The zeppelinology notes are not ready."),
   "trip/index.md": post("title: A trip to the harbour\ndate: 2024-03-01", "We left early and walked to the harbour."),
   "trip/index.zh.md": post("title: 旅行\ndate: 2024-03-01", "我们很早就出发了，一路走到港口。"),
+  // A post whose address is not ASCII: Pagefind makes its URL from the search page's path, percent-encoded.
+  "東京.md": post("title: Notes from Tokyo\ndate: 2021-04-02", "The trains of Shinjuku leave on the minute."),
 };
 
 let projectDir = "";
@@ -171,6 +173,25 @@ describe("what search finds", () => {
     await page.context().close();
   });
 
+  it("opens a post whose address is not ASCII, from the header and from the search page", async () => {
+    const { page } = await open("/");
+    await searchField(page).click();
+    await typeInHeader(page, "shinjuku");
+    expect(await options(page).first().locator(".search-hit-title").innerText()).toBe("Notes from Tokyo");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Notes from Tokyo" }).waitFor();
+    expect(decodeURI(new URL(page.url()).pathname)).toBe("/posts/東京/");
+    // The search page's link, loaded as a reader opening it in a new tab would: from the static server.
+    await page.goto(`${site.origin}/search/?q=shinjuku`, { waitUntil: "networkidle" });
+    await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toEqual(["Notes from Tokyo"]);
+    const href = (await page.locator(".search-results a").first().getAttribute("href"))!;
+    expect(decodeURI(href)).toBe("/posts/東京/");
+    await page.goto(`${site.origin}${href}`, { waitUntil: "networkidle" });
+    expect(await page.locator("h1").innerText()).toBe("Notes from Tokyo");
+    await page.context().close();
+  });
+
   it("leaves drafts out of the index", async () => {
     expect(await found("zeppelinology")).toEqual({ titles: [], status: "No posts found." });
   });
@@ -288,7 +309,7 @@ describe("search after a rebuild", () => {
     rmSync(path.join(projectDir, "posts/bread.md"));
     const build = runBuild(projectDir, SHARDS);
     expect(build.status, build.stdout.slice(-2000) + build.stderr.slice(-2000)).toBe(0);
-    expect(build.stdout).toMatch(/search index of 6 posts \(1 changed\): 1 of 3 shards indexed/);
+    expect(build.stdout).toMatch(/search index of 7 posts \(1 changed\): 1 of 3 shards indexed/);
     const server = (await serveStatic({ dir: path.join(projectDir, "build/client"), port: 0 })) as Server;
     try {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -316,7 +337,7 @@ describe("search after a rebuild", () => {
       // Nothing changed: no shard is indexed again.
       const again = runBuild(projectDir, SHARDS);
       expect(again.status).toBe(0);
-      expect(again.stdout).toMatch(/search index of 6 posts unchanged/);
+      expect(again.stdout).toMatch(/search index of 7 posts unchanged/);
     } finally {
       server.close();
     }
