@@ -45,6 +45,8 @@ const INDEXES = path.join(SEARCH_CACHE, "index");
  * where one index fetched 314 KB.
  */
 const SHARD_SIZE = Number(process.env.FOLIO_SEARCH_SHARD_SIZE) || 2500;
+/** Pages handed to Pagefind at a time (each `addHTMLFile` is a message to its process). */
+const ADD_BATCH = 64;
 
 /** Where the index is published, under build/client/ (and so the URL the browser loads it from). */
 export const SEARCH_OUTPUT = "pagefind";
@@ -238,36 +240,25 @@ function listFiles(dir: string): string[] {
 
 /**
  * A Pagefind index of the pages of `urls`, written to `dir` (whole or not at all) by a Pagefind
- * process that is closed before this returns. Pagefind reads the pages itself, from a folder of
- * links to the shard's pages (`addDirectory`): handing them over one message each (`addHTMLFile`)
- * took 4.7-5.9 s for a shard of 2,360 pages, against 1.7-1.8 s, on this two-core machine (the index's
- * stage of a 10,000-post rebuild after one edit: 9.5 s, now 7.2-7.6). It makes
- * each page's URL from its path (`posts/x/index.html` is `/posts/x/`), with letters outside ASCII
- * percent-encoded, as a browser sends them.
+ * process that is closed before this returns. Tried and not kept: Pagefind reading the pages itself
+ * from a folder of links to them (`addDirectory`) indexed a shard of 2,360 pages in 3.9-5.7 s
+ * instead of 5.6-6.8, but its process peaked at 616-618 MiB instead of 584-585, and a cold
+ * 10,000-post build at 1,041 MiB, over the 1 GiB target.
  */
 async function writeIndex(dir: string, urls: readonly string[]): Promise<void> {
   const pagefind = await import("pagefind");
   const temporary = `${dir}.partial`;
-  const pages = `${dir}.pages`;
   rmSync(temporary, { recursive: true, force: true });
-  rmSync(pages, { recursive: true, force: true });
   try {
-    for (const url of urls) {
-      const source = pageFile(url);
-      const target = path.join(pages, path.relative(PAGES, source));
-      mkdirSync(path.dirname(target), { recursive: true });
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`folio: Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: pages });
-    if (added.errors.length > 0) throw new Error(`folio: Pagefind could not index the search pages: ${added.errors.join("; ")}`);
-    if (added.page_count !== urls.length)
-      throw new Error(`folio: Pagefind indexed ${added.page_count} of a shard's ${urls.length} search pages (in ${pages})`);
+    for (let start = 0; start < urls.length; start += ADD_BATCH) {
+      const added = await Promise.all(
+        urls.slice(start, start + ADD_BATCH).map((url) => index.addHTMLFile({ url, content: readFileSync(pageFile(url), "utf8") })),
+      );
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length > 0) throw new Error(`folio: Pagefind could not index the search pages: ${failed.join("; ")}`);
+    }
     const written = await index.writeFiles({ outputPath: temporary });
     if (written.errors.length > 0) throw new Error(`folio: Pagefind could not write the search index: ${written.errors.join("; ")}`);
     rmSync(dir, { recursive: true, force: true });
@@ -275,7 +266,6 @@ async function writeIndex(dir: string, urls: readonly string[]): Promise<void> {
   } finally {
     await pagefind.close();
     rmSync(temporary, { recursive: true, force: true });
-    rmSync(pages, { recursive: true, force: true });
   }
 }
 

@@ -20,7 +20,7 @@ const SKIPPED = new Set(["pre", "style", "script", "svg", "math", "template"]);
 const BLOCKS = new Set(["p", "li", "dt", "dd", "blockquote", "td", "th", "figcaption", "summary", "div", "section", "tr", "table"]);
 
 /**
- * A post as a small HTML page for Pagefind (`addDirectory` indexes a folder of them): the title as
+ * A post as a small HTML page for Pagefind (`addHTMLFile` indexes each): the title as
  * the result's title, the tags and categories as words weighted above the body (a tag match ranks
  * above a passage's), the filters and the date as Pagefind's attributes, and the article's text with
  * its headings and their ids, so that a match under a heading gives a result that opens the post at
