@@ -107,6 +107,15 @@ describe("watchPosts", () => {
       ...Array.from({ length: 50 }, (_, index) => `add many/post-${index + 300}.md`),
     ];
     await reported(...expected);
-    expect(reports.sort()).toEqual(expected.sort());
+    // Each post's net change, as the dev server acts on it. The watcher reports once per burst of
+    // events, and on a busy machine a new file's creation and its text can come in two bursts: an
+    // `add`, then a `change` (seen once in a fresh-clone CI run beside another test file). The post
+    // is still new, with its text.
+    const net = new Map<string, string>();
+    for (const report of reports) {
+      const [change, file] = [report.slice(0, report.indexOf(" ")), report.slice(report.indexOf(" ") + 1)];
+      net.set(file, net.get(file) === "add" && change === "change" ? "add" : change);
+    }
+    expect([...net].map(([file, change]) => `${change} ${file}`).sort()).toEqual(expected.sort());
   });
 });
