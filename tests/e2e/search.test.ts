@@ -40,7 +40,7 @@ const POSTS = {
   "secret.md": post("title: Unfinished\ndate: 2024-01-01\ndraft: true", "The zeppelinology notes are not ready."),
   "trip/index.md": post("title: A trip to the harbour\ndate: 2024-03-01", "We left early and walked to the harbour."),
   "trip/index.zh.md": post("title: 旅行\ndate: 2024-03-01", "我们很早就出发了，一路走到港口。"),
-  // A post whose address is not ASCII: Pagefind makes its URL from the search page's path, percent-encoded.
+  // A post whose address is not ASCII (/posts/東京/): a result must open it, by the keyboard and as a link.
   "東京.md": post("title: Notes from Tokyo\ndate: 2021-04-02", "The trains of Shinjuku leave on the minute."),
 };
 
