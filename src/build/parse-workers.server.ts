@@ -14,6 +14,10 @@ import { viteModuleWorker } from "./vite-worker.server";
  * workers whatever the number of posts (0: parse in the main thread).
  */
 const MIN_POSTS_PER_WORKER = 100;
+/** The workers `count` posts to parse get, unless FOLIO_PARSE_WORKERS says: one per core, each with at least MIN_POSTS_PER_WORKER. */
+const workersFor = (count: number) => Math.min(availableParallelism(), Math.floor(count / MIN_POSTS_PER_WORKER));
+/** One worker alone would only take the main thread's place. */
+const enoughForWorkers = (workers: number) => workers >= 2;
 /** A parse worker's young generation (see below). */
 const YOUNG_GENERATION_MB = 64;
 /** Posts handed to a worker at a time: small enough that the workers finish together. */
@@ -46,18 +50,17 @@ const WORKER_BODY = `
  */
 export async function parseAheadInWorkers(files: PostFile[]): Promise<void> {
   const requested = process.env.FOLIO_PARSE_WORKERS;
-  // Too few posts for two workers, whatever the cache lacks: the cache is not even listed. On the dev
-  // server an edit asks about the post edited, and listing a 10,000-post cache (~30,000 files) took
-  // 45-60 ms of each edit.
-  if (!requested && files.length < 2 * MIN_POSTS_PER_WORKER) return;
+  // Even if the cache lacked every one of `files`, too few for workers: the cache is not listed. On
+  // the dev server an edit asks about the post edited, and listing a 10,000-post cache (~30,000
+  // files) took 45-60 ms of each edit.
+  if (!requested && !enoughForWorkers(workersFor(files.length))) return;
   const lacking = uncached(files);
   // Each post by its key, not its text: a worker reads the text from posts/ itself.
   const todo = lacking.map(cachedPostFile);
-  const workers = requested ? Number(requested) : Math.min(availableParallelism(), Math.floor(todo.length / MIN_POSTS_PER_WORKER));
+  const workers = requested ? Number(requested) : workersFor(todo.length);
   if (!Number.isInteger(workers) || workers < 0)
     throw new Error(`FOLIO_PARSE_WORKERS=${requested}: a whole number of worker threads, 0 for none`);
-  // One worker alone would only take the main thread's place.
-  if (todo.length === 0 || workers === 0 || (workers === 1 && !requested)) return;
+  if (todo.length === 0 || workers === 0 || (!requested && !enoughForWorkers(workers))) return;
   const started = performance.now();
   const progress = startProgress("Parsing posts", todo.length);
   let next = 0;
